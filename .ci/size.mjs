@@ -1,0 +1,50 @@
+// Prints the release build's size per file and in total: raw, gzip -9 and brotli -q 11.
+// The service worker precaches every file on the first visit, so every file of dist/ is part of
+// the first load. With --check, fails when the brotli total is over the budget (issue: 250 KB).
+// Usage: node .ci/size.mjs [dir=dist] [--check]
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import zlib from "node:zlib";
+
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const root = path.resolve(args.find((a) => !a.startsWith("--")) ?? "dist");
+const BUDGET_BROTLI = 250_000;
+
+async function listFiles(dir) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])),
+  );
+  return nested.flat().sort();
+}
+
+const rows = [];
+for (const file of await listFiles(root)) {
+  const data = await readFile(file);
+  rows.push({
+    file: path.relative(root, file),
+    raw: data.length,
+    gzip: zlib.gzipSync(data, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).length,
+  });
+}
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+  raw: 0,
+  gzip: 0,
+  brotli: 0,
+});
+const width = Math.max(...rows.map((r) => r.file.length), 5);
+const line = (name, r) =>
+  `${name.padEnd(width)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(9)}  ${String(r.brotli).padStart(9)}`;
+console.log(`${"file".padEnd(width)}  ${"raw".padStart(9)}  ${"gzip -9".padStart(9)}  ${"brotli 11".padStart(9)}`);
+for (const r of rows) console.log(line(r.file, r));
+console.log(line("TOTAL", total));
+const ratio = total.brotli / BUDGET_BROTLI;
+console.log(`budget: ${total.brotli} / ${BUDGET_BROTLI} bytes brotli = ${ratio.toFixed(3)} of the 250 KB budget`);
+if (check && ratio > 1) {
+  console.error("size: the release build is over its 250 KB brotli budget");
+  process.exit(1);
+}

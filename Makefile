@@ -1,0 +1,64 @@
+# Remodel — every task a developer or CI runs. The README names two: `make run` and `make test`.
+# Both install what is missing first (.ci/setup is idempotent: a second run takes seconds).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+WASM := wasm32-unknown-unknown
+PORT ?= 8080
+# In-browser Rust tests: wasm-bindgen's runner drives Debian's headless Chromium.
+WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
+
+.PHONY: run test setup setup-test build serve lint test-native test-wasm e2e size bench icons clean
+
+## run: install what is missing, build the release app, serve it on http://127.0.0.1:$(PORT)
+run: setup build serve
+
+## test: install what is missing, then lint, native tests, browser tests, release build, e2e
+test: setup-test lint test-native test-wasm build size-check e2e
+
+setup:
+	.ci/setup
+
+setup-test:
+	.ci/setup --test
+
+build:
+	trunk build --release
+
+serve:
+	node .ci/serve.mjs dist $(PORT)
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM) -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	$(WASM_TEST_ENV) cargo test --target $(WASM) --test 'web_*'
+
+e2e:
+	playwright test --config e2e/playwright.config.mjs
+
+## size: the release build's bytes per file and in total (raw, gzip -9, brotli -q 11)
+size:
+	@[ -d dist ] || trunk build --release
+	node .ci/size.mjs dist
+
+size-check:
+	node .ci/size.mjs dist --check
+
+## bench: every speed and size benchmark, with its ratio against the named peer or budget
+bench: build
+	node .ci/size.mjs dist --check
+
+icons:
+	python3 .ci/make-icons.py
+
+clean:
+	cargo clean
+	rm -rf dist test-results

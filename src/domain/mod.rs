@@ -1,0 +1,9 @@
+//! Pure domain code: the records, their validation, rules and models.
+//!
+//! Nothing in here may touch the browser (no yew, no web-sys, no wasm-bindgen): every function runs
+//! under native `cargo test`. Browser code in `crate::ui` and `crate::storage` calls into this
+//! module, never the other way round.
+
+pub mod sections;
+pub mod settings;
+pub mod storage_usage;

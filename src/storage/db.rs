@@ -1,0 +1,216 @@
+//! Opening the database, running migrations, and typed record access.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use idb::{
+    Database, DatabaseEvent, Event, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Request,
+    TransactionMode,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::error::StorageError;
+use super::schema::{migrations_between, MigrationStep, Store, DB_NAME, DB_VERSION};
+
+/// An open connection to the app's database.
+pub struct Db {
+    database: Database,
+    upgraded_from: u32,
+}
+
+impl Db {
+    /// Opens the app's database, upgrading it to [`DB_VERSION`]. `on_blocked` runs if another tab
+    /// holds an older version open; the open then waits until that tab lets go.
+    pub async fn open(on_blocked: impl FnOnce() + 'static) -> Result<Db, StorageError> {
+        Db::open_named(DB_NAME, on_blocked).await
+    }
+
+    /// [`Db::open`] for a database of another name (tests use their own).
+    pub async fn open_named(name: &str, on_blocked: impl FnOnce() + 'static) -> Result<Db, StorageError> {
+        let factory = Factory::new().map_err(classify)?;
+        let mut request = factory.open(name, Some(DB_VERSION)).map_err(classify)?;
+
+        let upgraded_from = Rc::new(Cell::new(DB_VERSION));
+        let migration_error: Rc<RefCell<Option<StorageError>>> = Rc::default();
+        {
+            let upgraded_from = upgraded_from.clone();
+            let migration_error = migration_error.clone();
+            request.on_upgrade_needed(move |event| {
+                let old_version = event.old_version().unwrap_or(0);
+                upgraded_from.set(old_version);
+                let outcome = event.database().map_err(classify).and_then(|db| migrate(&db, old_version));
+                if let Err(error) = outcome {
+                    // Aborting the upgrade transaction fails the open and leaves the old version intact.
+                    if let Some(transaction) = event.target().ok().and_then(|r| r.transaction()) {
+                        let _ = transaction.abort();
+                    }
+                    *migration_error.borrow_mut() = Some(error);
+                }
+            });
+        }
+        request.on_blocked(move |_| on_blocked());
+
+        let mut database = match request.await {
+            Ok(database) => database,
+            Err(error) => return Err(migration_error.take().unwrap_or_else(|| classify(error))),
+        };
+        // Let a newer version in another tab upgrade instead of being blocked by this connection.
+        database.on_version_change(|event| {
+            if let Ok(database) = event.database() {
+                database.close();
+            }
+        });
+        Ok(Db { database, upgraded_from: upgraded_from.get() })
+    }
+
+    /// The version the database had before this open: 0 when it was just created.
+    pub fn upgraded_from(&self) -> u32 {
+        self.upgraded_from
+    }
+
+    /// The database's current version.
+    pub fn version(&self) -> Result<u32, StorageError> {
+        self.database.version().map_err(classify)
+    }
+
+    /// Names of the object stores that exist.
+    pub fn store_names(&self) -> Vec<String> {
+        self.database.store_names()
+    }
+
+    /// Writes `record` into `store`, replacing any record with the same key.
+    pub async fn put<T: Serialize>(&self, store: Store, record: &T) -> Result<(), StorageError> {
+        let value = to_js(record)?;
+        let transaction =
+            self.database.transaction(&[store.name()], TransactionMode::ReadWrite).map_err(classify)?;
+        let object_store = transaction.object_store(store.name()).map_err(classify)?;
+        object_store.put(&value, None).map_err(classify)?.await.map_err(classify)?;
+        finish(transaction.commit().map_err(classify)?.await)
+    }
+
+    /// Reads the record with `key` from `store`, if there is one.
+    pub async fn get<T: DeserializeOwned>(&self, store: Store, key: &str) -> Result<Option<T>, StorageError> {
+        let transaction =
+            self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
+        let object_store = transaction.object_store(store.name()).map_err(classify)?;
+        let value = object_store
+            .get(Query::Key(JsValue::from_str(key)))
+            .map_err(classify)?
+            .await
+            .map_err(classify)?;
+        finish(transaction.await)?;
+        value.map(from_js).transpose()
+    }
+
+    /// Every record in `store`, in key order.
+    pub async fn get_all<T: DeserializeOwned>(&self, store: Store) -> Result<Vec<T>, StorageError> {
+        let transaction =
+            self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
+        let object_store = transaction.object_store(store.name()).map_err(classify)?;
+        let values = object_store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
+        finish(transaction.await)?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    /// Removes the record with `key` from `store` (no error if it is absent).
+    pub async fn delete(&self, store: Store, key: &str) -> Result<(), StorageError> {
+        let transaction =
+            self.database.transaction(&[store.name()], TransactionMode::ReadWrite).map_err(classify)?;
+        let object_store = transaction.object_store(store.name()).map_err(classify)?;
+        object_store.delete(Query::Key(JsValue::from_str(key))).map_err(classify)?.await.map_err(classify)?;
+        finish(transaction.commit().map_err(classify)?.await)
+    }
+
+    /// Closes the connection (tests delete their database afterwards).
+    pub fn close(&self) {
+        self.database.close();
+    }
+}
+
+/// Deletes a whole database by name (tests and "delete all data").
+pub async fn delete_database(name: &str) -> Result<(), StorageError> {
+    let factory = Factory::new().map_err(classify)?;
+    factory.delete(name).map_err(classify)?.await.map_err(classify)
+}
+
+/// Runs every migration after `old_version`, inside the upgrade transaction.
+fn migrate(database: &Database, old_version: u32) -> Result<(), StorageError> {
+    let mut created = Vec::new();
+    for migration in migrations_between(old_version, DB_VERSION) {
+        for step in migration.steps {
+            match step {
+                MigrationStep::CreateStore(store) => {
+                    let mut params = ObjectStoreParams::new();
+                    params.key_path(Some(KeyPath::new_single(store.key_path())));
+                    created.push((
+                        *store,
+                        database.create_object_store(store.name(), params).map_err(classify)?,
+                    ));
+                }
+                MigrationStep::CreateIndex(index) => {
+                    let object_store = match created.iter().find(|(s, _)| *s == index.store) {
+                        Some((_, object_store)) => object_store.clone(),
+                        None => {
+                            return Err(StorageError::Other(format!("index {} before its store", index.name)))
+                        }
+                    };
+                    object_store
+                        .create_index(
+                            index.name,
+                            KeyPath::new_single(index.key_path),
+                            Some(IndexParams::new()),
+                        )
+                        .map_err(classify)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn finish(result: Result<idb::TransactionResult, idb::Error>) -> Result<(), StorageError> {
+    match result.map_err(classify)? {
+        idb::TransactionResult::Committed => Ok(()),
+        idb::TransactionResult::Aborted => Err(StorageError::Other("the write was cancelled".into())),
+    }
+}
+
+fn to_js<T: Serialize>(record: &T) -> Result<JsValue, StorageError> {
+    record
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StorageError::Corrupt(e.to_string()))
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))
+}
+
+/// Turns an `idb` error into a [`StorageError`], by the `DOMException` behind it where there is one.
+pub(super) fn classify(error: idb::Error) -> StorageError {
+    use idb::Error as E;
+    let carried = match &error {
+        E::DomException(exception) => Some(JsValue::from(exception.clone())),
+        E::IndexedDbNotFound(_) => return StorageError::Unavailable,
+        E::IndexedDbOpenFailed(v)
+        | E::IndexedDbDeleteFailed(v)
+        | E::AddFailed(v)
+        | E::UpdateFailed(v)
+        | E::GetFailed(v)
+        | E::GetAllFailed(v)
+        | E::GetAllKeysFailed(v)
+        | E::DeleteFailed(v)
+        | E::ClearFailed(v)
+        | E::TransactionOpenFailed(v)
+        | E::TransactionCommitError(v)
+        | E::TransactionAbortError(v)
+        | E::ObjectStoreCreateFailed(v)
+        | E::IndexCreateFailed(v) => Some(v.clone()),
+        _ => None,
+    };
+    match carried.and_then(|v| v.dyn_into::<web_sys::DomException>().ok()) {
+        Some(exception) => StorageError::from_dom_exception(&exception.name(), &exception.message()),
+        None => StorageError::Other(error.to_string()),
+    }
+}

@@ -1,0 +1,39 @@
+//! The only code that touches IndexedDB.
+//!
+//! # Schema (database `remodel`, version [`schema::DB_VERSION`])
+//!
+//! | store              | key    | indexes                                 | holds                          |
+//! |--------------------|--------|-----------------------------------------|--------------------------------|
+//! | `sessions`         | `id`   | `by_date` (`date`)                      | treatment sessions             |
+//! | `recovery_entries` | `id`   | `by_session` (`session_id`), `by_date`  | daily recovery diary           |
+//! | `photos`           | `id`   | `by_taken_at` (`taken_at`)              | photo metadata, never pixels   |
+//! | `photo_bytes`      | `id`   |                                         | image bytes (not Blobs)        |
+//! | `settings`         | `key`  |                                         | app settings, singletons       |
+//!
+//! Records are plain serde structs from `crate::domain`, converted with `serde-wasm-bindgen`.
+//! Versions are upgraded by the migration table in [`schema`]: each version only adds stores and
+//! indexes, and a database at any older version is brought forward step by step on open.
+//!
+//! Failures are [`StorageError`]s with a user message; nothing here panics.
+//!
+//! The pure parts ([`schema`], [`error`]) build natively so their rules are tested by
+//! `cargo test`; the browser parts only build for wasm32.
+
+pub mod error;
+pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+mod db;
+#[cfg(target_arch = "wasm32")]
+mod persistence;
+#[cfg(target_arch = "wasm32")]
+mod settings_repo;
+
+#[cfg(target_arch = "wasm32")]
+pub use db::{delete_database, Db};
+pub use error::StorageError;
+#[cfg(target_arch = "wasm32")]
+pub use persistence::{request_persistence, storage_usage};
+pub use schema::{Store, DB_NAME, DB_VERSION};
+#[cfg(target_arch = "wasm32")]
+pub use settings_repo::{load_settings, save_settings};

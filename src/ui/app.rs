@@ -1,0 +1,42 @@
+//! The app root: router, state, storage, and the shell every page sits in.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::components::{AppHeader, MainNav, StorageNotice, UpdateBanner};
+use super::context::AppStateProvider;
+use super::hooks::{use_service_worker, StorageProvider};
+use super::routes::{switch, Route};
+
+#[component]
+pub fn App() -> Html {
+    html! {
+        <BrowserRouter>
+            <AppStateProvider>
+                <StorageProvider>
+                    <Shell />
+                </StorageProvider>
+            </AppStateProvider>
+        </BrowserRouter>
+    }
+}
+
+/// Header, navigation and the routed page, with app-wide notices above the page.
+#[component]
+fn Shell() -> Html {
+    use_service_worker();
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <AppHeader />
+            <div class="layout">
+                <MainNav />
+                <main id="main" class="layout__main">
+                    <UpdateBanner />
+                    <StorageNotice />
+                    <Switch<Route> render={switch} />
+                </main>
+            </div>
+        </>
+    }
+}

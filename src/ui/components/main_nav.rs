@@ -1,0 +1,57 @@
+//! The navigation: a bar at the bottom on phones, a column at the side on wider screens.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::nav_icon::NavIcon;
+use crate::domain::sections::Section;
+use crate::ui::routes::Route;
+
+#[component]
+pub fn MainNav() -> Html {
+    let current = use_route::<Route>().and_then(|route| route.section());
+    html! {
+        <nav class="main-nav" aria-label="Main">
+            <ul class="main-nav__list">
+                { for Section::ALL.into_iter().map(|section| html! {
+                    <li><NavLink {section} current={current == Some(section)} /></li>
+                }) }
+            </ul>
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NavLinkProps {
+    section: Section,
+    current: bool,
+}
+
+/// A real `<a href>` (so middle-click and "open in new tab" work) that navigates in-app on a plain
+/// click and marks the current page with `aria-current="page"`, which yew-router's `Link` can't.
+#[component]
+fn NavLink(props: &NavLinkProps) -> Html {
+    let navigator = use_navigator();
+    let route = Route::for_section(props.section);
+    let onclick = {
+        let route = route.clone();
+        Callback::from(move |event: MouseEvent| {
+            let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+            if let (false, 0, Some(navigator)) = (modified, event.button(), navigator.as_ref()) {
+                event.prevent_default();
+                navigator.push(&route);
+            }
+        })
+    };
+    html! {
+        <a
+            href={route.to_path()}
+            class={classes!("main-nav__link", props.current.then_some("is-current"))}
+            aria-current={props.current.then_some("page")}
+            {onclick}
+        >
+            <NavIcon section={props.section} />
+            <span class="main-nav__label">{ props.section.title() }</span>
+        </a>
+    }
+}

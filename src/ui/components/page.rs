@@ -1,0 +1,34 @@
+//! The frame of every page: its heading, the line saying what the page is for, and the content.
+
+use yew::prelude::*;
+
+use crate::domain::sections::Section;
+
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub section: Section,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Moves focus to the heading when the page appears, so keyboard and screen-reader users land on
+/// the new page instead of staying on the link they pressed.
+#[component]
+pub fn Page(props: &PageProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.section, move |_| {
+            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    html! {
+        <article class="page">
+            <h1 class="page__title" tabindex="-1" ref={heading}>{ props.section.title() }</h1>
+            <p class="page__purpose">{ props.section.purpose() }</p>
+            { props.children.clone() }
+        </article>
+    }
+}

@@ -1,0 +1,8 @@
+//! Every effect of the UI lives here: components call these hooks and never touch the browser
+//! APIs themselves.
+
+pub mod service_worker;
+pub mod storage;
+
+pub use service_worker::{reload_to_update, use_service_worker};
+pub use storage::{use_db, DbHandle, StorageProvider};

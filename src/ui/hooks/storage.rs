@@ -1,0 +1,66 @@
+//! Opens the database once for the whole app and shares the connection through context.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::storage::{request_persistence, storage_usage, Db};
+use crate::ui::context::use_app_state;
+use crate::ui::state::Action;
+
+/// A shared handle to the open database. Equal when it is the same connection.
+#[derive(Clone)]
+pub struct DbHandle(pub Rc<Db>);
+
+impl PartialEq for DbHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StorageProviderProps {
+    pub children: Html,
+}
+
+/// Opens (and migrates) the database on start, asks once for persistent storage, reads the storage
+/// estimate, and reports each outcome to the app state. Children reach the connection with
+/// [`use_db`]; until it is open they get `None`.
+#[component]
+pub fn StorageProvider(props: &StorageProviderProps) -> Html {
+    let app = use_app_state();
+    let db = use_state(|| None::<DbHandle>);
+    {
+        let db = db.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let on_blocked = {
+                    let app = app.clone();
+                    move || app.dispatch(Action::StorageBlocked)
+                };
+                match Db::open(on_blocked).await {
+                    Ok(opened) => {
+                        // A refused or failed persistence request is not an error: the app works,
+                        // and Settings explains what it means.
+                        let persisted = request_persistence(&opened).await.unwrap_or(None);
+                        let usage = storage_usage(persisted).await;
+                        db.set(Some(DbHandle(Rc::new(opened))));
+                        app.dispatch(Action::StorageReady { usage });
+                    }
+                    Err(error) => app.dispatch(Action::StorageFailed(error)),
+                }
+            });
+        });
+    }
+    html! {
+        <ContextProvider<Option<DbHandle>> context={(*db).clone()}>
+            { props.children.clone() }
+        </ContextProvider<Option<DbHandle>>>
+    }
+}
+
+/// The open database, or `None` while it opens or when storage failed (the app state says why).
+#[hook]
+pub fn use_db() -> Option<DbHandle> {
+    use_context::<Option<DbHandle>>().flatten()
+}

@@ -1,0 +1,11 @@
+//! The Yew app: routes, state, hooks (every effect lives there), pages and components.
+
+mod app;
+pub mod components;
+pub mod context;
+pub mod hooks;
+pub mod pages;
+pub mod routes;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,59 @@
+// Remodel's service worker: precaches every file of the release build and serves the app offline.
+//
+// The post-build hook (.ci/postbuild.mjs) fills in PRECACHE (every file Trunk wrote, hashed names
+// included) and CACHE_VERSION (a hash of all their contents), so any change to the build is a new
+// worker, which installs in the background and waits. The page then shows "A new version is
+// ready — reload" and posts SKIP_WAITING when the client chooses to.
+//
+// Only same-origin GET requests are answered; the app never talks to any other origin.
+
+const CACHE_VERSION = "__REMODEL_CACHE_VERSION__";
+const PRECACHE = ["__REMODEL_PRECACHE__"];
+const CACHE_NAME = `remodel-${CACHE_VERSION}`;
+const APP_SHELL = "/index.html";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE_NAME).then((cache) =>
+      // `reload` skips the HTTP cache, so a new version never precaches an old file.
+      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") {
+    self.skipWaiting();
+  }
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith("remodel-") && key !== CACHE_NAME).map((key) => caches.delete(key)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (request.mode === "navigate") {
+    // Every route of the single-page app is the same shell.
+    event.respondWith(
+      caches.match(APP_SHELL, { cacheName: CACHE_NAME }).then((cached) => cached || fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE_NAME, ignoreSearch: true }).then((cached) => cached || fetch(request)),
+  );
+});

@@ -31,7 +31,7 @@ fn Shell() -> Html {
             <AppHeader />
             <div class="layout">
                 <MainNav />
-                <main id="main" class="layout__main">
+                <main id="main" class="layout__main" tabindex="-1">
                     <UpdateBanner />
                     <StorageNotice />
                     <Switch<Route> render={switch} />

@@ -32,6 +32,19 @@ struct NavLinkProps {
 #[component]
 fn NavLink(props: &NavLinkProps) -> Html {
     let navigator = use_navigator();
+    let link = use_node_ref();
+    {
+        // On a phone the bar scrolls sideways: keep the current page's item in sight.
+        let link = link.clone();
+        use_effect_with(props.current, move |current| {
+            if let (true, Some(element)) = (*current, link.cast::<web_sys::Element>()) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
     let route = Route::for_section(props.section);
     let onclick = {
         let route = route.clone();
@@ -45,6 +58,7 @@ fn NavLink(props: &NavLinkProps) -> Html {
     };
     html! {
         <a
+            ref={link}
             href={route.to_path()}
             class={classes!("main-nav__link", props.current.then_some("is-current"))}
             aria-current={props.current.then_some("page")}

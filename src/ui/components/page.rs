@@ -1,5 +1,7 @@
 //! The frame of every page: its heading, the line saying what the page is for, and the content.
 
+use std::cell::Cell;
+
 use yew::prelude::*;
 
 use crate::domain::sections::Section;
@@ -11,16 +13,24 @@ pub struct PageProps {
     pub children: Html,
 }
 
-/// Moves focus to the heading when the page appears, so keyboard and screen-reader users land on
-/// the new page instead of staying on the link they pressed.
+thread_local! {
+    /// Whether a page has been shown since the app started: the first page keeps the browser's
+    /// own initial focus; every later one (an in-app navigation) takes focus.
+    static SHOWN_A_PAGE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Moves focus to the heading when the client navigates to a page, so keyboard and screen-reader
+/// users land on the new page instead of staying on the link they pressed.
 #[component]
 pub fn Page(props: &PageProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
         use_effect_with(props.section, move |_| {
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
+            if SHOWN_A_PAGE.with(|shown| shown.replace(true)) {
+                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
             }
         });
     }

@@ -1,0 +1,56 @@
+// Fixtures every spec uses:
+// - a network audit: any request to an origin other than the app's own fails the test;
+// - a CSP watch: any Content-Security-Policy violation in the page fails the test;
+// - helpers to find the app's sections as a person would.
+import { test as base, expect } from "@playwright/test";
+
+export const SECTIONS = [
+  { title: "Today", path: "/" },
+  { title: "Timeline", path: "/timeline" },
+  { title: "Sessions", path: "/sessions" },
+  { title: "Recovery", path: "/recovery" },
+  { title: "Photos", path: "/photos" },
+  { title: "Compare", path: "/compare" },
+  { title: "Clinic", path: "/clinic" },
+  { title: "Settings", path: "/settings" },
+];
+
+export const test = base.extend({
+  foreignRequests: [
+    async ({ context, baseURL }, use) => {
+      const own = new URL(baseURL).origin;
+      const foreign = [];
+      context.on("request", (request) => {
+        const url = request.url();
+        if (url.startsWith("data:") || url.startsWith("blob:")) return;
+        if (new URL(url).origin !== own) foreign.push(url);
+      });
+      await use(foreign);
+      expect(foreign, "requests to origins other than the app's own").toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations = [];
+      await context.exposeBinding("__reportCspViolation", (_source, text) => violations.push(text));
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) =>
+          window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI}`),
+        );
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the app has started and storage is open (Settings shows the estimate). */
+export async function appReady(page) {
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+export const mainNav = (page) => page.getByRole("navigation", { name: "Main" });

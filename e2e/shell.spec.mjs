@@ -1,0 +1,129 @@
+// The app shell: routed pages, navigation by pointer and keyboard, themes, accessibility.
+import AxeBuilder from "@axe-core/playwright";
+import { SECTIONS, appReady, expect, mainNav, test } from "./fixtures.mjs";
+
+async function expectNoAxeViolations(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+for (const { title, path } of SECTIONS) {
+  test(`${title} renders its heading, marks itself current and passes axe in both themes`, async ({ page }, testInfo) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(mainNav(page).getByRole("link", { name: title })).toHaveAttribute("aria-current", "page");
+    await expect(page).toHaveTitle("Remodel");
+
+    for (const colorScheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme });
+      await expectNoAxeViolations(page, `${path} (${colorScheme})`);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+    const shot = await page.screenshot({ path: testInfo.outputPath(`phone-360x740-${title.toLowerCase()}.png`) });
+    await testInfo.attach(`phone ${title}`, { body: shot, contentType: "image/png" });
+  });
+}
+
+test("every section's empty state is honest text, never filler", async ({ page }) => {
+  for (const { path } of SECTIONS) {
+    await page.goto(path);
+    const main = page.getByRole("main");
+    await expect(main).not.toContainText(/lorem|ipsum|todo|coming soon/i);
+  }
+  await page.goto("/sessions");
+  await expect(page.getByText("No sessions yet — add your first")).toBeVisible();
+});
+
+test("clicking through the navigation changes page without reloading", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  for (const { title, path } of SECTIONS.slice(1)) {
+    await mainNav(page).getByRole("link", { name: title }).click();
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  }
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
+test("the skip link takes keyboard users straight to the page content", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("main")).toBeFocused();
+});
+
+test("the keyboard reaches every page through the navigation", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  for (const { title, path } of [...SECTIONS.slice(1), SECTIONS[0]]) {
+    // Tab along the navigation to the section and open it with Enter.
+    const target = mainNav(page).getByRole("link", { name: title });
+    for (let i = 0; i < 12 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press("Tab");
+    }
+    await expect(target).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(path);
+    // Focus lands on the new page's heading, so a screen reader announces where the user is.
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeFocused();
+  }
+});
+
+test("the navigation is a bottom bar on a phone and a side column on a desktop", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  const phone = await mainNav(page).boundingBox();
+  expect(phone.y + phone.height).toBeCloseTo(740, -1);
+  expect(phone.width).toBeCloseTo(360, -1);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const desktop = await mainNav(page).boundingBox();
+  expect(desktop.x).toBe(0);
+  expect(desktop.width).toBeLessThan(260);
+  expect(desktop.height).toBeGreaterThan(600);
+  for (const { title } of SECTIONS) {
+    await expect(mainNav(page).getByRole("link", { name: title })).toBeInViewport();
+  }
+});
+
+test("light and dark themes follow the system setting", async ({ page }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  await appReady(page);
+  expect(await background()).toBe("rgb(246, 243, 240)");
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await background()).toBe("rgb(21, 18, 17)");
+});
+
+test("an unknown address says so and leads back to Today", async ({ page }) => {
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to Today" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+});
+
+test("the page runs no inline script and declares a same-origin-only policy", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  const inline = await page.locator("script:not([src])").count();
+  expect(inline).toBe(0);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'"]) {
+    expect(csp).toContain(directive);
+  }
+});
+
+test("on a phone the current page's navigation item is scrolled into sight", async ({ page }) => {
+  await page.goto("/settings");
+  await appReady(page);
+  await expect(mainNav(page).getByRole("link", { name: "Settings" })).toBeInViewport({ ratio: 0.9 });
+  // And the page opened by a link keeps the browser's initial focus: nothing is focused yet.
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+});

@@ -4,6 +4,12 @@
 //! under native `cargo test`. Browser code in `crate::ui` and `crate::storage` calls into this
 //! module, never the other way round.
 
+pub mod area;
+pub mod chart;
+pub mod profile;
+pub mod recovery;
 pub mod sections;
+pub mod session;
 pub mod settings;
 pub mod storage_usage;
+pub mod validation;

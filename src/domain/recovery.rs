@@ -1,0 +1,223 @@
+//! The daily recovery diary: check-in entries, which session each follows, and the day number.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::session::Session;
+use super::validation::{bounded_text, optional_number, required_date, FieldErrors, MAX_NOTE_CHARS};
+
+/// Redness 0-4 with the anchored words of the Clinician's Erythema Assessment (Tan et al. 2014).
+pub const REDNESS_WORDS: [&str; 5] = ["Clear", "Almost clear", "Mild", "Moderate", "Severe"];
+/// Swelling, itch and dryness/peeling 0-3.
+pub const MILD_SCALE_WORDS: [&str; 4] = ["None", "Mild", "Moderate", "Severe"];
+/// Self-rated improvement since the first session: Global Aesthetic Improvement Scale, 1-5.
+pub const GAIS_WORDS: [&str; 5] = ["Very much improved", "Much improved", "Improved", "No change", "Worse"];
+/// The aftercare checklist offered when no clinic has set its own.
+pub const DEFAULT_AFTERCARE: [&str; 5] =
+    ["Sun protection", "Gentle cleanser", "No make-up", "No actives (retinoids, acids)", "Hydration"];
+
+/// Signs that can mean an infection; any of them ticked prompts contacting the clinic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InfectionSign {
+    Pus,
+    SpreadingWarmth,
+    Fever,
+    IncreasingPain,
+}
+
+impl InfectionSign {
+    pub const ALL: [InfectionSign; 4] = [
+        InfectionSign::Pus,
+        InfectionSign::SpreadingWarmth,
+        InfectionSign::Fever,
+        InfectionSign::IncreasingPain,
+    ];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            InfectionSign::Pus => "Pus or yellow crusts",
+            InfectionSign::SpreadingWarmth => "Warmth or redness spreading",
+            InfectionSign::Fever => "Fever",
+            InfectionSign::IncreasingPain => "Pain getting worse",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryEntry {
+    pub id: String,
+    pub date: Date,
+    /// The session this check-in follows; `None` when there is no done session before it.
+    pub session_id: Option<String>,
+    pub redness: u8,
+    pub swelling: u8,
+    pub pain: Option<u8>,
+    pub itch: Option<u8>,
+    pub dryness: Option<u8>,
+    pub bleeding_or_bruising: bool,
+    #[serde(default)]
+    pub infection_signs: Vec<InfectionSign>,
+    #[serde(default)]
+    pub dark_patches: bool,
+    /// The aftercare items done that day.
+    #[serde(default)]
+    pub aftercare_done: Vec<String>,
+    pub gais: Option<u8>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The done session a check-in on `date` follows by default: the most recent one on or before it.
+pub fn default_session_for(date: Date, sessions: &[Session]) -> Option<&Session> {
+    sessions.iter().filter(|s| s.is_done() && s.date <= date).max_by_key(|s| s.when())
+}
+
+/// Days from the session to the check-in: 0 on the day of the session, 1 the day after. Counted
+/// on calendar dates, so month ends and daylight-saving changes can't shift it.
+pub fn day_number(session_date: Date, entry_date: Date) -> i64 {
+    (entry_date - session_date).whole_days()
+}
+
+/// The check-in form as typed. Redness and swelling are chosen with buttons, so they are numbers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecoveryForm {
+    pub date: String,
+    /// `None` means "the default session for the date".
+    pub session_id: Option<String>,
+    pub redness: Option<u8>,
+    pub swelling: Option<u8>,
+    pub pain: String,
+    pub itch: Option<u8>,
+    pub dryness: Option<u8>,
+    pub bleeding_or_bruising: bool,
+    pub infection_signs: Vec<InfectionSign>,
+    pub dark_patches: bool,
+    pub aftercare_done: Vec<String>,
+    pub gais: Option<u8>,
+    pub notes: String,
+}
+
+impl RecoveryForm {
+    pub fn new(today: Date) -> RecoveryForm {
+        RecoveryForm { date: today.to_string(), ..RecoveryForm::default() }
+    }
+
+    pub fn from_entry(entry: &RecoveryEntry) -> RecoveryForm {
+        RecoveryForm {
+            date: entry.date.to_string(),
+            session_id: entry.session_id.clone(),
+            redness: Some(entry.redness),
+            swelling: Some(entry.swelling),
+            pain: entry.pain.map(|p| p.to_string()).unwrap_or_default(),
+            itch: entry.itch,
+            dryness: entry.dryness,
+            bleeding_or_bruising: entry.bleeding_or_bruising,
+            infection_signs: entry.infection_signs.clone(),
+            dark_patches: entry.dark_patches,
+            aftercare_done: entry.aftercare_done.clone(),
+            gais: entry.gais,
+            notes: entry.notes.clone(),
+        }
+    }
+
+    /// Checks every field and links the entry to its session.
+    pub fn validate(
+        &self,
+        id: String,
+        today: Date,
+        sessions: &[Session],
+    ) -> Result<RecoveryEntry, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let date = required_date(&mut errors, "date", &self.date, "the check-in date");
+        if date.is_some_and(|d| d > today) {
+            errors.add("date", "A check-in can't be dated in the future.");
+        }
+        let session = match (&self.session_id, date) {
+            (Some(id), _) => match sessions.iter().find(|s| &s.id == id && s.is_done()) {
+                Some(session) => Some(session),
+                None => {
+                    errors
+                        .add("session", "That session no longer exists or is not done yet. Choose another.");
+                    None
+                }
+            },
+            (None, Some(date)) => default_session_for(date, sessions),
+            (None, None) => None,
+        };
+        if let (Some(session), Some(date)) = (session, date) {
+            if date < session.date {
+                errors.add("date", "This check-in is dated before the session it follows.");
+            }
+        }
+        let redness = in_scale(
+            &mut errors,
+            "redness",
+            self.redness,
+            4,
+            "Choose how red the skin is, from 0 (clear) to 4 (severe).",
+        );
+        let swelling = in_scale(
+            &mut errors,
+            "swelling",
+            self.swelling,
+            3,
+            "Choose how swollen the skin is, from 0 (none) to 3.",
+        );
+        let pain = optional_number(&mut errors, "pain", &self.pain, (0, 10), "Pain");
+        let itch = self.itch.filter(|&v| check_max(&mut errors, "itch", v, 3));
+        let dryness = self.dryness.filter(|&v| check_max(&mut errors, "dryness", v, 3));
+        if let Some(g) = self.gais {
+            if !(1..=5).contains(&g) {
+                errors.add("gais", "Choose an improvement rating from 1 (very much improved) to 5 (worse).");
+            }
+        }
+        let notes = bounded_text(&mut errors, "notes", &self.notes, MAX_NOTE_CHARS, "Notes");
+        let mut aftercare_done: Vec<String> = Vec::new();
+        for item in &self.aftercare_done {
+            if !aftercare_done.contains(item) {
+                aftercare_done.push(item.clone());
+            }
+        }
+        match (date, redness, swelling) {
+            (Some(date), Some(redness), Some(swelling)) if errors.is_empty() => Ok(RecoveryEntry {
+                id,
+                date,
+                session_id: session.map(|s| s.id.clone()),
+                redness,
+                swelling,
+                pain,
+                itch,
+                dryness,
+                bleeding_or_bruising: self.bleeding_or_bruising,
+                infection_signs: self.infection_signs.clone(),
+                dark_patches: self.dark_patches,
+                aftercare_done,
+                gais: self.gais,
+                notes,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn in_scale(errors: &mut FieldErrors, field: &str, value: Option<u8>, max: u8, missing: &str) -> Option<u8> {
+    match value {
+        Some(v) if v <= max => Some(v),
+        _ => {
+            errors.add(field, missing);
+            None
+        }
+    }
+}
+
+fn check_max(errors: &mut FieldErrors, field: &str, value: u8, max: u8) -> bool {
+    if value > max {
+        errors.add(field, format!("Choose a value from 0 to {max}."));
+    }
+    value <= max
+}
+
+#[cfg(test)]
+#[path = "recovery_tests.rs"]
+mod tests;

@@ -1,0 +1,127 @@
+use super::*;
+use crate::domain::session::{DeviceKind, SessionStatus};
+use time::macros::{date, time};
+
+const TODAY: Date = date!(2026 - 11 - 24);
+
+pub(crate) fn session(id: &str, date: Date, status: SessionStatus) -> Session {
+    Session {
+        id: id.into(),
+        date,
+        time: None,
+        status,
+        areas: vec![],
+        device: DeviceKind::Pen,
+        device_model: String::new(),
+        passes: None,
+        products: vec![],
+        numbing: false,
+        clinic: String::new(),
+        practitioner: String::new(),
+        pain: None,
+        notes: String::new(),
+    }
+}
+
+fn check_in(date: &str) -> RecoveryForm {
+    RecoveryForm { date: date.into(), redness: Some(2), swelling: Some(1), ..RecoveryForm::default() }
+}
+
+#[test]
+fn a_check_in_follows_the_latest_done_session_on_or_before_its_date() {
+    let mut later_same_day = session("c", date!(2026 - 11 - 10), SessionStatus::Done);
+    later_same_day.time = Some(time!(15:00));
+    let sessions = vec![
+        session("a", date!(2026 - 10 - 01), SessionStatus::Done),
+        session("b", date!(2026 - 11 - 10), SessionStatus::Done),
+        later_same_day,
+        session("planned", date!(2026 - 11 - 20), SessionStatus::Planned),
+    ];
+    let pick = |d| default_session_for(d, &sessions).map(|s| s.id.as_str());
+    assert_eq!(pick(date!(2026 - 09 - 30)), None);
+    assert_eq!(pick(date!(2026 - 10 - 01)), Some("a"));
+    assert_eq!(pick(date!(2026 - 11 - 09)), Some("a"));
+    assert_eq!(pick(date!(2026 - 11 - 10)), Some("c"), "the later session that day");
+    assert_eq!(pick(date!(2026 - 11 - 24)), Some("c"), "planned sessions are not followed");
+}
+
+#[test]
+fn day_numbers_count_calendar_days_across_month_year_leap_and_dst_boundaries() {
+    let cases = [
+        (date!(2026 - 11 - 24), date!(2026 - 11 - 24), 0),
+        (date!(2026 - 11 - 24), date!(2026 - 11 - 25), 1),
+        (date!(2026 - 01 - 30), date!(2026 - 02 - 02), 3),
+        (date!(2026 - 12 - 30), date!(2027 - 01 - 02), 3),
+        (date!(2028 - 02 - 27), date!(2028 - 03 - 01), 3),
+        (date!(2027 - 02 - 27), date!(2027 - 03 - 01), 2),
+        // Daylight saving starts (EU 2026-03-29, US 2026-03-08) and ends (EU 2026-10-25).
+        (date!(2026 - 03 - 28), date!(2026 - 03 - 30), 2),
+        (date!(2026 - 03 - 07), date!(2026 - 03 - 09), 2),
+        (date!(2026 - 10 - 24), date!(2026 - 10 - 26), 2),
+    ];
+    for (session, entry, expected) in cases {
+        assert_eq!(day_number(session, entry), expected, "{session} -> {entry}");
+    }
+}
+
+#[test]
+fn a_valid_check_in_links_its_session() {
+    let sessions = vec![session("s1", date!(2026 - 11 - 20), SessionStatus::Done)];
+    let mut form = check_in("2026-11-22");
+    form.aftercare_done = vec!["Sun protection".into(), "Sun protection".into()];
+    form.infection_signs = vec![InfectionSign::Fever];
+    let entry = form.validate("e1".into(), TODAY, &sessions).unwrap();
+    assert_eq!(entry.session_id.as_deref(), Some("s1"));
+    assert_eq!(day_number(sessions[0].date, entry.date), 2);
+    assert_eq!(entry.aftercare_done, vec!["Sun protection".to_string()]);
+    assert_eq!(RecoveryForm::from_entry(&entry).validate("e1".into(), TODAY, &sessions), Ok(entry));
+}
+
+#[test]
+fn invalid_check_ins_say_what_is_wrong() {
+    let sessions = vec![
+        session("s1", date!(2026 - 11 - 20), SessionStatus::Done),
+        session("p", date!(2026 - 11 - 30), SessionStatus::Planned),
+    ];
+    type Change = fn(&mut RecoveryForm);
+    let cases: &[(&str, Change, &str)] = &[
+        ("date", |f| f.date = "".into(), "Enter the check-in date."),
+        ("date", |f| f.date = "2026-11-25".into(), "A check-in can't be dated in the future."),
+        (
+            "date",
+            |f| {
+                f.session_id = Some("s1".into());
+                f.date = "2026-11-19".into();
+            },
+            "This check-in is dated before the session",
+        ),
+        ("session", |f| f.session_id = Some("p".into()), "That session no longer exists or is not done"),
+        ("redness", |f| f.redness = None, "Choose how red the skin is"),
+        ("redness", |f| f.redness = Some(5), "Choose how red the skin is"),
+        ("swelling", |f| f.swelling = Some(4), "Choose how swollen"),
+        ("pain", |f| f.pain = "12".into(), "Pain must be a whole number from 0 to 10."),
+        ("itch", |f| f.itch = Some(4), "Choose a value from 0 to 3."),
+        ("gais", |f| f.gais = Some(0), "Choose an improvement rating"),
+        ("notes", |f| f.notes = "x".repeat(5_001), "Notes can be at most 5,000"),
+    ];
+    for (field, change, expected) in cases {
+        let mut form = check_in("2026-11-22");
+        change(&mut form);
+        let errors = form.validate("e".into(), TODAY, &sessions).unwrap_err();
+        let message = errors.get(field).unwrap_or_else(|| panic!("no message for {field}: {errors:?}"));
+        assert!(message.starts_with(expected), "{field}: {message:?}");
+    }
+}
+
+#[test]
+fn a_check_in_before_any_session_is_kept_unlinked() {
+    let entry = check_in("2026-11-01").validate("e".into(), TODAY, &[]).unwrap();
+    assert_eq!(entry.session_id, None);
+}
+
+#[test]
+fn scales_have_their_anchored_words() {
+    assert_eq!(REDNESS_WORDS, ["Clear", "Almost clear", "Mild", "Moderate", "Severe"]);
+    assert_eq!(GAIS_WORDS[0], "Very much improved");
+    assert_eq!(GAIS_WORDS[4], "Worse");
+}

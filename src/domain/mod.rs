@@ -8,6 +8,8 @@ pub mod area;
 pub mod chart;
 pub mod profile;
 pub mod recovery;
+pub mod recovery_curve;
+pub mod safety;
 pub mod sections;
 pub mod session;
 pub mod settings;

@@ -220,4 +220,4 @@ fn check_max(errors: &mut FieldErrors, field: &str, value: u8, max: u8) -> bool 
 
 #[cfg(test)]
 #[path = "recovery_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -1,0 +1,114 @@
+//! When to tell a client to contact their clinic, from ../shared/EVIDENCE.md:
+//! redness not improving or still at 3+ after day 3, any redness past day 7 (transient effects
+//! last up to 7 days: Chu et al. 2021), signs of infection, or dark patches appearing
+//! (post-inflammatory hyperpigmentation). The words are guidance, never a diagnosis.
+
+use time::Date;
+
+use super::recovery::{day_number, InfectionSign, RecoveryEntry, REDNESS_WORDS};
+use super::session::Session;
+
+/// Redness at or above this after day 3 is more than the usual course.
+pub const SEVERE_REDNESS: u8 = 3;
+/// The usual inflammation window, in days after the session.
+pub const INFLAMMATION_DAYS: i64 = 3;
+/// Transient effects are reported to last up to this many days.
+pub const TRANSIENT_DAYS: i64 = 7;
+/// A check-in older than this many days no longer describes how the skin is now.
+pub const PROMPT_FRESH_DAYS: i64 = 7;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SafetyReason {
+    RednessStillHigh { day: i64, level: u8 },
+    RednessNotImproving { day: i64 },
+    RednessPastWeek { day: i64 },
+    InfectionSigns(Vec<InfectionSign>),
+    DarkPatches,
+}
+
+impl SafetyReason {
+    /// One plain sentence for the prompt card.
+    pub fn sentence(&self) -> String {
+        match self {
+            SafetyReason::RednessStillHigh { day, level } => format!(
+                "Redness is still {} on day {day}; it usually eases within about 3 days.",
+                REDNESS_WORDS[usize::from(*level).min(4)].to_lowercase()
+            ),
+            SafetyReason::RednessNotImproving { day } => {
+                format!("Redness has not improved by day {day}; it usually eases within about 3 days.")
+            }
+            SafetyReason::RednessPastWeek { day } => {
+                format!("There is still redness on day {day}; redness usually settles within a week.")
+            }
+            SafetyReason::InfectionSigns(signs) => {
+                let names: Vec<String> = signs.iter().map(|s| s.label().to_lowercase()).collect();
+                format!("You noted {}, which can be signs of infection.", names.join(", "))
+            }
+            SafetyReason::DarkPatches => {
+                "You noted dark patches, which can follow treatment and are easier to treat early."
+                    .to_string()
+            }
+        }
+    }
+}
+
+/// A "contact your clinic" prompt and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SafetyPrompt {
+    pub session_id: Option<String>,
+    pub reasons: Vec<SafetyReason>,
+}
+
+/// The reasons to contact the clinic given the check-ins after one session (any order). Only
+/// the latest check-in describes the skin now; earlier ones give the trend.
+pub fn assess(session: Option<&Session>, entries: &[RecoveryEntry]) -> Option<SafetyPrompt> {
+    let mut sorted: Vec<&RecoveryEntry> = entries.iter().collect();
+    sorted.sort_by_key(|e| e.date);
+    let (latest, earlier) = sorted.split_last()?;
+    let mut reasons = Vec::new();
+
+    if let Some(session) = session {
+        let day = day_number(session.date, latest.date);
+        let in_window_peak = earlier
+            .iter()
+            .filter(|e| (0..=INFLAMMATION_DAYS).contains(&day_number(session.date, e.date)))
+            .map(|e| e.redness)
+            .max();
+        let previous = earlier.last().map(|e| e.redness);
+        if day > INFLAMMATION_DAYS && latest.redness >= SEVERE_REDNESS {
+            reasons.push(SafetyReason::RednessStillHigh { day, level: latest.redness });
+        } else if day > TRANSIENT_DAYS && latest.redness >= 1 {
+            reasons.push(SafetyReason::RednessPastWeek { day });
+        } else if day > INFLAMMATION_DAYS && latest.redness >= 1 {
+            let baseline = in_window_peak.or(previous);
+            let not_lower = baseline.is_some_and(|b| latest.redness >= b);
+            let worse = previous.is_some_and(|p| latest.redness > p);
+            if not_lower || worse {
+                reasons.push(SafetyReason::RednessNotImproving { day });
+            }
+        }
+    }
+    if !latest.infection_signs.is_empty() {
+        reasons.push(SafetyReason::InfectionSigns(latest.infection_signs.clone()));
+    }
+    if latest.dark_patches {
+        reasons.push(SafetyReason::DarkPatches);
+    }
+    (!reasons.is_empty()).then(|| SafetyPrompt { session_id: latest.session_id.clone(), reasons })
+}
+
+/// The prompt for Today: from the latest check-in, if it is recent, and its session's trend.
+pub fn current_prompt(today: Date, sessions: &[Session], entries: &[RecoveryEntry]) -> Option<SafetyPrompt> {
+    let latest = entries.iter().max_by_key(|e| e.date)?;
+    if (today - latest.date).whole_days() > PROMPT_FRESH_DAYS {
+        return None;
+    }
+    let same_session: Vec<RecoveryEntry> =
+        entries.iter().filter(|e| e.session_id == latest.session_id).cloned().collect();
+    let session = latest.session_id.as_ref().and_then(|id| sessions.iter().find(|s| &s.id == id));
+    assess(session, &same_session)
+}
+
+#[cfg(test)]
+#[path = "safety_tests.rs"]
+mod tests;

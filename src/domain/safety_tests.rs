@@ -40,7 +40,8 @@ fn reasons(entries: &[RecoveryEntry]) -> Vec<SafetyReason> {
 #[test]
 fn redness_rules_follow_the_evidence() {
     use SafetyReason::*;
-    let cases: &[(&str, &[(i64, u8)], &[SafetyReason])] = &[
+    type Case<'a> = (&'a str, &'a [(i64, u8)], &'a [SafetyReason]);
+    let cases: &[Case] = &[
         ("usual course: severe on day 1, settling", &[(1, 4), (2, 3), (3, 2), (4, 1)], &[]),
         ("still severe on day 3 is within the window", &[(1, 4), (3, 3)], &[]),
         ("still moderate on day 4", &[(1, 4), (4, 3)], &[RednessStillHigh { day: 4, level: 3 }]),

@@ -123,9 +123,64 @@ impl Db {
         finish(transaction.commit().map_err(classify)?.await)
     }
 
+    /// Applies every write in one transaction: all of them, or (on any failure) none.
+    pub async fn write_batch(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        let mut names: Vec<&str> = writes.iter().map(|w| w.store().name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.is_empty() {
+            return Ok(());
+        }
+        let transaction = self.database.transaction(&names, TransactionMode::ReadWrite).map_err(classify)?;
+        for write in writes {
+            let applied = async {
+                let object_store = transaction.object_store(write.store().name()).map_err(classify)?;
+                match write {
+                    Write::Put(_, value) => {
+                        object_store.put(&value, None).map_err(classify)?.await.map_err(classify)?;
+                    }
+                    Write::Delete(_, key) => {
+                        object_store
+                            .delete(Query::Key(JsValue::from_str(&key)))
+                            .map_err(classify)?
+                            .await
+                            .map_err(classify)?;
+                    }
+                }
+                Ok::<(), StorageError>(())
+            }
+            .await;
+            if let Err(error) = applied {
+                // Undo the writes already made in this transaction; the stores stay as they were.
+                let _ = transaction.abort();
+                return Err(error);
+            }
+        }
+        finish(transaction.commit().map_err(classify)?.await)
+    }
+
     /// Closes the connection (tests delete their database afterwards).
     pub fn close(&self) {
         self.database.close();
+    }
+}
+
+/// One write of a batch (see [`Db::write_batch`]).
+pub enum Write {
+    Put(Store, JsValue),
+    Delete(Store, String),
+}
+
+impl Write {
+    /// A put of a serde record.
+    pub fn put<T: Serialize>(store: Store, record: &T) -> Result<Write, StorageError> {
+        Ok(Write::Put(store, to_js(record)?))
+    }
+
+    fn store(&self) -> Store {
+        match self {
+            Write::Put(store, _) | Write::Delete(store, _) => *store,
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 //! | `recovery_entries` | `id`   | `by_session` (`session_id`), `by_date`  | daily recovery diary           |
 //! | `photos`           | `id`   | `by_taken_at` (`taken_at`)              | photo metadata, never pixels   |
 //! | `photo_bytes`      | `id`   |                                         | image bytes (not Blobs)        |
-//! | `settings`         | `key`  |                                         | app settings, singletons       |
+//! | `settings`         | `key`  |                                         | singletons: `app` settings, `profile` (with areas) |
 //!
 //! Records are plain serde structs from `crate::domain`, converted with `serde-wasm-bindgen`.
 //! Versions are upgraded by the migration table in [`schema`]: each version only adds stores and
@@ -27,13 +27,19 @@ mod db;
 #[cfg(target_arch = "wasm32")]
 mod persistence;
 #[cfg(target_arch = "wasm32")]
+mod records;
+#[cfg(target_arch = "wasm32")]
 mod settings_repo;
 
 #[cfg(target_arch = "wasm32")]
-pub use db::{delete_database, Db};
+pub use db::{delete_database, Db, Write};
 pub use error::StorageError;
 #[cfg(target_arch = "wasm32")]
 pub use persistence::{request_persistence, storage_usage};
+#[cfg(target_arch = "wasm32")]
+pub use records::{
+    delete_entry, delete_session, load_records, new_id, restore, save_entry, save_session, Records,
+};
 pub use schema::{Store, DB_NAME, DB_VERSION};
 #[cfg(target_arch = "wasm32")]
-pub use settings_repo::{load_settings, save_settings};
+pub use settings_repo::{load_profile, load_settings, save_profile, save_settings};

@@ -1,0 +1,66 @@
+//! Sessions and recovery entries: loading, saving, deleting (with their entries) and restoring.
+
+use super::db::Write;
+use super::{load_profile, Db, StorageError, Store};
+use crate::domain::profile::Profile;
+use crate::domain::recovery::RecoveryEntry;
+use crate::domain::session::Session;
+
+/// Everything the diary screens show, read at start-up (records are small: no pixels here).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Records {
+    pub profile: Profile,
+    pub sessions: Vec<Session>,
+    pub entries: Vec<RecoveryEntry>,
+}
+
+pub async fn load_records(db: &Db) -> Result<Records, StorageError> {
+    Ok(Records {
+        profile: load_profile(db).await?,
+        sessions: db.get_all(Store::Sessions).await?,
+        entries: db.get_all(Store::RecoveryEntries).await?,
+    })
+}
+
+/// Adds or replaces a session (an edit is one transaction).
+pub async fn save_session(db: &Db, session: &Session) -> Result<(), StorageError> {
+    db.put(Store::Sessions, session).await
+}
+
+pub async fn save_entry(db: &Db, entry: &RecoveryEntry) -> Result<(), StorageError> {
+    db.put(Store::RecoveryEntries, entry).await
+}
+
+/// Deletes a session and the check-ins that follow it, together or not at all.
+pub async fn delete_session(
+    db: &Db,
+    session: &Session,
+    entries: &[RecoveryEntry],
+) -> Result<(), StorageError> {
+    let mut writes = vec![Write::Delete(Store::Sessions, session.id.clone())];
+    writes.extend(entries.iter().map(|e| Write::Delete(Store::RecoveryEntries, e.id.clone())));
+    db.write_batch(writes).await
+}
+
+pub async fn delete_entry(db: &Db, entry: &RecoveryEntry) -> Result<(), StorageError> {
+    db.write_batch(vec![Write::Delete(Store::RecoveryEntries, entry.id.clone())]).await
+}
+
+/// Puts deleted records back (undo), together or not at all.
+pub async fn restore(db: &Db, sessions: &[Session], entries: &[RecoveryEntry]) -> Result<(), StorageError> {
+    let mut writes = Vec::new();
+    for session in sessions {
+        writes.push(Write::put(Store::Sessions, session)?);
+    }
+    for entry in entries {
+        writes.push(Write::put(Store::RecoveryEntries, entry)?);
+    }
+    db.write_batch(writes).await
+}
+
+/// A new random record id (`crypto.randomUUID()`, available in every secure context).
+pub fn new_id() -> String {
+    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_else(|| {
+        format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e12) as u64)
+    })
+}

@@ -1,0 +1,84 @@
+//! In-browser tests of the records repository: sessions, check-ins, the profile, and that a
+//! failed write changes nothing.
+#![cfg(target_arch = "wasm32")]
+
+use remodel::domain::area::{Area, AreaKind};
+use remodel::domain::profile::{Profile, SkinType};
+use remodel::domain::recovery::RecoveryForm;
+use remodel::domain::session::{SessionForm, SessionStatus};
+use remodel::storage::{
+    delete_database, delete_session, load_records, restore, save_entry, save_profile, save_session, Db,
+    StorageError, Store, Write,
+};
+use time::macros::date;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn fresh_db(name: &str) -> Db {
+    delete_database(name).await.expect("delete the old test database");
+    Db::open_named(name, || {}).await.expect("open")
+}
+
+fn profile() -> Profile {
+    let cheeks = Area::new("cheeks".into(), AreaKind::Cheeks, "", &[]).unwrap();
+    Profile { skin_type: Some(SkinType::IV), areas: vec![cheeks], ..Profile::default() }
+}
+
+fn session(id: &str, day: &str) -> remodel::domain::session::Session {
+    let mut form = SessionForm::new(date!(2026 - 11 - 24));
+    form.date = day.into();
+    form.status = SessionStatus::Done;
+    form.areas = vec![("cheeks".into(), "1.5".into())];
+    form.notes = "<img src=x onerror=alert(1)>".into();
+    form.validate(id.into(), date!(2026 - 11 - 24), &profile()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn sessions_entries_and_the_profile_round_trip() {
+    let db = fresh_db("remodel-test-records").await;
+    save_profile(&db, &profile()).await.unwrap();
+    let s1 = session("s1", "2026-11-01");
+    save_session(&db, &s1).await.unwrap();
+    let form =
+        RecoveryForm { date: "2026-11-03".into(), redness: Some(2), swelling: Some(1), ..Default::default() };
+    let entry = form.validate("e1".into(), date!(2026 - 11 - 24), std::slice::from_ref(&s1)).unwrap();
+    save_entry(&db, &entry).await.unwrap();
+
+    let records = load_records(&db).await.unwrap();
+    assert_eq!(records.profile, profile());
+    assert_eq!(records.sessions, vec![s1.clone()]);
+    assert_eq!(records.entries, vec![entry.clone()]);
+
+    // Deleting a session takes its check-ins with it; restoring brings both back.
+    delete_session(&db, &s1, std::slice::from_ref(&entry)).await.unwrap();
+    let emptied = load_records(&db).await.unwrap();
+    assert!(emptied.sessions.is_empty() && emptied.entries.is_empty());
+    restore(&db, std::slice::from_ref(&s1), std::slice::from_ref(&entry)).await.unwrap();
+    let restored = load_records(&db).await.unwrap();
+    assert_eq!((restored.sessions, restored.entries), (vec![s1], vec![entry]));
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_write_leaves_every_store_unchanged() {
+    let db = fresh_db("remodel-test-atomic").await;
+    let kept = session("kept", "2026-11-01");
+    save_session(&db, &kept).await.unwrap();
+    let before = load_records(&db).await.unwrap();
+
+    // A batch whose last write is invalid (no key): the earlier writes must not stick either.
+    #[derive(serde::Serialize)]
+    struct NoKey {
+        date: String,
+    }
+    let batch = vec![
+        Write::put(Store::Sessions, &session("new", "2026-11-02")).unwrap(),
+        Write::Delete(Store::Sessions, "kept".into()),
+        Write::put(Store::Sessions, &NoKey { date: "2026-11-03".into() }).unwrap(),
+    ];
+    let result = db.write_batch(batch).await;
+    assert!(matches!(result, Err(StorageError::Corrupt(_) | StorageError::Other(_))), "{result:?}");
+    assert_eq!(load_records(&db).await.unwrap(), before);
+    db.close();
+}

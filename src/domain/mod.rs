@@ -6,6 +6,7 @@
 
 pub mod area;
 pub mod chart;
+pub mod dates;
 pub mod profile;
 pub mod recovery;
 pub mod recovery_curve;

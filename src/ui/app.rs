@@ -3,7 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::components::{AppHeader, MainNav, StorageNotice, UpdateBanner};
+use super::components::{AppHeader, MainNav, StorageNotice, UndoBar, UpdateBanner};
 use super::context::AppStateProvider;
 use super::hooks::{use_service_worker, StorageProvider};
 use super::routes::{switch, Route};
@@ -34,6 +34,7 @@ fn Shell() -> Html {
                 <main id="main" class="layout__main" tabindex="-1">
                     <UpdateBanner />
                     <StorageNotice />
+                    <UndoBar />
                     <Switch<Route> render={switch} />
                 </main>
             </div>

@@ -3,7 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::pages::{NotFoundPage, SectionPage, SettingsPage};
+use super::pages::{
+    NotFoundPage, ProfilePage, RecoveryFormPage, RecoveryPage, SectionPage, SessionDetailPage,
+    SessionFormPage, SessionsPage, SettingsPage, TodayPage,
+};
 use crate::domain::sections::Section;
 
 #[derive(Clone, Debug, PartialEq, Routable)]
@@ -14,8 +17,20 @@ pub enum Route {
     Timeline,
     #[at("/sessions")]
     Sessions,
+    #[at("/sessions/new")]
+    SessionNew,
+    #[at("/sessions/:id")]
+    SessionDetail { id: String },
+    #[at("/sessions/:id/edit")]
+    SessionEdit { id: String },
     #[at("/recovery")]
     Recovery,
+    #[at("/recovery/new")]
+    RecoveryNew,
+    #[at("/recovery/:id/edit")]
+    RecoveryEdit { id: String },
+    #[at("/profile")]
+    Profile,
     #[at("/photos")]
     Photos,
     #[at("/compare")]
@@ -30,13 +45,16 @@ pub enum Route {
 }
 
 impl Route {
-    /// The section a route shows, if it is one of the app's sections.
+    /// The section a route belongs to (sub-pages belong to their section), if any.
     pub fn section(&self) -> Option<Section> {
         Some(match self {
             Route::Today => Section::Today,
             Route::Timeline => Section::Timeline,
-            Route::Sessions => Section::Sessions,
-            Route::Recovery => Section::Recovery,
+            Route::Sessions | Route::SessionNew | Route::SessionDetail { .. } | Route::SessionEdit { .. } => {
+                Section::Sessions
+            }
+            Route::Recovery | Route::RecoveryNew | Route::RecoveryEdit { .. } => Section::Recovery,
+            Route::Profile => Section::Settings,
             Route::Photos => Section::Photos,
             Route::Compare => Section::Compare,
             Route::Clinic => Section::Clinic,
@@ -62,6 +80,15 @@ impl Route {
 /// Renders the page for a route.
 pub fn switch(route: Route) -> Html {
     match route {
+        Route::Today => html! { <TodayPage /> },
+        Route::Sessions => html! { <SessionsPage /> },
+        Route::SessionNew => html! { <SessionFormPage id={None::<String>} /> },
+        Route::SessionEdit { id } => html! { <SessionFormPage id={Some(id)} /> },
+        Route::SessionDetail { id } => html! { <SessionDetailPage {id} /> },
+        Route::Recovery => html! { <RecoveryPage /> },
+        Route::RecoveryNew => html! { <RecoveryFormPage id={None::<String>} /> },
+        Route::RecoveryEdit { id } => html! { <RecoveryFormPage id={Some(id)} /> },
+        Route::Profile => html! { <ProfilePage /> },
         Route::Settings => html! { <SettingsPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
         // Sections whose features have not landed yet show their honest empty state.

@@ -1,11 +1,17 @@
 //! The app-wide state: a reducer with typed actions, shared through [`super::context`].
+//!
+//! Records change here only after storage has confirmed the write, so what the client sees is
+//! what is stored.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::domain::profile::Profile;
+use crate::domain::recovery::RecoveryEntry;
+use crate::domain::session::Session;
 use crate::domain::storage_usage::StorageUsage;
-use crate::storage::StorageError;
+use crate::storage::{Records, StorageError};
 
 /// Where the device's storage stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,16 +26,35 @@ pub enum StorageStatus {
     Failed(StorageError),
 }
 
+/// Something just deleted that the client can still bring back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    Session { session: Session, entries: Vec<RecoveryEntry> },
+    Entry(RecoveryEntry),
+}
+
+impl Undo {
+    pub fn message(&self) -> &'static str {
+        match self {
+            Undo::Session { .. } => "Session deleted.",
+            Undo::Entry(_) => "Check-in deleted.",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub storage: StorageStatus,
     /// A new version of the app is installed and waiting for a reload.
     pub update_ready: bool,
+    /// The client's records; `None` until they have been read from storage.
+    pub records: Option<Records>,
+    pub undo: Option<Undo>,
 }
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState { storage: StorageStatus::Opening, update_ready: false }
+        AppState { storage: StorageStatus::Opening, update_ready: false, records: None, undo: None }
     }
 }
 
@@ -40,6 +65,21 @@ pub enum Action {
     StorageReady { usage: Option<StorageUsage> },
     StorageFailed(StorageError),
     UpdateReady,
+    RecordsLoaded(Records),
+    ProfileSaved(Profile),
+    SessionSaved(Session),
+    SessionDeleted { session: Session, entries: Vec<RecoveryEntry> },
+    EntrySaved(RecoveryEntry),
+    EntryDeleted(RecoveryEntry),
+    Restored(Undo),
+    DismissUndo,
+}
+
+fn upsert<T: Clone>(items: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) {
+    match items.iter_mut().find(|existing| same(existing)) {
+        Some(existing) => *existing = item,
+        None => items.push(item),
+    }
 }
 
 impl Reducible for AppState {
@@ -57,7 +97,48 @@ impl Reducible for AppState {
             Action::StorageReady { usage } => next.storage = StorageStatus::Ready { usage },
             Action::StorageFailed(error) => next.storage = StorageStatus::Failed(error),
             Action::UpdateReady => next.update_ready = true,
+            Action::RecordsLoaded(loaded) => next.records = Some(loaded),
+            Action::DismissUndo => next.undo = None,
+            change => next.apply_record_change(change),
         }
         Rc::new(next)
+    }
+}
+
+impl AppState {
+    /// A confirmed write or delete, applied to the records in memory.
+    fn apply_record_change(&mut self, change: Action) {
+        let records = self.records.get_or_insert_with(Records::default);
+        match change {
+            Action::ProfileSaved(profile) => records.profile = profile,
+            Action::SessionSaved(session) => {
+                let id = session.id.clone();
+                upsert(&mut records.sessions, session, |s| s.id == id);
+            }
+            Action::EntrySaved(entry) => {
+                let id = entry.id.clone();
+                upsert(&mut records.entries, entry, |e| e.id == id);
+            }
+            Action::SessionDeleted { session, entries } => {
+                records.sessions.retain(|s| s.id != session.id);
+                records.entries.retain(|e| !entries.iter().any(|gone| gone.id == e.id));
+                self.undo = Some(Undo::Session { session, entries });
+            }
+            Action::EntryDeleted(entry) => {
+                records.entries.retain(|e| e.id != entry.id);
+                self.undo = Some(Undo::Entry(entry));
+            }
+            Action::Restored(undo) => {
+                match undo {
+                    Undo::Session { session, entries } => {
+                        records.sessions.push(session);
+                        records.entries.extend(entries);
+                    }
+                    Undo::Entry(entry) => records.entries.push(entry),
+                }
+                self.undo = None;
+            }
+            _ => {}
+        }
     }
 }

@@ -9,6 +9,9 @@ use crate::domain::sections::Section;
 #[derive(Properties, PartialEq)]
 pub struct PageProps {
     pub section: Section,
+    /// A sub-page's own heading (and no purpose line); the section's title when `None`.
+    #[prop_or_default]
+    pub heading: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -26,7 +29,7 @@ pub fn Page(props: &PageProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with(props.section, move |_| {
+        use_effect_with((props.section, props.heading.clone()), move |_| {
             if SHOWN_A_PAGE.with(|shown| shown.replace(true)) {
                 if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = element.focus();
@@ -36,8 +39,12 @@ pub fn Page(props: &PageProps) -> Html {
     }
     html! {
         <article class="page">
-            <h1 class="page__title" tabindex="-1" ref={heading}>{ props.section.title() }</h1>
-            <p class="page__purpose">{ props.section.purpose() }</p>
+            <h1 class="page__title" tabindex="-1" ref={heading}>
+                { props.heading.clone().unwrap_or_else(|| props.section.title().into()) }
+            </h1>
+            if props.heading.is_none() {
+                <p class="page__purpose">{ props.section.purpose() }</p>
+            }
             { props.children.clone() }
         </article>
     }

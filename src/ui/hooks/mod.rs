@@ -1,8 +1,12 @@
 //! Every effect of the UI lives here: components call these hooks and never touch the browser
 //! APIs themselves.
 
+pub mod clock;
+pub mod records;
 pub mod service_worker;
 pub mod storage;
 
+pub use clock::today;
+pub use records::{report_into, use_record_actions, Done, RecordActions};
 pub use service_worker::{reload_to_update, use_service_worker};
 pub use storage::{use_db, DbHandle, StorageProvider};

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::storage::{request_persistence, storage_usage, Db};
+use crate::storage::{load_records, request_persistence, storage_usage, Db};
 use crate::ui::context::use_app_state;
 use crate::ui::state::Action;
 
@@ -44,6 +44,13 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                         // and Settings explains what it means.
                         let persisted = request_persistence(&opened).await.unwrap_or(None);
                         let usage = storage_usage(persisted).await;
+                        match load_records(&opened).await {
+                            Ok(records) => app.dispatch(Action::RecordsLoaded(records)),
+                            Err(error) => {
+                                app.dispatch(Action::StorageFailed(error));
+                                return;
+                            }
+                        }
                         db.set(Some(DbHandle(Rc::new(opened))));
                         app.dispatch(Action::StorageReady { usage });
                     }

@@ -1,9 +1,23 @@
 //! One file per page. Pages are thin: they read state and lay out components.
 
 mod not_found;
+mod profile;
+mod recovery;
+mod recovery_form;
 mod section;
+mod session_detail;
+mod session_form;
+mod sessions;
 mod settings;
+mod today;
 
 pub use not_found::NotFoundPage;
+pub use profile::ProfilePage;
+pub use recovery::RecoveryPage;
+pub use recovery_form::RecoveryFormPage;
 pub use section::SectionPage;
+pub use session_detail::SessionDetailPage;
+pub use session_form::SessionFormPage;
+pub use sessions::SessionsPage;
 pub use settings::SettingsPage;
+pub use today::TodayPage;

@@ -1,0 +1,44 @@
+//! Dates as the app shows them.
+
+use time::Date;
+
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// "24 Nov 2026": unambiguous in every locale, unlike 11/24 or 24/11.
+pub fn display_date(date: Date) -> String {
+    format!("{} {} {}", date.day(), MONTHS[usize::from(u8::from(date.month())) - 1], date.year())
+}
+
+/// "today", "yesterday", "3 days ago", "in 2 days".
+pub fn relative_days(date: Date, today: Date) -> String {
+    match (today - date).whole_days() {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        -1 => "tomorrow".to_string(),
+        n if n > 0 => format!("{n} days ago"),
+        n => format!("in {} days", -n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn dates_read_the_same_everywhere() {
+        assert_eq!(display_date(date!(2026 - 11 - 24)), "24 Nov 2026");
+        assert_eq!(display_date(date!(2027 - 01 - 05)), "5 Jan 2027");
+    }
+
+    #[test]
+    fn relative_days_in_words() {
+        let today = date!(2026 - 11 - 24);
+        assert_eq!(relative_days(today, today), "today");
+        assert_eq!(relative_days(date!(2026 - 11 - 23), today), "yesterday");
+        assert_eq!(relative_days(date!(2026 - 10 - 31), today), "24 days ago");
+        assert_eq!(relative_days(date!(2026 - 11 - 25), today), "tomorrow");
+        assert_eq!(relative_days(date!(2026 - 12 - 01), today), "in 7 days");
+    }
+}

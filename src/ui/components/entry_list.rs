@@ -1,0 +1,62 @@
+//! Check-ins as a list: date, day after the session, the scores, and edit / delete.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::dates::display_date;
+use crate::domain::recovery::{day_number, RecoveryEntry, MILD_SCALE_WORDS, REDNESS_WORDS};
+use crate::domain::session::Session;
+use crate::ui::hooks::{report_into, use_record_actions};
+use crate::ui::routes::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct EntryListProps {
+    pub entries: Vec<RecoveryEntry>,
+    pub sessions: Vec<Session>,
+}
+
+#[component]
+pub fn EntryList(props: &EntryListProps) -> Html {
+    let actions = use_record_actions();
+    let error = use_state(|| None::<String>);
+    let mut entries = props.entries.clone();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.date));
+    html! {
+        <>
+            if let Some(message) = &*error {
+                <p class="field__error" role="alert">{ message.clone() }</p>
+            }
+            <ul class="list" aria-label="Check-ins">
+                { for entries.into_iter().map(|entry| {
+                    let session = entry.session_id.as_ref().and_then(|id| props.sessions.iter().find(|s| &s.id == id));
+                    let day = session.map(|s| format!("Day {} after the session of {}", day_number(s.date, entry.date), display_date(s.date)));
+                    let when = display_date(entry.date);
+                    let ondelete = {
+                        let (actions, entry, report) = (actions.clone(), entry.clone(), report_into(error.clone()));
+                        Callback::from(move |_: MouseEvent| actions.delete_entry(entry.clone(), report.clone()))
+                    };
+                    html! {
+                        <li class="list__item list__item--entry">
+                            <div>
+                                <strong>{ when.clone() }</strong>
+                                if let Some(day) = day { <span class="muted">{ format!(" · {day}") }</span> }
+                            </div>
+                            <div>
+                                { format!("Redness {} ({}), swelling {}", entry.redness, REDNESS_WORDS[usize::from(entry.redness.min(4))].to_lowercase(), MILD_SCALE_WORDS[usize::from(entry.swelling.min(3))].to_lowercase()) }
+                                if let Some(pain) = entry.pain { { format!(", pain {pain}/10") } }
+                            </div>
+                            if !entry.notes.is_empty() { <p class="notes">{ entry.notes.clone() }</p> }
+                            <div class="actions">
+                                <Link<Route> to={Route::RecoveryEdit { id: entry.id.clone() }}>
+                                    <span>{ "Edit" }</span><span class="visually-hidden">{ format!(" check-in of {when}") }</span>
+                                </Link<Route>>
+                                <button type="button" class="button button--quiet" onclick={ondelete}
+                                    aria-label={format!("Delete check-in of {when}")}>{ "Delete" }</button>
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </>
+    }
+}

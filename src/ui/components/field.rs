@@ -1,0 +1,125 @@
+//! Labelled form fields that show their error message right beside them.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub on_change: Callback<String>,
+    /// `text`, `date`, `time`, `number`…
+    #[prop_or(AttrValue::from("text"))]
+    pub kind: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    pub multiline: bool,
+}
+
+/// A text input (or textarea) with its label, an optional hint, and its error message, linked
+/// by `aria-describedby` so screen readers read the message with the field.
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let error_id = format!("{}-error", props.id);
+    let hint_id = format!("{}-hint", props.id);
+    let described: Vec<&str> =
+        [props.hint.as_ref().map(|_| hint_id.as_str()), props.error.as_ref().map(|_| error_id.as_str())]
+            .into_iter()
+            .flatten()
+            .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = props.error.as_ref().map(|_| "true");
+    let control = if props.multiline {
+        let on_change = props.on_change.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            on_change.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        });
+        html! {
+            <textarea id={props.id.clone()} value={props.value.clone()} rows="4" {oninput}
+                aria-invalid={invalid} aria-describedby={described} />
+        }
+    } else {
+        let on_change = props.on_change.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+        });
+        html! {
+            <input id={props.id.clone()} type={props.kind.clone()} value={props.value.clone()} {oninput}
+                inputmode={props.inputmode.clone()} aria-invalid={invalid} aria-describedby={described} />
+        }
+    };
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("field--invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            if let Some(hint) = &props.hint {
+                <p id={hint_id.clone()} class="field__hint">{ hint.clone() }</p>
+            }
+            { control }
+            if let Some(error) = &props.error {
+                <p id={error_id.clone()} class="field__error">{ error.clone() }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// (value, label) pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    pub on_change: Callback<String>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+#[component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |e: Event| {
+        on_change.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+    });
+    let error_id = format!("{}-error", props.id);
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("field--invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <select id={props.id.clone()} {onchange} aria-describedby={props.error.as_ref().map(|_| error_id.clone())}>
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
+                }) }
+            </select>
+            if let Some(error) = &props.error {
+                <p id={error_id.clone()} class="field__error">{ error.clone() }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CheckboxProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub checked: bool,
+    pub on_change: Callback<bool>,
+}
+
+#[component]
+pub fn Checkbox(props: &CheckboxProps) -> Html {
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |e: Event| {
+        on_change.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    html! {
+        <div class="check">
+            <input type="checkbox" id={props.id.clone()} checked={props.checked} {onchange} />
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+        </div>
+    }
+}

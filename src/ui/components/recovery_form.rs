@@ -1,0 +1,128 @@
+//! The full check-in form: scores, signs to watch for, aftercare, improvement and notes.
+
+use yew::prelude::*;
+
+use super::field::{Checkbox, SelectField, TextField};
+use super::scale_picker::ScalePicker;
+use crate::domain::dates::display_date;
+use crate::domain::recovery::{
+    InfectionSign, RecoveryForm, DEFAULT_AFTERCARE, GAIS_WORDS, MILD_SCALE_WORDS, REDNESS_WORDS,
+};
+use crate::domain::session::Session;
+use crate::domain::validation::FieldErrors;
+
+#[derive(Properties, PartialEq)]
+pub struct RecoveryFormViewProps {
+    pub initial: RecoveryForm,
+    pub sessions: Vec<Session>,
+    pub errors: FieldErrors,
+    pub on_submit: Callback<RecoveryForm>,
+    #[prop_or_default]
+    pub save_error: Option<String>,
+}
+
+fn error(errors: &FieldErrors, field: &str) -> Option<AttrValue> {
+    errors.get(field).map(|m| AttrValue::from(m.to_string()))
+}
+
+/// Toggles `item` in a list.
+fn toggled<T: PartialEq + Clone>(list: &[T], item: T, on: bool) -> Vec<T> {
+    let mut next: Vec<T> = list.iter().filter(|x| **x != item).cloned().collect();
+    if on {
+        next.push(item);
+    }
+    next
+}
+
+#[component]
+pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
+    let form = use_state(|| props.initial.clone());
+    // Every edit is a pure change to a copy of the form.
+    let text = |change: fn(&mut RecoveryForm, String)| {
+        let form = form.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*form).clone();
+            change(&mut next, v);
+            form.set(next);
+        })
+    };
+    let score = |change: fn(&mut RecoveryForm, u8)| {
+        let form = form.clone();
+        Callback::from(move |v: u8| {
+            let mut next = (*form).clone();
+            change(&mut next, v);
+            form.set(next);
+        })
+    };
+    let flag = |change: fn(&mut RecoveryForm, bool)| {
+        let form = form.clone();
+        Callback::from(move |on: bool| {
+            let mut next = (*form).clone();
+            change(&mut next, on);
+            form.set(next);
+        })
+    };
+    let onsubmit = {
+        let (form, on_submit) = (form.clone(), props.on_submit.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_submit.emit((*form).clone());
+        })
+    };
+    let mut session_options =
+        vec![(AttrValue::from(""), AttrValue::from("The latest session before this date"))];
+    let mut done: Vec<&Session> = props.sessions.iter().filter(|s| s.is_done()).collect();
+    done.sort_by_key(|s| std::cmp::Reverse(s.when()));
+    session_options.extend(done.iter().map(|s| {
+        (AttrValue::from(s.id.clone()), AttrValue::from(format!("Session of {}", display_date(s.date))))
+    }));
+    html! {
+        <form class="card form" {onsubmit} novalidate=true aria-label="Check-in">
+            <TextField id="date" label="Date" kind="date" value={form.date.clone()} on_change={text(|f, v| f.date = v)} error={error(&props.errors, "date")} />
+            <SelectField id="session" label="After which session" options={session_options}
+                value={form.session_id.clone().unwrap_or_default()} error={error(&props.errors, "session")}
+                on_change={text(|f, v| f.session_id = (!v.is_empty()).then_some(v))} />
+            <ScalePicker name="redness" legend="Redness" words={&REDNESS_WORDS[..]} value={form.redness} on_change={score(|f, v| f.redness = Some(v))} error={error(&props.errors, "redness")} />
+            <ScalePicker name="swelling" legend="Swelling" words={&MILD_SCALE_WORDS[..]} value={form.swelling} on_change={score(|f, v| f.swelling = Some(v))} error={error(&props.errors, "swelling")} />
+            <TextField id="pain" label="Pain, 0-10 (optional)" inputmode="numeric" value={form.pain.clone()} on_change={text(|f, v| f.pain = v)} error={error(&props.errors, "pain")} />
+            <ScalePicker name="itch" legend="Itch (optional)" words={&MILD_SCALE_WORDS[..]} value={form.itch} on_change={score(|f, v| f.itch = Some(v))} />
+            <ScalePicker name="dryness" legend="Dryness or peeling (optional)" words={&MILD_SCALE_WORDS[..]} value={form.dryness} on_change={score(|f, v| f.dryness = Some(v))} />
+            <fieldset class="choices">
+                <legend>{ "Anything else?" }</legend>
+                <Checkbox id="bleeding" label="Pinpoint bleeding or bruising" checked={form.bleeding_or_bruising}
+                    on_change={flag(|f, on| f.bleeding_or_bruising = on)} />
+                { for InfectionSign::ALL.into_iter().map(|sign| {
+                    let form = form.clone();
+                    html! {
+                        <Checkbox id={format!("sign-{sign:?}")} label={sign.label()} checked={form.infection_signs.contains(&sign)}
+                            on_change={Callback::from(move |on: bool| { let mut n = (*form).clone(); n.infection_signs = toggled(&n.infection_signs, sign, on); form.set(n); })} />
+                    }
+                }) }
+                <Checkbox id="dark-patches" label="Dark patches appearing" checked={form.dark_patches}
+                    on_change={flag(|f, on| f.dark_patches = on)} />
+            </fieldset>
+            <fieldset class="choices">
+                <legend>{ "Aftercare done today" }</legend>
+                { for DEFAULT_AFTERCARE.iter().map(|&item| {
+                    let form = form.clone();
+                    html! {
+                        <Checkbox id={format!("aftercare-{}", item.split(' ').next().unwrap_or(item))} label={item} checked={form.aftercare_done.iter().any(|a| a == item)}
+                            on_change={Callback::from(move |on: bool| { let mut n = (*form).clone(); n.aftercare_done = toggled(&n.aftercare_done, item.to_string(), on); form.set(n); })} />
+                    }
+                }) }
+            </fieldset>
+            <ScalePicker name="gais" legend="Improvement since your first session (optional, weekly)" words={&GAIS_WORDS[..]} first={1}
+                value={form.gais} on_change={score(|f, v| f.gais = Some(v))} error={error(&props.errors, "gais")} />
+            <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={text(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
+            <div class="form__actions">
+                <button type="submit" class="button">{ "Save check-in" }</button>
+                if let Some(message) = &props.save_error {
+                    <p class="field__error" role="alert">{ message.clone() }</p>
+                }
+                if !props.errors.is_empty() {
+                    <p class="field__error" role="alert">{ "Nothing was saved: please check the fields marked above." }</p>
+                }
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,29 @@
+//! "Contact your clinic": why, and how to reach them when known. Guidance, not a diagnosis.
+
+use yew::prelude::*;
+
+use crate::domain::safety::SafetyPrompt;
+
+#[derive(Properties, PartialEq)]
+pub struct SafetyCardProps {
+    pub prompt: SafetyPrompt,
+    /// The clinic's name when the session records one.
+    #[prop_or_default]
+    pub clinic: Option<AttrValue>,
+}
+
+#[component]
+pub fn SafetyCard(props: &SafetyCardProps) -> Html {
+    let who = props.clinic.clone().unwrap_or_else(|| AttrValue::from("your clinic"));
+    html! {
+        <section class="safety-card" aria-labelledby="safety-heading">
+            <h2 id="safety-heading">{ format!("Contact {who}") }</h2>
+            <ul>
+                { for props.prompt.reasons.iter().map(|r| html! { <li>{ r.sentence() }</li> }) }
+            </ul>
+            <p class="safety-card__note">
+                { "This is guidance from what you logged, not a diagnosis. If you feel unwell or it is getting worse quickly, seek medical care." }
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+//! A 0-n scale with anchored words as a row of large radio buttons: one tap picks a value.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScalePickerProps {
+    /// Unique per page: the radio group's name and the ids of its options.
+    pub name: AttrValue,
+    pub legend: AttrValue,
+    /// The word for each value; value = index + `first`.
+    pub words: &'static [&'static str],
+    #[prop_or(0)]
+    pub first: u8,
+    pub value: Option<u8>,
+    pub on_change: Callback<u8>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+#[component]
+pub fn ScalePicker(props: &ScalePickerProps) -> Html {
+    let error_id = format!("{}-error", props.name);
+    html! {
+        <fieldset class={classes!("scale", props.error.is_some().then_some("field--invalid"))}
+            aria-describedby={props.error.as_ref().map(|_| error_id.clone())}>
+            <legend>{ props.legend.clone() }</legend>
+            <div class="scale__options">
+                { for props.words.iter().enumerate().map(|(i, word)| {
+                    let value = props.first + i as u8;
+                    let id = format!("{}-{value}", props.name);
+                    let on_change = props.on_change.clone();
+                    let onchange = Callback::from(move |_: Event| on_change.emit(value));
+                    html! {
+                        <div class="scale__option">
+                            <input type="radio" id={id.clone()} name={props.name.clone()} value={value.to_string()}
+                                checked={props.value == Some(value)} {onchange} />
+                            <label for={id}>
+                                <span class="scale__number">{ value }</span>
+                                <span class="scale__word">{ *word }</span>
+                            </label>
+                        </div>
+                    }
+                }) }
+            </div>
+            if let Some(error) = &props.error {
+                <p id={error_id.clone()} class="field__error">{ error.clone() }</p>
+            }
+        </fieldset>
+    }
+}

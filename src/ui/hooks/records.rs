@@ -1,0 +1,115 @@
+//! Writes to the client's records: each one goes to storage first, and the app state changes
+//! only once storage has confirmed it. Failures come back to the caller to show beside the action.
+
+use yew::prelude::*;
+
+use super::storage::{use_db, DbHandle};
+use crate::domain::profile::Profile;
+use crate::domain::recovery::RecoveryEntry;
+use crate::domain::session::Session;
+use crate::storage::{self, StorageError};
+use crate::ui::context::{use_app_state, AppContext};
+use crate::ui::state::{Action, Undo};
+
+/// Called with the outcome of a write.
+pub type Done = Callback<Result<(), StorageError>>;
+
+#[derive(Clone, PartialEq)]
+pub struct RecordActions {
+    db: Option<DbHandle>,
+    app: AppContext,
+}
+
+#[hook]
+pub fn use_record_actions() -> RecordActions {
+    RecordActions { db: use_db(), app: use_app_state() }
+}
+
+impl RecordActions {
+    /// Runs `write` against the open database, then dispatches `on_success` and reports.
+    fn run<F, Fut>(&self, write: F, on_success: Action, done: Done)
+    where
+        F: FnOnce(DbHandle) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<(), StorageError>> + 'static,
+    {
+        let Some(db) = self.db.clone() else {
+            done.emit(Err(StorageError::Unavailable));
+            return;
+        };
+        let app = self.app.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = write(db).await;
+            if result.is_ok() {
+                app.dispatch(on_success);
+            }
+            done.emit(result);
+        });
+    }
+
+    pub fn save_profile(&self, profile: Profile, done: Done) {
+        let stored = profile.clone();
+        self.run(
+            move |db| async move { storage::save_profile(&db.0, &stored).await },
+            Action::ProfileSaved(profile),
+            done,
+        );
+    }
+
+    pub fn save_session(&self, session: Session, done: Done) {
+        let stored = session.clone();
+        self.run(
+            move |db| async move { storage::save_session(&db.0, &stored).await },
+            Action::SessionSaved(session),
+            done,
+        );
+    }
+
+    pub fn save_entry(&self, entry: RecoveryEntry, done: Done) {
+        let stored = entry.clone();
+        self.run(
+            move |db| async move { storage::save_entry(&db.0, &stored).await },
+            Action::EntrySaved(entry),
+            done,
+        );
+    }
+
+    /// Deletes a session with the check-ins that follow it; the client can undo.
+    pub fn delete_session(&self, session: Session, entries: Vec<RecoveryEntry>, done: Done) {
+        let (s, e) = (session.clone(), entries.clone());
+        self.run(
+            move |db| async move { storage::delete_session(&db.0, &s, &e).await },
+            Action::SessionDeleted { session, entries },
+            done,
+        );
+    }
+
+    pub fn delete_entry(&self, entry: RecoveryEntry, done: Done) {
+        let stored = entry.clone();
+        self.run(
+            move |db| async move { storage::delete_entry(&db.0, &stored).await },
+            Action::EntryDeleted(entry),
+            done,
+        );
+    }
+
+    /// Brings back what was just deleted.
+    pub fn undo(&self, undo: Undo, done: Done) {
+        let (sessions, entries) = match &undo {
+            Undo::Session { session, entries } => (vec![session.clone()], entries.clone()),
+            Undo::Entry(entry) => (vec![], vec![entry.clone()]),
+        };
+        self.run(
+            move |db| async move { storage::restore(&db.0, &sessions, &entries).await },
+            Action::Restored(undo),
+            done,
+        );
+    }
+}
+
+/// A [`Done`] that keeps a failure's message in `message` (and clears it on success), for
+/// showing beside the action that failed.
+pub fn report_into(message: UseStateHandle<Option<String>>) -> Done {
+    Callback::from(move |result: Result<(), StorageError>| {
+        message.set(result.err().map(|e| e.user_message()))
+    })
+}

@@ -1,0 +1,28 @@
+//! Recovery: the diary of check-ins, newest first.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::sections::Section;
+use crate::ui::components::entry_list::EntryList;
+use crate::ui::components::{EmptyState, Page};
+use crate::ui::context::use_app_state;
+use crate::ui::routes::Route;
+
+#[component]
+pub fn RecoveryPage() -> Html {
+    let app = use_app_state();
+    let Some(records) = app.records.as_ref() else {
+        return html! { <Page section={Section::Recovery}><p>{ "Loading…" }</p></Page> };
+    };
+    html! {
+        <Page section={Section::Recovery}>
+            <p><Link<Route> to={Route::RecoveryNew} classes="button">{ "Add a check-in" }</Link<Route>></p>
+            if records.entries.is_empty() {
+                <EmptyState section={Section::Recovery} />
+            } else {
+                <EntryList entries={records.entries.clone()} sessions={records.sessions.clone()} />
+            }
+        </Page>
+    }
+}

@@ -1,0 +1,68 @@
+//! Add or edit a check-in.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::recovery::RecoveryForm;
+use crate::domain::sections::Section;
+use crate::domain::validation::FieldErrors;
+use crate::storage::{new_id, StorageError};
+use crate::ui::components::recovery_form::RecoveryFormView;
+use crate::ui::components::Page;
+use crate::ui::context::use_app_state;
+use crate::ui::hooks::{today, use_record_actions};
+use crate::ui::routes::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct RecoveryFormPageProps {
+    /// The check-in to edit; `None` adds a new one.
+    pub id: Option<String>,
+}
+
+#[component]
+pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
+    let app = use_app_state();
+    let actions = use_record_actions();
+    let navigator = use_navigator();
+    let errors = use_state(FieldErrors::new);
+    let save_error = use_state(|| None::<String>);
+    let heading = if props.id.is_some() { "Edit check-in" } else { "Add a check-in" };
+    let Some(records) = app.records.as_ref() else {
+        return html! { <Page section={Section::Recovery} {heading}><p>{ "Loading…" }</p></Page> };
+    };
+    let existing = props.id.as_ref().and_then(|id| records.entries.iter().find(|e| &e.id == id));
+    if props.id.is_some() && existing.is_none() {
+        return html! { <Page section={Section::Recovery} {heading}><p>{ "This check-in no longer exists." }</p></Page> };
+    }
+    let initial = existing.map(RecoveryForm::from_entry).unwrap_or_else(|| RecoveryForm::new(today()));
+    let on_submit = {
+        let (errors, save_error, sessions, id) =
+            (errors.clone(), save_error.clone(), records.sessions.clone(), props.id.clone());
+        Callback::from(move |form: RecoveryForm| {
+            match form.validate(id.clone().unwrap_or_else(new_id), today(), &sessions) {
+                Err(found) => errors.set(found),
+                Ok(entry) => {
+                    errors.set(FieldErrors::new());
+                    let (save_error, navigator) = (save_error.clone(), navigator.clone());
+                    actions.save_entry(
+                        entry,
+                        Callback::from(move |result: Result<(), StorageError>| match result {
+                            Ok(()) => {
+                                if let Some(navigator) = &navigator {
+                                    navigator.push(&Route::Recovery);
+                                }
+                            }
+                            Err(error) => save_error.set(Some(error.user_message())),
+                        }),
+                    );
+                }
+            }
+        })
+    };
+    html! {
+        <Page section={Section::Recovery} {heading}>
+            <RecoveryFormView {initial} sessions={records.sessions.clone()} errors={(*errors).clone()} {on_submit}
+                save_error={(*save_error).clone()} />
+        </Page>
+    }
+}

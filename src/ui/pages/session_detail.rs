@@ -1,0 +1,195 @@
+//! One session: its details, its check-ins and recovery curve, and how it compares with the
+//! area's other sessions.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::dates::display_date;
+use crate::domain::recovery::{RecoveryEntry, REDNESS_WORDS};
+use crate::domain::recovery_curve::{comparison_sentence, recovery_curve, session_number, NumberedCurve};
+use crate::domain::sections::Section;
+use crate::domain::session::{format_depth, Session};
+use crate::storage::Records;
+use crate::ui::components::entry_list::EntryList;
+use crate::ui::components::recovery_chart::ChartSeries;
+use crate::ui::components::{Page, RecoveryChart};
+use crate::ui::context::use_app_state;
+use crate::ui::hooks::{report_into, use_record_actions};
+use crate::ui::routes::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct SessionDetailPageProps {
+    pub id: String,
+}
+
+#[component]
+pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
+    let app = use_app_state();
+    let actions = use_record_actions();
+    let navigator = use_navigator();
+    let delete_error = use_state(|| None::<String>);
+    let Some(records) = app.records.as_ref() else {
+        return html! { <Page section={Section::Sessions} heading="Session"><p>{ "Loading…" }</p></Page> };
+    };
+    let Some(session) = records.sessions.iter().find(|s| s.id == props.id) else {
+        return html! {
+            <Page section={Section::Sessions} heading="Session">
+                <p>{ "This session no longer exists." }</p>
+                <Link<Route> to={Route::Sessions}>{ "All sessions" }</Link<Route>>
+            </Page>
+        };
+    };
+    let entries: Vec<RecoveryEntry> = records
+        .entries
+        .iter()
+        .filter(|e| e.session_id.as_deref() == Some(session.id.as_str()))
+        .cloned()
+        .collect();
+    let curve = recovery_curve(session, &entries);
+    let ondelete = {
+        let (session, entries, report) =
+            (session.clone(), entries.clone(), report_into(delete_error.clone()));
+        Callback::from(move |_: MouseEvent| {
+            let (navigator, report) = (navigator.clone(), report.clone());
+            actions.delete_session(
+                session.clone(),
+                entries.clone(),
+                Callback::from(move |r: Result<(), _>| {
+                    if r.is_ok() {
+                        if let Some(navigator) = &navigator {
+                            navigator.push(&Route::Sessions);
+                        }
+                    }
+                    report.emit(r);
+                }),
+            );
+        })
+    };
+    let series = vec![
+        ChartSeries {
+            label: "Redness (0-4)".into(),
+            class: "series-redness",
+            max: 4.0,
+            points: curve.iter().map(|p| (p.day, p.redness as f64)).collect(),
+        },
+        ChartSeries {
+            label: "Swelling (0-3)".into(),
+            class: "series-swelling",
+            max: 3.0,
+            points: curve.iter().map(|p| (p.day, p.swelling as f64)).collect(),
+        },
+        ChartSeries {
+            label: "Pain (0-10)".into(),
+            class: "series-pain",
+            max: 10.0,
+            points: curve.iter().filter_map(|p| p.pain.map(|v| (p.day, v as f64))).collect(),
+        },
+    ];
+    html! {
+        <Page section={Section::Sessions} heading={format!("Session on {}", display_date(session.date))}>
+            <SessionFacts session={session.clone()} records={records.clone()} />
+            <p class="actions">
+                <Link<Route> to={Route::SessionEdit { id: session.id.clone() }} classes="button">{ "Edit session" }</Link<Route>>
+                <button type="button" class="button button--danger" onclick={ondelete}>{ "Delete session" }</button>
+            </p>
+            if let Some(message) = &*delete_error {
+                <p class="field__error" role="alert">{ message.clone() }</p>
+            }
+            <section class="card" aria-labelledby="recovery-heading">
+                <h2 id="recovery-heading">{ "Recovery" }</h2>
+                if curve.is_empty() {
+                    <p>{ "No check-ins after this session yet." }</p>
+                } else {
+                    <RecoveryChart title="Redness, swelling and pain by day after this session" {series} />
+                    <EntryList entries={entries.clone()} sessions={records.sessions.clone()} />
+                }
+            </section>
+            { for session.areas.iter().map(|t| html! { <AreaComparison area_id={t.area_id.clone()} records={records.clone()} /> }) }
+        </Page>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SessionFactsProps {
+    session: Session,
+    records: Records,
+}
+
+#[component]
+fn SessionFacts(props: &SessionFactsProps) -> Html {
+    let s = &props.session;
+    let areas: Vec<String> = s
+        .areas
+        .iter()
+        .map(|t| {
+            let name = props
+                .records
+                .profile
+                .area(&t.area_id)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| "Removed area".into());
+            match t.depth_mm {
+                Some(d) => format!("{name} at {} mm", format_depth(d)),
+                None => name,
+            }
+        })
+        .collect();
+    html! {
+        <dl class="facts card">
+            <dt>{ "Status" }</dt><dd>{ if s.is_done() { "Done" } else { "Planned" } }</dd>
+            <dt>{ "Areas" }</dt><dd>{ areas.join(", ") }</dd>
+            <dt>{ "Device" }</dt><dd>{ format!("{} {}", s.device.label(), s.device_model).trim().to_string() }</dd>
+            if let Some(p) = s.passes { <dt>{ "Passes" }</dt><dd>{ p }</dd> }
+            if !s.products.is_empty() { <dt>{ "Products" }</dt><dd>{ s.products.join(", ") }</dd> }
+            <dt>{ "Numbing" }</dt><dd>{ if s.numbing { "Yes" } else { "No" } }</dd>
+            if !s.clinic.is_empty() { <dt>{ "Clinic" }</dt><dd>{ s.clinic.clone() }</dd> }
+            if !s.practitioner.is_empty() { <dt>{ "Practitioner" }</dt><dd>{ s.practitioner.clone() }</dd> }
+            if let Some(p) = s.pain { <dt>{ "Pain" }</dt><dd>{ format!("{p} / 10") }</dd> }
+            if !s.notes.is_empty() { <dt>{ "Notes" }</dt><dd class="notes">{ s.notes.clone() }</dd> }
+        </dl>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AreaComparisonProps {
+    area_id: String,
+    records: Records,
+}
+
+/// Redness after each of an area's sessions on one chart, and the sentence computed from them.
+#[component]
+fn AreaComparison(props: &AreaComparisonProps) -> Html {
+    let records = &props.records;
+    let Some(area) = records.profile.area(&props.area_id) else { return html! {} };
+    let mut numbered: Vec<(usize, Vec<_>)> = records
+        .sessions
+        .iter()
+        .filter_map(|s| {
+            session_number(&area.id, &s.id, &records.sessions)
+                .map(|n| (n, recovery_curve(s, &records.entries)))
+        })
+        .collect();
+    numbered.sort_by_key(|(n, _)| *n);
+    let curves: Vec<NumberedCurve> =
+        numbered.iter().map(|(n, c)| NumberedCurve { number: *n, curve: c }).collect();
+    let with_data = curves.iter().filter(|c| !c.curve.is_empty()).count();
+    let Some(sentence) = comparison_sentence(&curves).filter(|_| with_data >= 2) else { return html! {} };
+    let series: Vec<ChartSeries> = numbered
+        .iter()
+        .filter(|(_, c)| !c.is_empty())
+        .enumerate()
+        .map(|(i, (n, c))| ChartSeries {
+            label: format!("Session {n}"),
+            class: ["series-1", "series-2", "series-3", "series-4"][i % 4],
+            max: 4.0,
+            points: c.iter().map(|p| (p.day, p.redness as f64)).collect(),
+        })
+        .collect();
+    html! {
+        <section class="card" aria-label={format!("{} sessions compared", area.name)}>
+            <h2>{ format!("{}: sessions compared", area.name) }</h2>
+            <p class="comparison">{ sentence }</p>
+            <RecoveryChart title={format!("Redness after each {} session", area.name)} {series} y_words={Some(&REDNESS_WORDS[..])} />
+        </section>
+    }
+}

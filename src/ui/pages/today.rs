@@ -1,0 +1,79 @@
+//! Today: days since the last session, today's check-in, the next planned session, and any
+//! reason to contact the clinic.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::domain::dates::{display_date, relative_days};
+use crate::domain::recovery::{day_number, MILD_SCALE_WORDS, REDNESS_WORDS};
+use crate::domain::safety::current_prompt;
+use crate::domain::sections::Section;
+use crate::ui::components::check_in_card::CheckInCard;
+use crate::ui::components::{EmptyState, Page, SafetyCard};
+use crate::ui::context::use_app_state;
+use crate::ui::hooks::today;
+use crate::ui::routes::Route;
+
+#[component]
+pub fn TodayPage() -> Html {
+    let app = use_app_state();
+    let Some(records) = app.records.as_ref() else {
+        return html! { <Page section={Section::Today}><p>{ "Loading…" }</p></Page> };
+    };
+    let today = today();
+    let last_done =
+        records.sessions.iter().filter(|s| s.is_done() && s.date <= today).max_by_key(|s| s.when());
+    let next_planned =
+        records.sessions.iter().filter(|s| !s.is_done() && s.date >= today).min_by_key(|s| s.when());
+    let checked_in_today = records.entries.iter().find(|e| e.date == today);
+    let prompt = current_prompt(today, &records.sessions, &records.entries);
+    let clinic = prompt
+        .as_ref()
+        .and_then(|p| p.session_id.as_ref())
+        .and_then(|id| records.sessions.iter().find(|s| &s.id == id))
+        .map(|s| s.clinic.clone())
+        .filter(|c| !c.is_empty())
+        .map(AttrValue::from);
+    html! {
+        <Page section={Section::Today}>
+            if let Some(prompt) = prompt {
+                <SafetyCard {prompt} {clinic} />
+            }
+            if records.profile.areas.is_empty() {
+                <section class="card">
+                    <h2>{ "Start here" }</h2>
+                    <p>{ "Add the areas you treat, then log your first session." }</p>
+                    <Link<Route> to={Route::Profile} classes="button">{ "Set up your areas" }</Link<Route>>
+                </section>
+            }
+            { match last_done {
+                Some(session) => html! {
+                    <section class="card" aria-label="Last session">
+                        <p class="big-number">{ format!("Day {}", day_number(session.date, today)) }</p>
+                        <p>
+                            { "since your last session, on " }
+                            <Link<Route> to={Route::SessionDetail { id: session.id.clone() }}>{ display_date(session.date) }</Link<Route>>
+                        </p>
+                    </section>
+                },
+                None => html! { <EmptyState section={Section::Today} /> },
+            } }
+            { match checked_in_today {
+                Some(entry) => html! {
+                    <section class="card" aria-label="Today's check-in">
+                        <p>{ format!("Checked in today: redness {}, swelling {}.",
+                            REDNESS_WORDS[usize::from(entry.redness.min(4))].to_lowercase(),
+                            MILD_SCALE_WORDS[usize::from(entry.swelling.min(3))].to_lowercase()) }</p>
+                        <Link<Route> to={Route::RecoveryEdit { id: entry.id.clone() }}>{ "Edit today's check-in" }</Link<Route>>
+                    </section>
+                },
+                None => html! { <CheckInCard sessions={records.sessions.clone()} /> },
+            } }
+            if let Some(next) = next_planned {
+                <section class="card" aria-label="Next session">
+                    <p>{ format!("Next session: {} ({})", display_date(next.date), relative_days(next.date, today)) }</p>
+                </section>
+            }
+        </Page>
+    }
+}

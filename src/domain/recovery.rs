@@ -48,7 +48,9 @@ impl InfectionSign {
 pub struct RecoveryEntry {
     pub id: String,
     pub date: Date,
-    /// The session this check-in follows; `None` when there is no done session before it.
+    /// The session the client chose for this check-in. `None` means "the latest done session on
+    /// or before its date", worked out when read (see [`session_of`]), so a session logged after
+    /// its check-ins, or a changed date, still links them correctly.
     pub session_id: Option<String>,
     pub redness: u8,
     pub swelling: u8,
@@ -71,6 +73,21 @@ pub struct RecoveryEntry {
 /// The done session a check-in on `date` follows by default: the most recent one on or before it.
 pub fn default_session_for(date: Date, sessions: &[Session]) -> Option<&Session> {
     sessions.iter().filter(|s| s.is_done() && s.date <= date).max_by_key(|s| s.when())
+}
+
+/// The session a check-in follows: the client's explicit choice while it exists and is done,
+/// else the latest done session on or before the check-in's date.
+pub fn session_of<'a>(entry: &RecoveryEntry, sessions: &'a [Session]) -> Option<&'a Session> {
+    entry
+        .session_id
+        .as_ref()
+        .and_then(|id| sessions.iter().find(|s| &s.id == id && s.is_done()))
+        .or_else(|| default_session_for(entry.date, sessions))
+}
+
+/// Whether a check-in follows the session with `session_id`.
+pub fn follows(entry: &RecoveryEntry, session_id: &str, sessions: &[Session]) -> bool {
+    session_of(entry, sessions).is_some_and(|s| s.id == session_id)
 }
 
 /// Days from the session to the check-in: 0 on the day of the session, 1 the day after. Counted
@@ -145,7 +162,7 @@ impl RecoveryForm {
             (None, Some(date)) => default_session_for(date, sessions),
             (None, None) => None,
         };
-        if let (Some(session), Some(date)) = (session, date) {
+        if let (Some(session), Some(date), Some(_)) = (session, date, &self.session_id) {
             if date < session.date {
                 errors.add("date", "This check-in is dated before the session it follows.");
             }
@@ -183,7 +200,8 @@ impl RecoveryForm {
             (Some(date), Some(redness), Some(swelling)) if errors.is_empty() => Ok(RecoveryEntry {
                 id,
                 date,
-                session_id: session.map(|s| s.id.clone()),
+                // Only an explicit choice is stored; the default is worked out when read.
+                session_id: self.session_id.clone(),
                 redness,
                 swelling,
                 pain,

@@ -1,7 +1,7 @@
 //! Recovery curves: how redness, swelling and pain change by day after a session, when redness
 //! settled, and a sentence comparing an area's sessions.
 
-use super::recovery::{day_number, RecoveryEntry};
+use super::recovery::{day_number, follows, RecoveryEntry};
 use super::session::Session;
 
 /// Redness at or below this counts as settled ("almost clear").
@@ -16,10 +16,11 @@ pub struct CurvePoint {
     pub pain: Option<u8>,
 }
 
-/// The check-ins that follow `session`, one point per day (the last entry of a day wins), by day.
-pub fn recovery_curve(session: &Session, entries: &[RecoveryEntry]) -> Vec<CurvePoint> {
+/// The check-ins that follow `session` (one of `sessions`), one point per day (the last entry of
+/// a day wins), by day.
+pub fn recovery_curve(session: &Session, entries: &[RecoveryEntry], sessions: &[Session]) -> Vec<CurvePoint> {
     let mut points: Vec<CurvePoint> = Vec::new();
-    for entry in entries.iter().filter(|e| e.session_id.as_deref() == Some(session.id.as_str())) {
+    for entry in entries.iter().filter(|e| follows(e, &session.id, sessions)) {
         let day = day_number(session.date, entry.date);
         if day < 0 {
             continue;
@@ -124,6 +125,7 @@ mod tests {
     #[test]
     fn a_curve_has_one_point_per_day_of_its_own_session() {
         let s = make_session("s1", date!(2026 - 11 - 01), SessionStatus::Done);
+        let other = make_session("other", date!(2026 - 10 - 01), SessionStatus::Done);
         let entries = vec![
             entry("s1", s.date, 2, 2),
             entry("s1", s.date, 0, 4),
@@ -131,7 +133,7 @@ mod tests {
             entry("other", s.date, 1, 3),
             entry("s1", s.date, -1, 0),
         ];
-        let curve = recovery_curve(&s, &entries);
+        let curve = recovery_curve(&s, &entries, &[s.clone(), other]);
         assert_eq!(curve.iter().map(|p| (p.day, p.redness)).collect::<Vec<_>>(), vec![(0, 4), (2, 1)]);
     }
 

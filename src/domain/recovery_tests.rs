@@ -71,7 +71,9 @@ fn a_valid_check_in_links_its_session() {
     form.aftercare_done = vec!["Sun protection".into(), "Sun protection".into()];
     form.infection_signs = vec![InfectionSign::Fever];
     let entry = form.validate("e1".into(), TODAY, &sessions).unwrap();
-    assert_eq!(entry.session_id.as_deref(), Some("s1"));
+    assert_eq!(entry.session_id, None, "the default link is not stored");
+    assert_eq!(session_of(&entry, &sessions).map(|s| s.id.as_str()), Some("s1"));
+    assert!(follows(&entry, "s1", &sessions));
     assert_eq!(day_number(sessions[0].date, entry.date), 2);
     assert_eq!(entry.aftercare_done, vec!["Sun protection".to_string()]);
     assert_eq!(RecoveryForm::from_entry(&entry).validate("e1".into(), TODAY, &sessions), Ok(entry));
@@ -114,9 +116,28 @@ fn invalid_check_ins_say_what_is_wrong() {
 }
 
 #[test]
-fn a_check_in_before_any_session_is_kept_unlinked() {
-    let entry = check_in("2026-11-01").validate("e".into(), TODAY, &[]).unwrap();
-    assert_eq!(entry.session_id, None);
+fn a_session_logged_after_its_check_ins_picks_them_up() {
+    let entry = check_in("2026-11-21").validate("e".into(), TODAY, &[]).unwrap();
+    assert_eq!(session_of(&entry, &[]), None);
+    let logged_later = vec![session("s1", date!(2026 - 11 - 20), SessionStatus::Done)];
+    assert_eq!(session_of(&entry, &logged_later).map(|s| s.id.as_str()), Some("s1"));
+}
+
+#[test]
+fn an_explicit_choice_wins_until_its_session_is_gone() {
+    let sessions = vec![
+        session("old", date!(2026 - 10 - 01), SessionStatus::Done),
+        session("new", date!(2026 - 11 - 20), SessionStatus::Done),
+    ];
+    let mut form = check_in("2026-11-22");
+    form.session_id = Some("old".into());
+    let entry = form.validate("e".into(), TODAY, &sessions).unwrap();
+    assert_eq!(session_of(&entry, &sessions).map(|s| s.id.as_str()), Some("old"));
+    assert_eq!(
+        session_of(&entry, &sessions[1..]).map(|s| s.id.as_str()),
+        Some("new"),
+        "falls back to the default"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use time::Date;
 
-use super::recovery::{day_number, InfectionSign, RecoveryEntry, REDNESS_WORDS};
+use super::recovery::{day_number, follows, session_of, InfectionSign, RecoveryEntry, REDNESS_WORDS};
 use super::session::Session;
 
 /// Redness at or above this after day 3 is more than the usual course.
@@ -94,7 +94,7 @@ pub fn assess(session: Option<&Session>, entries: &[RecoveryEntry]) -> Option<Sa
     if latest.dark_patches {
         reasons.push(SafetyReason::DarkPatches);
     }
-    (!reasons.is_empty()).then(|| SafetyPrompt { session_id: latest.session_id.clone(), reasons })
+    (!reasons.is_empty()).then(|| SafetyPrompt { session_id: session.map(|s| s.id.clone()), reasons })
 }
 
 /// The prompt for Today: from the latest check-in, if it is recent, and its session's trend.
@@ -103,9 +103,11 @@ pub fn current_prompt(today: Date, sessions: &[Session], entries: &[RecoveryEntr
     if (today - latest.date).whole_days() > PROMPT_FRESH_DAYS {
         return None;
     }
-    let same_session: Vec<RecoveryEntry> =
-        entries.iter().filter(|e| e.session_id == latest.session_id).cloned().collect();
-    let session = latest.session_id.as_ref().and_then(|id| sessions.iter().find(|s| &s.id == id));
+    let session = session_of(latest, sessions);
+    let same_session: Vec<RecoveryEntry> = match session {
+        Some(session) => entries.iter().filter(|e| follows(e, &session.id, sessions)).cloned().collect(),
+        None => vec![latest.clone()],
+    };
     assess(session, &same_session)
 }
 

@@ -82,12 +82,13 @@ pub fn switch(route: Route) -> Html {
     match route {
         Route::Today => html! { <TodayPage /> },
         Route::Sessions => html! { <SessionsPage /> },
-        Route::SessionNew => html! { <SessionFormPage id={None::<String>} /> },
-        Route::SessionEdit { id } => html! { <SessionFormPage id={Some(id)} /> },
+        // Keyed by id: moving from one form to another must start from a fresh form state.
+        Route::SessionNew => html! { <SessionFormPage key="new" id={None::<String>} /> },
+        Route::SessionEdit { id } => html! { <SessionFormPage key={id.clone()} id={Some(id.clone())} /> },
         Route::SessionDetail { id } => html! { <SessionDetailPage {id} /> },
         Route::Recovery => html! { <RecoveryPage /> },
-        Route::RecoveryNew => html! { <RecoveryFormPage id={None::<String>} /> },
-        Route::RecoveryEdit { id } => html! { <RecoveryFormPage id={Some(id)} /> },
+        Route::RecoveryNew => html! { <RecoveryFormPage key="new" id={None::<String>} /> },
+        Route::RecoveryEdit { id } => html! { <RecoveryFormPage key={id.clone()} id={Some(id.clone())} /> },
         Route::Profile => html! { <ProfilePage /> },
         Route::Settings => html! { <SettingsPage /> },
         Route::NotFound => html! { <NotFoundPage /> },

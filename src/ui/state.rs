@@ -130,11 +130,19 @@ impl AppState {
             }
             Action::Restored(undo) => {
                 match undo {
+                    // Upserts, so a double-tapped Undo can't duplicate anything.
                     Undo::Session { session, entries } => {
-                        records.sessions.push(session);
-                        records.entries.extend(entries);
+                        let id = session.id.clone();
+                        upsert(&mut records.sessions, session, |s| s.id == id);
+                        for entry in entries {
+                            let id = entry.id.clone();
+                            upsert(&mut records.entries, entry, |e| e.id == id);
+                        }
                     }
-                    Undo::Entry(entry) => records.entries.push(entry),
+                    Undo::Entry(entry) => {
+                        let id = entry.id.clone();
+                        upsert(&mut records.entries, entry, |e| e.id == id);
+                    }
                 }
                 self.undo = None;
             }

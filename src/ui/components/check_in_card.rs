@@ -23,14 +23,16 @@ pub fn CheckInCard(props: &CheckInCardProps) -> Html {
     let swelling = use_state(|| None::<u8>);
     let errors = use_state(FieldErrors::new);
     let save_error = use_state(|| None::<String>);
+    // Made once: a double tap on Done writes the same check-in twice, not two check-ins.
+    let entry_id = use_state(new_id);
     let onsubmit = {
         let (redness, swelling, errors, save_error) =
             (redness.clone(), swelling.clone(), errors.clone(), save_error.clone());
-        let sessions = props.sessions.clone();
+        let (sessions, entry_id) = (props.sessions.clone(), (*entry_id).clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let form = RecoveryForm { redness: *redness, swelling: *swelling, ..RecoveryForm::new(today()) };
-            match form.validate(new_id(), today(), &sessions) {
+            match form.validate(entry_id.clone(), today(), &sessions) {
                 Err(found) => errors.set(found),
                 Ok(entry) => {
                     errors.set(FieldErrors::new());

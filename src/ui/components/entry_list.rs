@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
-use crate::domain::recovery::{day_number, RecoveryEntry, MILD_SCALE_WORDS, REDNESS_WORDS};
+use crate::domain::recovery::{day_number, session_of, RecoveryEntry, MILD_SCALE_WORDS, REDNESS_WORDS};
 use crate::domain::session::Session;
 use crate::ui::hooks::{report_into, use_record_actions};
 use crate::ui::routes::Route;
@@ -28,7 +28,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
             }
             <ul class="list" aria-label="Check-ins">
                 { for entries.into_iter().map(|entry| {
-                    let session = entry.session_id.as_ref().and_then(|id| props.sessions.iter().find(|s| &s.id == id));
+                    let session = session_of(&entry, &props.sessions);
                     let day = session.map(|s| format!("Day {} after the session of {}", day_number(s.date, entry.date), display_date(s.date)));
                     let when = display_date(entry.date);
                     let ondelete = {

@@ -70,7 +70,7 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
         })
     };
     let mut session_options =
-        vec![(AttrValue::from(""), AttrValue::from("The latest session before this date"))];
+        vec![(AttrValue::from(""), AttrValue::from("The latest session on or before this date"))];
     let mut done: Vec<&Session> = props.sessions.iter().filter(|s| s.is_done()).collect();
     done.sort_by_key(|s| std::cmp::Reverse(s.when()));
     session_options.extend(done.iter().map(|s| {
@@ -103,10 +103,10 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
             </fieldset>
             <fieldset class="choices">
                 <legend>{ "Aftercare done today" }</legend>
-                { for DEFAULT_AFTERCARE.iter().map(|&item| {
+                { for DEFAULT_AFTERCARE.iter().enumerate().map(|(i, &item)| {
                     let form = form.clone();
                     html! {
-                        <Checkbox id={format!("aftercare-{}", item.split(' ').next().unwrap_or(item))} label={item} checked={form.aftercare_done.iter().any(|a| a == item)}
+                        <Checkbox id={format!("aftercare-{i}")} label={item} checked={form.aftercare_done.iter().any(|a| a == item)}
                             on_change={Callback::from(move |on: bool| { let mut n = (*form).clone(); n.aftercare_done = toggled(&n.aftercare_done, item.to_string(), on); form.set(n); })} />
                     }
                 }) }

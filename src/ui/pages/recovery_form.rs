@@ -26,6 +26,8 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
     let navigator = use_navigator();
     let errors = use_state(FieldErrors::new);
     let save_error = use_state(|| None::<String>);
+    // Made once per form: a double tap on Save writes the same record twice, not two records.
+    let new_record_id = use_state(new_id);
     let heading = if props.id.is_some() { "Edit check-in" } else { "Add a check-in" };
     let Some(records) = app.records.as_ref() else {
         return html! { <Page section={Section::Recovery} {heading}><p>{ "Loading…" }</p></Page> };
@@ -36,26 +38,24 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
     }
     let initial = existing.map(RecoveryForm::from_entry).unwrap_or_else(|| RecoveryForm::new(today()));
     let on_submit = {
-        let (errors, save_error, sessions, id) =
-            (errors.clone(), save_error.clone(), records.sessions.clone(), props.id.clone());
-        Callback::from(move |form: RecoveryForm| {
-            match form.validate(id.clone().unwrap_or_else(new_id), today(), &sessions) {
-                Err(found) => errors.set(found),
-                Ok(entry) => {
-                    errors.set(FieldErrors::new());
-                    let (save_error, navigator) = (save_error.clone(), navigator.clone());
-                    actions.save_entry(
-                        entry,
-                        Callback::from(move |result: Result<(), StorageError>| match result {
-                            Ok(()) => {
-                                if let Some(navigator) = &navigator {
-                                    navigator.push(&Route::Recovery);
-                                }
+        let id = props.id.clone().unwrap_or_else(|| (*new_record_id).clone());
+        let (errors, save_error, sessions) = (errors.clone(), save_error.clone(), records.sessions.clone());
+        Callback::from(move |form: RecoveryForm| match form.validate(id.clone(), today(), &sessions) {
+            Err(found) => errors.set(found),
+            Ok(entry) => {
+                errors.set(FieldErrors::new());
+                let (save_error, navigator) = (save_error.clone(), navigator.clone());
+                actions.save_entry(
+                    entry,
+                    Callback::from(move |result: Result<(), StorageError>| match result {
+                        Ok(()) => {
+                            if let Some(navigator) = &navigator {
+                                navigator.push(&Route::Recovery);
                             }
-                            Err(error) => save_error.set(Some(error.user_message())),
-                        }),
-                    );
-                }
+                        }
+                        Err(error) => save_error.set(Some(error.user_message())),
+                    }),
+                );
             }
         })
     };

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
-use crate::domain::recovery::{RecoveryEntry, REDNESS_WORDS};
+use crate::domain::recovery::{follows, RecoveryEntry, REDNESS_WORDS};
 use crate::domain::recovery_curve::{comparison_sentence, recovery_curve, session_number, NumberedCurve};
 use crate::domain::sections::Section;
 use crate::domain::session::{format_depth, Session};
@@ -39,13 +39,9 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
             </Page>
         };
     };
-    let entries: Vec<RecoveryEntry> = records
-        .entries
-        .iter()
-        .filter(|e| e.session_id.as_deref() == Some(session.id.as_str()))
-        .cloned()
-        .collect();
-    let curve = recovery_curve(session, &entries);
+    let entries: Vec<RecoveryEntry> =
+        records.entries.iter().filter(|e| follows(e, &session.id, &records.sessions)).cloned().collect();
+    let curve = recovery_curve(session, &entries, &records.sessions);
     let ondelete = {
         let (session, entries, report) =
             (session.clone(), entries.clone(), report_into(delete_error.clone()));
@@ -101,6 +97,8 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
                     <p>{ "No check-ins after this session yet." }</p>
                 } else {
                     <RecoveryChart title="Redness, swelling and pain by day after this session" {series} />
+                }
+                if !entries.is_empty() {
                     <EntryList entries={entries.clone()} sessions={records.sessions.clone()} />
                 }
             </section>
@@ -166,7 +164,7 @@ fn AreaComparison(props: &AreaComparisonProps) -> Html {
         .iter()
         .filter_map(|s| {
             session_number(&area.id, &s.id, &records.sessions)
-                .map(|n| (n, recovery_curve(s, &records.entries)))
+                .map(|n| (n, recovery_curve(s, &records.entries, &records.sessions)))
         })
         .collect();
     numbered.sort_by_key(|(n, _)| *n);

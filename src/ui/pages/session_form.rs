@@ -26,6 +26,8 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
     let navigator = use_navigator();
     let errors = use_state(FieldErrors::new);
     let save_error = use_state(|| None::<String>);
+    // Made once per form: a double tap on Save writes the same record twice, not two records.
+    let new_record_id = use_state(new_id);
     let heading = if props.id.is_some() { "Edit session" } else { "Add a session" };
     let Some(records) = app.records.as_ref() else {
         return html! { <Page section={Section::Sessions} {heading}><p>{ "Loading…" }</p></Page> };
@@ -45,9 +47,9 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
     let initial = existing.map(SessionForm::from_session).unwrap_or_else(|| SessionForm::new(today()));
     let on_submit = {
         let (errors, save_error, profile) = (errors.clone(), save_error.clone(), records.profile.clone());
-        let id = props.id.clone();
+        let id = props.id.clone().unwrap_or_else(|| (*new_record_id).clone());
         Callback::from(move |form: SessionForm| {
-            let session_id = id.clone().unwrap_or_else(new_id);
+            let session_id = id.clone();
             match form.validate(session_id.clone(), today(), &profile) {
                 Err(found) => errors.set(found),
                 Ok(session) => {

@@ -202,13 +202,7 @@ pub fn band_path(upper: &[(f64, f64)], lower: &[(f64, f64)]) -> String {
 /// never "-0"; non-finite input formats as "0" so a bad value can never produce an invalid path.
 /// Rounding is of the exact binary value, so 1.005 (really 1.00499999...) gives "1".
 pub fn fmt_coord(value: f64) -> String {
-    if !value.is_finite() {
-        return "0".to_string();
-    }
-    let text = format!("{value:.2}");
-    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
-    // Small negatives round to "-0.00", which trims to "-0".
-    (if trimmed == "-0" { "0" } else { trimmed }).to_string()
+    super::decimal::format_fixed(value, 2, true)
 }
 
 #[cfg(test)]

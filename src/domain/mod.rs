@@ -7,6 +7,8 @@
 pub mod area;
 pub mod chart;
 pub mod dates;
+pub mod decimal;
+pub mod iso;
 pub mod profile;
 pub mod recovery;
 pub mod recovery_curve;

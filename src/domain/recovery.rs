@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::iso::format_date;
 use super::session::Session;
 use super::validation::{bounded_text, optional_number, required_date, FieldErrors, MAX_NOTE_CHARS};
 
@@ -47,6 +48,7 @@ impl InfectionSign {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecoveryEntry {
     pub id: String,
+    #[serde(with = "super::iso::date")]
     pub date: Date,
     /// The session the client chose for this check-in. `None` means "the latest done session on
     /// or before its date", worked out when read (see [`session_of`]), so a session logged after
@@ -117,12 +119,12 @@ pub struct RecoveryForm {
 
 impl RecoveryForm {
     pub fn new(today: Date) -> RecoveryForm {
-        RecoveryForm { date: today.to_string(), ..RecoveryForm::default() }
+        RecoveryForm { date: format_date(today), ..RecoveryForm::default() }
     }
 
     pub fn from_entry(entry: &RecoveryEntry) -> RecoveryForm {
         RecoveryForm {
-            date: entry.date.to_string(),
+            date: format_date(entry.date),
             session_id: entry.session_id.clone(),
             redness: Some(entry.redness),
             swelling: Some(entry.swelling),

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, Time};
 
+use super::decimal::{format_fixed, parse_hundredths, DecimalError};
+use super::iso::{format_date, format_time};
 use super::profile::Profile;
 use super::validation::{
     bounded_text, optional_number, parse_time, required_date, FieldErrors, MAX_NOTE_CHARS,
@@ -13,6 +15,9 @@ use super::validation::{
 pub const MIN_DEPTH_MM: f64 = 0.1;
 pub const MAX_DEPTH_MM: f64 = 3.0;
 pub const DEPTH_STEP_MM: f64 = 0.05;
+const MIN_DEPTH_HUNDREDTHS: u32 = 10;
+const MAX_DEPTH_HUNDREDTHS: u32 = 300;
+const DEPTH_STEP_HUNDREDTHS: u32 = 5;
 /// Most products one session lists.
 pub const MAX_PRODUCTS: usize = 20;
 
@@ -61,8 +66,9 @@ pub struct AreaTreatment {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub id: String,
+    #[serde(with = "super::iso::date")]
     pub date: Date,
-    #[serde(default, with = "hh_mm")]
+    #[serde(default, with = "super::iso::optional_time")]
     pub time: Option<Time>,
     pub status: SessionStatus,
     pub areas: Vec<AreaTreatment>,
@@ -115,7 +121,7 @@ impl SessionForm {
     /// An empty form for a session done today.
     pub fn new(today: Date) -> SessionForm {
         SessionForm {
-            date: today.to_string(),
+            date: format_date(today),
             time: String::new(),
             status: SessionStatus::Done,
             areas: Vec::new(),
@@ -134,8 +140,8 @@ impl SessionForm {
     /// The form filled in from a stored session, for editing.
     pub fn from_session(session: &Session) -> SessionForm {
         SessionForm {
-            date: session.date.to_string(),
-            time: session.time.map(hh_mm::format).unwrap_or_default(),
+            date: format_date(session.date),
+            time: session.time.map(format_time).unwrap_or_default(),
             status: session.status,
             areas: session
                 .areas
@@ -265,54 +271,33 @@ impl SessionForm {
 
 /// A needle depth as typed: empty is `None`; otherwise 0.1-3.0 mm in steps of 0.05.
 pub fn parse_depth(input: &str) -> Result<Option<f64>, String> {
-    let typed = input.trim().replace(',', ".");
-    if typed.is_empty() {
+    if input.trim().is_empty() {
         return Ok(None);
     }
-    let depth: f64 =
-        typed.parse().map_err(|_| "enter the needle depth as a number of mm, like 1.25.".to_string())?;
-    if !depth.is_finite() || !(MIN_DEPTH_MM - 1e-9..=MAX_DEPTH_MM + 1e-9).contains(&depth) {
-        return Err(format!("needle depth must be between {MIN_DEPTH_MM} and {MAX_DEPTH_MM} mm."));
+    let off_step = || "needle depth goes in steps of 0.05 mm (like 1.25 or 1.5).".to_string();
+    let hundredths = match parse_hundredths(input) {
+        Ok(h) => h,
+        Err(DecimalError::TooPrecise) => return Err(off_step()),
+        Err(DecimalError::NotANumber) => {
+            return Err("enter the needle depth as a number of mm, like 1.25.".to_string())
+        }
+    };
+    if !(MIN_DEPTH_HUNDREDTHS..=MAX_DEPTH_HUNDREDTHS).contains(&hundredths) {
+        return Err(format!(
+            "needle depth must be between {} and {} mm.",
+            format_depth(MIN_DEPTH_MM),
+            format_depth(MAX_DEPTH_MM)
+        ));
     }
-    let steps = depth / DEPTH_STEP_MM;
-    if (steps - steps.round()).abs() > 1e-6 {
-        return Err("needle depth goes in steps of 0.05 mm (like 1.25 or 1.5).".to_string());
+    if hundredths % DEPTH_STEP_HUNDREDTHS != 0 {
+        return Err(off_step());
     }
-    // Snap to the step so 1.2500000001 is stored as 1.25.
-    Ok(Some((steps.round() * DEPTH_STEP_MM * 100.0).round() / 100.0))
+    Ok(Some(f64::from(hundredths) / 100.0))
 }
 
 /// A depth for display: "1.25", "1.5", "2".
 pub fn format_depth(depth: f64) -> String {
-    let text = format!("{depth:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// Serialises a time of day as "HH:MM" text.
-mod hh_mm {
-    use serde::{Deserialize, Deserializer, Serializer};
-    use time::Time;
-
-    pub fn format(time: Time) -> String {
-        format!("{:02}:{:02}", time.hour(), time.minute())
-    }
-
-    pub fn serialize<S: Serializer>(time: &Option<Time>, serializer: S) -> Result<S::Ok, S::Error> {
-        match time {
-            Some(time) => serializer.serialize_some(&format(*time)),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Time>, D::Error> {
-        let text: Option<String> = Option::deserialize(deserializer)?;
-        match text {
-            None => Ok(None),
-            Some(text) => super::parse_time(&text)
-                .map(Some)
-                .ok_or_else(|| serde::de::Error::custom(format!("not a time of day: {text}"))),
-        }
-    }
+    format_fixed(depth, 2, true)
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! How much of the browser's storage Remodel uses, in words a client understands.
 
+use super::decimal::format_fixed;
+
 /// A snapshot of `navigator.storage.estimate()` plus whether storage is persistent.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StorageUsage {
@@ -23,7 +25,7 @@ pub fn format_bytes(bytes: u64) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    format!("{value:.1} {}", UNITS[unit])
+    format!("{} {}", format_fixed(value, 1, false), UNITS[unit])
 }
 
 impl StorageUsage {
@@ -41,7 +43,8 @@ impl StorageUsage {
             return format!("{} used", format_bytes(self.used_bytes));
         }
         let percent = self.percent_used();
-        let shown = if percent > 0.0 && percent < 0.1 { "<0.1".to_string() } else { format!("{percent:.1}") };
+        let shown =
+            if percent > 0.0 && percent < 0.1 { "<0.1".to_string() } else { format_fixed(percent, 1, false) };
         format!(
             "{} used of {} available ({shown}%)",
             format_bytes(self.used_bytes),

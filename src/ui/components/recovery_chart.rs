@@ -71,7 +71,7 @@ pub fn RecoveryChart(props: &RecoveryChartProps) -> Html {
                             <path d={line_path(&points)} />
                             { for points.iter().zip(&s.points).map(|((px, py), (d, v))| html! {
                                 <circle cx={fmt_coord(*px)} cy={fmt_coord(*py)} r="3">
-                                    <title>{ format!("{}: {v} on day {d}", s.label) }</title>
+                                    <title>{ format!("{}: {} on day {d}", s.label, fmt_coord(*v)) }</title>
                                 </circle>
                             }) }
                         </g>

@@ -55,6 +55,7 @@ size-check:
 ## bench: every speed and size benchmark, with its ratio against the named peer or budget
 bench: build
 	node .ci/size.mjs dist --check
+	node e2e/bench-render.mjs
 
 icons:
 	python3 .ci/make-icons.py

@@ -1,7 +1,7 @@
 //! Recovery curves: how redness, swelling and pain change by day after a session, when redness
 //! settled, and a sentence comparing an area's sessions.
 
-use super::recovery::{day_number, follows, RecoveryEntry};
+use super::recovery::{day_number, RecoveryEntry};
 use super::session::Session;
 
 /// Redness at or below this counts as settled ("almost clear").
@@ -16,11 +16,11 @@ pub struct CurvePoint {
     pub pain: Option<u8>,
 }
 
-/// The check-ins that follow `session` (one of `sessions`), one point per day (the last entry of
-/// a day wins), by day.
-pub fn recovery_curve(session: &Session, entries: &[RecoveryEntry], sessions: &[Session]) -> Vec<CurvePoint> {
+/// A session's curve from the check-ins that follow it (see `recovery::entries_by_session`),
+/// one point per day (the last entry of a day wins), by day.
+pub fn recovery_curve(session: &Session, following: &[&RecoveryEntry]) -> Vec<CurvePoint> {
     let mut points: Vec<CurvePoint> = Vec::new();
-    for entry in entries.iter().filter(|e| follows(e, &session.id, sessions)) {
+    for entry in following {
         let day = day_number(session.date, entry.date);
         if day < 0 {
             continue;
@@ -133,7 +133,8 @@ mod tests {
             entry("other", s.date, 1, 3),
             entry("s1", s.date, -1, 0),
         ];
-        let curve = recovery_curve(&s, &entries, &[s.clone(), other]);
+        let groups = crate::domain::recovery::entries_by_session(&entries, &[s.clone(), other]);
+        let curve = recovery_curve(&s, &groups["s1"]);
         assert_eq!(curve.iter().map(|p| (p.day, p.redness)).collect::<Vec<_>>(), vec![(0, 4), (2, 1)]);
     }
 

@@ -146,3 +146,26 @@ fn scales_have_their_anchored_words() {
     assert_eq!(GAIS_WORDS[0], "Very much improved");
     assert_eq!(GAIS_WORDS[4], "Worse");
 }
+
+#[test]
+fn grouping_agrees_with_linking_one_by_one() {
+    let sessions = vec![
+        session("a", date!(2026 - 10 - 01), SessionStatus::Done),
+        session("b", date!(2026 - 11 - 10), SessionStatus::Done),
+        session("p", date!(2026 - 11 - 12), SessionStatus::Planned),
+    ];
+    let mut entries = Vec::new();
+    for (i, d) in ["2026-09-30", "2026-10-01", "2026-11-09", "2026-11-10", "2026-11-20"].iter().enumerate() {
+        entries.push(check_in(d).validate(format!("e{i}"), TODAY, &sessions).unwrap());
+    }
+    let mut chosen = check_in("2026-11-20");
+    chosen.session_id = Some("a".into());
+    entries.push(chosen.validate("chosen".into(), TODAY, &sessions).unwrap());
+    let groups = entries_by_session(&entries, &sessions);
+    for entry in &entries {
+        let expected = session_of(entry, &sessions).map(|s| s.id.clone());
+        let found =
+            groups.iter().find(|(_, list)| list.iter().any(|e| e.id == entry.id)).map(|(id, _)| id.clone());
+        assert_eq!(found, expected, "{}", entry.id);
+    }
+}

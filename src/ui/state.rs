@@ -26,6 +26,26 @@ pub enum StorageStatus {
     Failed(StorageError),
 }
 
+/// The client's records, shared: cloning the state or passing records as props copies a
+/// pointer, and equality is identity, so a diary of thousands of check-ins is never deep-copied
+/// or deep-compared on render. A change makes a new `Records` (copy on write).
+#[derive(Clone, Debug, Default)]
+pub struct SharedRecords(pub Rc<Records>);
+
+impl PartialEq for SharedRecords {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedRecords {
+    type Target = Records;
+
+    fn deref(&self) -> &Records {
+        &self.0
+    }
+}
+
 /// Something just deleted that the client can still bring back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
@@ -48,7 +68,7 @@ pub struct AppState {
     /// A new version of the app is installed and waiting for a reload.
     pub update_ready: bool,
     /// The client's records; `None` until they have been read from storage.
-    pub records: Option<Records>,
+    pub records: Option<SharedRecords>,
     pub undo: Option<Undo>,
 }
 
@@ -97,7 +117,7 @@ impl Reducible for AppState {
             Action::StorageReady { usage } => next.storage = StorageStatus::Ready { usage },
             Action::StorageFailed(error) => next.storage = StorageStatus::Failed(error),
             Action::UpdateReady => next.update_ready = true,
-            Action::RecordsLoaded(loaded) => next.records = Some(loaded),
+            Action::RecordsLoaded(loaded) => next.records = Some(SharedRecords(Rc::new(loaded))),
             Action::DismissUndo => next.undo = None,
             change => next.apply_record_change(change),
         }
@@ -108,7 +128,8 @@ impl Reducible for AppState {
 impl AppState {
     /// A confirmed write or delete, applied to the records in memory.
     fn apply_record_change(&mut self, change: Action) {
-        let records = self.records.get_or_insert_with(Records::default);
+        let shared = self.records.get_or_insert_with(SharedRecords::default);
+        let records = Rc::make_mut(&mut shared.0);
         match change {
             Action::ProfileSaved(profile) => records.profile = profile,
             Action::SessionSaved(session) => {

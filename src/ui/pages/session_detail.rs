@@ -5,17 +5,17 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
-use crate::domain::recovery::{follows, RecoveryEntry, REDNESS_WORDS};
+use crate::domain::recovery::{entries_by_session, RecoveryEntry, REDNESS_WORDS};
 use crate::domain::recovery_curve::{comparison_sentence, recovery_curve, session_number, NumberedCurve};
 use crate::domain::sections::Section;
 use crate::domain::session::{format_depth, Session};
-use crate::storage::Records;
 use crate::ui::components::entry_list::EntryList;
 use crate::ui::components::recovery_chart::ChartSeries;
 use crate::ui::components::{Page, RecoveryChart};
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::{report_into, use_record_actions};
 use crate::ui::routes::Route;
+use crate::ui::state::SharedRecords;
 
 #[derive(Properties, PartialEq)]
 pub struct SessionDetailPageProps {
@@ -39,9 +39,13 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
             </Page>
         };
     };
-    let entries: Vec<RecoveryEntry> =
-        records.entries.iter().filter(|e| follows(e, &session.id, &records.sessions)).cloned().collect();
-    let curve = recovery_curve(session, &entries, &records.sessions);
+    let entries: Vec<RecoveryEntry> = entries_by_session(&records.entries, &records.sessions)
+        .remove(&session.id)
+        .unwrap_or_default()
+        .into_iter()
+        .cloned()
+        .collect();
+    let curve = recovery_curve(session, &entries.iter().collect::<Vec<_>>());
     let ondelete = {
         let (session, entries, report) =
             (session.clone(), entries.clone(), report_into(delete_error.clone()));
@@ -110,7 +114,7 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct SessionFactsProps {
     session: Session,
-    records: Records,
+    records: SharedRecords,
 }
 
 #[component]
@@ -148,10 +152,13 @@ fn SessionFacts(props: &SessionFactsProps) -> Html {
     }
 }
 
+/// How many of an area's sessions the comparison overlays.
+const MAX_COMPARED: usize = 4;
+
 #[derive(Properties, PartialEq)]
 struct AreaComparisonProps {
     area_id: String,
-    records: Records,
+    records: SharedRecords,
 }
 
 /// Redness after each of an area's sessions on one chart, and the sentence computed from them.
@@ -159,15 +166,20 @@ struct AreaComparisonProps {
 fn AreaComparison(props: &AreaComparisonProps) -> Html {
     let records = &props.records;
     let Some(area) = records.profile.area(&props.area_id) else { return html! {} };
+    let groups = entries_by_session(&records.entries, &records.sessions);
     let mut numbered: Vec<(usize, Vec<_>)> = records
         .sessions
         .iter()
         .filter_map(|s| {
-            session_number(&area.id, &s.id, &records.sessions)
-                .map(|n| (n, recovery_curve(s, &records.entries, &records.sessions)))
+            let number = session_number(&area.id, &s.id, &records.sessions)?;
+            let curve = recovery_curve(s, groups.get(&s.id).map(Vec::as_slice).unwrap_or_default());
+            (!curve.is_empty()).then_some((number, curve))
         })
         .collect();
     numbered.sort_by_key(|(n, _)| *n);
+    // More than a few overlaid lines can't be read: compare the most recent sessions with data.
+    let skipped = numbered.len().saturating_sub(MAX_COMPARED);
+    numbered.drain(..skipped);
     let curves: Vec<NumberedCurve> =
         numbered.iter().map(|(n, c)| NumberedCurve { number: *n, curve: c }).collect();
     let with_data = curves.iter().filter(|c| !c.curve.is_empty()).count();
@@ -185,7 +197,7 @@ fn AreaComparison(props: &AreaComparisonProps) -> Html {
         .collect();
     html! {
         <section class="card" aria-label={format!("{} sessions compared", area.name)}>
-            <h2>{ format!("{}: sessions compared", area.name) }</h2>
+            <h2>{ if skipped > 0 { format!("{}: last {MAX_COMPARED} sessions compared", area.name) } else { format!("{}: sessions compared", area.name) } }</h2>
             <p class="comparison">{ sentence }</p>
             <RecoveryChart title={format!("Redness after each {} session", area.name)} {series} y_words={Some(&REDNESS_WORDS[..])} />
         </section>

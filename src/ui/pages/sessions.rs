@@ -1,5 +1,6 @@
 //! Sessions: every session, newest first, grouped by area.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,6 +10,26 @@ use crate::domain::session::{format_depth, Session};
 use crate::ui::components::{EmptyState, Page};
 use crate::ui::context::use_app_state;
 use crate::ui::routes::Route;
+
+/// One click handler for every plain `<a href>` inside an element: a plain click on a link to an
+/// app route navigates in the app; modified clicks (new tab) are left to the browser.
+fn in_app_links(navigator: Option<Navigator>) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key()
+        {
+            return;
+        }
+        let anchor = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten());
+        let route = anchor.and_then(|a| a.get_attribute("href")).and_then(|href| Route::recognize(&href));
+        if let (Some(route), Some(navigator)) = (route, navigator.as_ref()) {
+            event.prevent_default();
+            navigator.push(&route);
+        }
+    })
+}
 
 #[component]
 pub fn SessionsPage() -> Html {
@@ -21,6 +42,7 @@ pub fn SessionsPage() -> Html {
     } else {
         html! { <Link<Route> to={Route::SessionNew} classes="button">{ "Add a session" }</Link<Route>> }
     };
+    let follow_links = in_app_links(use_navigator());
     let mut sessions: Vec<&Session> = records.sessions.iter().collect();
     sessions.sort_by_key(|s| std::cmp::Reverse(s.when()));
     html! {
@@ -37,14 +59,14 @@ pub fn SessionsPage() -> Html {
                 html! {
                     <section class="card" aria-label={area.name.clone()}>
                         <h2>{ area.name.clone() }</h2>
-                        <ul class="list">
+                        <ul class="list" onclick={follow_links.clone()}>
                             { for of_area.iter().map(|s| {
                                 let depth = s.areas.iter().find(|a| a.area_id == area.id).and_then(|a| a.depth_mm);
                                 html! {
                                     <li class="list__item">
-                                        <Link<Route> to={Route::SessionDetail { id: s.id.clone() }}>
-                                            { display_date(s.date) }
-                                        </Link<Route>>
+                                        // A plain link (one click handler on the list follows it in
+                                        // the app): a router component per row slows long lists.
+                                        <a href={Route::SessionDetail { id: s.id.clone() }.to_path()}>{ display_date(s.date) }</a>
                                         <span class={classes!("badge", (!s.is_done()).then_some("badge--planned"))}>
                                             { if s.is_done() { "Done" } else { "Planned" } }
                                         </span>

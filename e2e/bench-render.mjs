@@ -1,0 +1,132 @@
+// Render-time benchmark (issue: sessions and recovery, "Scale"): seeds three years of data
+// (60 sessions, 2,000 check-ins) and measures how long Today, Sessions and a session page take
+// to render, as a ratio to the same pages of the empty app measured in the same run.
+// Target: <= 1.5x. Run by `make bench` against the release build.
+//
+// "Rendered" = the page's <h1> is in <main> and nothing in <main> says "Loading…", timed inside
+// the page by a MutationObserver from navigation start (performance.now()), so Playwright's own
+// polling does not count. Each figure is the median of RUNS reloads,
+// empty and seeded interleaved, after one warm-up load of each. (No fake clock: it would
+// fake performance.now() too. The seeded diary ends near the machine's real date.)
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "./playwright.config.mjs";
+
+const PORT = 8094;
+const RUNS = 15;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const root = path.resolve(import.meta.dirname, "..");
+
+const server = spawn("node", [path.join(root, ".ci/serve.mjs"), path.join(root, "dist"), String(PORT)], { stdio: "pipe" });
+await new Promise((resolve) => server.stdout.once("data", resolve));
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+
+async function newPage() {
+  // Service workers blocked so every run loads the same way (from the local server).
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: "block" });
+  await context.addInitScript(() => {
+    const done = () => {
+      const main = document.querySelector("main");
+      return main && main.querySelector("h1") && !main.textContent.includes("Loading…");
+    };
+    new MutationObserver((_, observer) => {
+      if (done()) {
+        window.__renderedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  return context.newPage();
+}
+
+/** Three years of a realistic diary: a session every ~18 days, daily check-ins after each. */
+function seedData() {
+  const day = (offset) => new Date(Date.UTC(2023, 11, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+  const sessions = [];
+  const entries = [];
+  for (let i = 0; i < 60; i++) {
+    const start = i * 18;
+    sessions.push({
+      id: `s${i}`, date: day(start), time: null, status: "done",
+      areas: [{ area_id: "cheeks", depth_mm: 1.5 }], device: "pen", device_model: "", passes: 3,
+      products: ["Hyaluronic acid"], numbing: true, clinic: "Clinic", practitioner: "", pain: 4, notes: `Session ${i + 1}`,
+    });
+  }
+  for (let i = 0; i < 2000; i++) {
+    const session = Math.floor(i / 33.4);
+    const offset = session * 18 + (i % 34) * 0.5;
+    entries.push({
+      id: `e${i}`, date: day(Math.floor(offset)), session_id: null, redness: Math.max(0, 4 - (i % 34)),
+      swelling: Math.max(0, 2 - (i % 34)), pain: 1, itch: null, dryness: null, bleeding_or_bruising: false,
+      infection_signs: [], dark_patches: false, aftercare_done: ["Sun protection"], gais: null, notes: "",
+    });
+  }
+  const profile = { key: "profile", skin_type: null, concerns: [], goals: "", areas: [{ id: "cheeks", kind: "cheeks", name: "Cheeks" }] };
+  return { sessions, entries, profile };
+}
+
+async function seed(page) {
+  await page.goto(ORIGIN + "/");
+  await page.waitForFunction(() => window.__renderedAt !== undefined);
+  await page.evaluate(async (data) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("remodel");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(["sessions", "recovery_entries", "settings"], "readwrite");
+    data.sessions.forEach((s) => tx.objectStore("sessions").put(s));
+    data.entries.forEach((e) => tx.objectStore("recovery_entries").put(e));
+    tx.objectStore("settings").put(data.profile);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, seedData());
+}
+
+async function renderMs(page, url) {
+  await page.goto(ORIGIN + url);
+  return page.waitForFunction(() => window.__renderedAt).then((h) => h.jsonValue());
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Empty and seeded loads alternate, so drift in the machine's load hits both alike. */
+async function medians(empty, full, url) {
+  const base = [];
+  const seeded = [];
+  await renderMs(empty, url); // warm-up of each (compiled wasm cached, fonts, etc.)
+  await renderMs(full, url);
+  for (let i = 0; i < RUNS; i++) {
+    base.push(await renderMs(empty, url));
+    seeded.push(await renderMs(full, url));
+  }
+  return [median(base), median(seeded)];
+}
+
+const empty = await newPage();
+const full = await newPage();
+await seed(full);
+const pages = [
+  ["Today", "/"],
+  ["Sessions", "/sessions"],
+  ["Session page", "/sessions/s59"],
+];
+console.log(`render time, median of ${RUNS} loads (ms) — seeded: 60 sessions, 2,000 check-ins`);
+console.log("page            empty   seeded   ratio");
+let worst = 0;
+for (const [name, url] of pages) {
+  // The empty app has no session s59; its session page renders "no longer exists".
+  const [base, seeded] = await medians(empty, full, url);
+  const ratio = seeded / base;
+  worst = Math.max(worst, ratio);
+  console.log(`${name.padEnd(14)} ${base.toFixed(1).padStart(6)}  ${seeded.toFixed(1).padStart(7)}  ${ratio.toFixed(2).padStart(6)}x`);
+}
+console.log(`worst ratio ${worst.toFixed(2)}x (target <= 1.5x)`);
+await browser.close();
+server.kill();
+if (worst > 1.5) process.exitCode = 1;

@@ -120,7 +120,7 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
   await page.goto(first);
   await page.getByRole("button", { name: "Delete session" }).click();
   await expect(page).toHaveURL("/sessions");
-  await expect(page.getByRole("status").filter({ hasText: "Session deleted." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Session and its 3 check-ins deleted." })).toBeVisible();
   await expect(page.getByRole("link", { name: "20 Oct 2026" })).toHaveCount(0);
   expect(await countStored(page, "recovery_entries")).toBe(4);
   await page.getByRole("button", { name: "Undo" }).click();

@@ -82,3 +82,23 @@ async fn a_failed_write_leaves_every_store_unchanged() {
     assert_eq!(load_records(&db).await.unwrap(), before);
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn an_unreadable_record_is_counted_and_left_alone_while_the_rest_loads() {
+    let db = fresh_db("remodel-test-unreadable").await;
+    let good = session("good", "2026-11-01");
+    save_session(&db, &good).await.unwrap();
+    #[derive(serde::Serialize)]
+    struct Damaged {
+        id: String,
+        date: String,
+    }
+    db.put(Store::Sessions, &Damaged { id: "damaged".into(), date: "not a date".into() }).await.unwrap();
+    let records = load_records(&db).await.unwrap();
+    assert_eq!(records.sessions, vec![good]);
+    assert_eq!(records.unreadable, 1);
+    // Still there, untouched, for a later version (or a backup) to deal with.
+    let raw: Option<serde_json::Value> = db.get(Store::Sessions, "damaged").await.unwrap();
+    assert_eq!(raw.unwrap()["date"], "not a date");
+    db.close();
+}

@@ -59,6 +59,7 @@ pub struct RecoveryEntry {
     pub pain: Option<u8>,
     pub itch: Option<u8>,
     pub dryness: Option<u8>,
+    #[serde(default)]
     pub bleeding_or_bruising: bool,
     #[serde(default)]
     pub infection_signs: Vec<InfectionSign>,
@@ -117,6 +118,30 @@ pub fn follows(entry: &RecoveryEntry, session_id: &str, sessions: &[Session]) ->
 /// on calendar dates, so month ends and daylight-saving changes can't shift it.
 pub fn day_number(session_date: Date, entry_date: Date) -> i64 {
     (entry_date - session_date).whole_days()
+}
+
+/// How often the client is asked to rate improvement (GAIS) since the first session.
+pub const IMPROVEMENT_RATING_EVERY_DAYS: i64 = 7;
+
+/// Whether to ask for the weekly improvement rating today: the first done session was at least a
+/// week ago, and no check-in of the last week carries a rating.
+pub fn improvement_rating_due(today: Date, sessions: &[Session], entries: &[RecoveryEntry]) -> bool {
+    let Some(first) = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).min() else { return false };
+    if (today - first).whole_days() < IMPROVEMENT_RATING_EVERY_DAYS {
+        return false;
+    }
+    !entries.iter().any(|e| e.gais.is_some() && (today - e.date).whole_days() < IMPROVEMENT_RATING_EVERY_DAYS)
+}
+
+/// "Day 3 after the session of 20 Nov 2026" for a check-in form's date and session choice, or
+/// `None` when the date is not valid yet or no session precedes it.
+pub fn day_preview(date: &str, chosen: Option<&str>, sessions: &[Session]) -> Option<String> {
+    let date = super::iso::parse_date(date)?;
+    let session = chosen
+        .and_then(|id| sessions.iter().find(|s| s.id == id && s.is_done()))
+        .or_else(|| default_session_for(date, sessions))?;
+    let day = day_number(session.date, date);
+    (day >= 0).then(|| format!("Day {day} after the session of {}", super::dates::display_date(session.date)))
 }
 
 /// The check-in form as typed. Redness and swelling are chosen with buttons, so they are numbers.

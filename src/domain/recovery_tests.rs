@@ -169,3 +169,29 @@ fn grouping_agrees_with_linking_one_by_one() {
         assert_eq!(found, expected, "{}", entry.id);
     }
 }
+
+#[test]
+fn the_improvement_rating_is_asked_weekly_from_a_week_after_the_first_session() {
+    let sessions = vec![session("s1", date!(2026 - 11 - 10), SessionStatus::Done)];
+    let mut rated = check_in("2026-11-18").validate("e".into(), TODAY, &sessions).unwrap();
+    rated.gais = Some(3);
+    assert!(!improvement_rating_due(date!(2026 - 11 - 16), &sessions, &[]), "6 days after the session");
+    assert!(improvement_rating_due(date!(2026 - 11 - 17), &sessions, &[]));
+    assert!(
+        !improvement_rating_due(date!(2026 - 11 - 24), &sessions, std::slice::from_ref(&rated)),
+        "rated 6 days ago"
+    );
+    assert!(improvement_rating_due(date!(2026 - 11 - 25), &sessions, &[rated]));
+    assert!(!improvement_rating_due(TODAY, &[], &[]));
+}
+
+#[test]
+fn the_form_previews_the_day_number() {
+    let sessions = vec![session("s1", date!(2026 - 11 - 20), SessionStatus::Done)];
+    assert_eq!(
+        day_preview("2026-11-23", None, &sessions).as_deref(),
+        Some("Day 3 after the session of 20 Nov 2026")
+    );
+    assert_eq!(day_preview("2026-11-19", None, &sessions), None);
+    assert_eq!(day_preview("not a date", None, &sessions), None);
+}

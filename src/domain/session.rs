@@ -73,13 +73,19 @@ pub struct Session {
     pub status: SessionStatus,
     pub areas: Vec<AreaTreatment>,
     pub device: DeviceKind,
+    #[serde(default)]
     pub device_model: String,
     pub passes: Option<u8>,
+    #[serde(default)]
     pub products: Vec<String>,
+    #[serde(default)]
     pub numbing: bool,
+    #[serde(default)]
     pub clinic: String,
+    #[serde(default)]
     pub practitioner: String,
     pub pain: Option<u8>,
+    #[serde(default)]
     pub notes: String,
 }
 

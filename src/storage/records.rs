@@ -12,13 +12,18 @@ pub struct Records {
     pub profile: Profile,
     pub sessions: Vec<Session>,
     pub entries: Vec<RecoveryEntry>,
+    /// Stored records that could not be read (left untouched in storage).
+    pub unreadable: usize,
 }
 
 pub async fn load_records(db: &Db) -> Result<Records, StorageError> {
+    let (sessions, bad_sessions) = db.get_all_readable(Store::Sessions).await?;
+    let (entries, bad_entries) = db.get_all_readable(Store::RecoveryEntries).await?;
     Ok(Records {
         profile: load_profile(db).await?,
-        sessions: db.get_all(Store::Sessions).await?,
-        entries: db.get_all(Store::RecoveryEntries).await?,
+        sessions,
+        entries,
+        unreadable: bad_sessions + bad_entries,
     })
 }
 

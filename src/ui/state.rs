@@ -54,10 +54,15 @@ pub enum Undo {
 }
 
 impl Undo {
-    pub fn message(&self) -> &'static str {
+    /// What was deleted, including the check-ins that went with a session.
+    pub fn message(&self) -> String {
         match self {
-            Undo::Session { .. } => "Session deleted.",
-            Undo::Entry(_) => "Check-in deleted.",
+            Undo::Session { entries, .. } if entries.is_empty() => "Session deleted.".to_string(),
+            Undo::Session { entries, .. } if entries.len() == 1 => {
+                "Session and its check-in deleted.".to_string()
+            }
+            Undo::Session { entries, .. } => format!("Session and its {} check-ins deleted.", entries.len()),
+            Undo::Entry(_) => "Check-in deleted.".to_string(),
         }
     }
 }

@@ -90,7 +90,8 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     html! {
         <div class={classes!("field", props.error.is_some().then_some("field--invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} {onchange} aria-describedby={props.error.as_ref().map(|_| error_id.clone())}>
+            <select id={props.id.clone()} {onchange} aria-describedby={props.error.as_ref().map(|_| error_id.clone())}
+                aria-invalid={props.error.as_ref().map(|_| "true")}>
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
                 }) }

@@ -6,7 +6,7 @@ use super::field::{Checkbox, SelectField, TextField};
 use super::scale_picker::ScalePicker;
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{
-    InfectionSign, RecoveryForm, DEFAULT_AFTERCARE, GAIS_WORDS, MILD_SCALE_WORDS, REDNESS_WORDS,
+    day_preview, InfectionSign, RecoveryForm, DEFAULT_AFTERCARE, GAIS_WORDS, MILD_SCALE_WORDS, REDNESS_WORDS,
 };
 use crate::domain::session::Session;
 use crate::domain::validation::FieldErrors;
@@ -62,6 +62,14 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
             form.set(next);
         })
     };
+    let clear = |change: fn(&mut RecoveryForm)| {
+        let form = form.clone();
+        Some(Callback::from(move |_: ()| {
+            let mut next = (*form).clone();
+            change(&mut next);
+            form.set(next);
+        }))
+    };
     let onsubmit = {
         let (form, on_submit) = (form.clone(), props.on_submit.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -82,11 +90,14 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
             <SelectField id="session" label="After which session" options={session_options}
                 value={form.session_id.clone().unwrap_or_default()} error={error(&props.errors, "session")}
                 on_change={text(|f, v| f.session_id = (!v.is_empty()).then_some(v))} />
+            <p class="field__hint" aria-live="polite">
+                { day_preview(&form.date, form.session_id.as_deref(), &props.sessions).unwrap_or_default() }
+            </p>
             <ScalePicker name="redness" legend="Redness" words={&REDNESS_WORDS[..]} value={form.redness} on_change={score(|f, v| f.redness = Some(v))} error={error(&props.errors, "redness")} />
             <ScalePicker name="swelling" legend="Swelling" words={&MILD_SCALE_WORDS[..]} value={form.swelling} on_change={score(|f, v| f.swelling = Some(v))} error={error(&props.errors, "swelling")} />
             <TextField id="pain" label="Pain, 0-10 (optional)" inputmode="numeric" value={form.pain.clone()} on_change={text(|f, v| f.pain = v)} error={error(&props.errors, "pain")} />
-            <ScalePicker name="itch" legend="Itch (optional)" words={&MILD_SCALE_WORDS[..]} value={form.itch} on_change={score(|f, v| f.itch = Some(v))} />
-            <ScalePicker name="dryness" legend="Dryness or peeling (optional)" words={&MILD_SCALE_WORDS[..]} value={form.dryness} on_change={score(|f, v| f.dryness = Some(v))} />
+            <ScalePicker name="itch" legend="Itch (optional)" words={&MILD_SCALE_WORDS[..]} value={form.itch} on_change={score(|f, v| f.itch = Some(v))} on_clear={clear(|f| f.itch = None)} />
+            <ScalePicker name="dryness" legend="Dryness or peeling (optional)" words={&MILD_SCALE_WORDS[..]} value={form.dryness} on_change={score(|f, v| f.dryness = Some(v))} on_clear={clear(|f| f.dryness = None)} />
             <fieldset class="choices">
                 <legend>{ "Anything else?" }</legend>
                 <Checkbox id="bleeding" label="Pinpoint bleeding or bruising" checked={form.bleeding_or_bruising}
@@ -112,7 +123,7 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
                 }) }
             </fieldset>
             <ScalePicker name="gais" legend="Improvement since your first session (optional, weekly)" words={&GAIS_WORDS[..]} first={1}
-                value={form.gais} on_change={score(|f, v| f.gais = Some(v))} error={error(&props.errors, "gais")} />
+                value={form.gais} on_change={score(|f, v| f.gais = Some(v))} error={error(&props.errors, "gais")} on_clear={clear(|f| f.gais = None)} />
             <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={text(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
             <div class="form__actions">
                 <button type="submit" class="button">{ "Save check-in" }</button>

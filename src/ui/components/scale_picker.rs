@@ -15,6 +15,9 @@ pub struct ScalePickerProps {
     pub on_change: Callback<u8>,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// For optional scales: a "Clear" button that sets the value back to none.
+    #[prop_or_default]
+    pub on_clear: Option<Callback<()>>,
 }
 
 #[component]
@@ -42,6 +45,10 @@ pub fn ScalePicker(props: &ScalePickerProps) -> Html {
                     }
                 }) }
             </div>
+            if let (Some(on_clear), Some(_)) = (&props.on_clear, props.value) {
+                <button type="button" class="button button--quiet scale__clear"
+                    onclick={on_clear.reform(|_: MouseEvent| ())}>{ format!("Clear {}", props.legend.split(" (").next().unwrap_or_default().to_lowercase()) }</button>
+            }
             if let Some(error) = &props.error {
                 <p id={error_id.clone()} class="field__error">{ error.clone() }</p>
             }

@@ -8,6 +8,19 @@ use crate::ui::state::StorageStatus;
 #[component]
 pub fn StorageNotice() -> Html {
     let app = use_app_state();
+    let unreadable = app.records.as_ref().map_or(0, |r| r.unreadable);
+    if unreadable > 0 && matches!(app.storage, StorageStatus::Ready { .. }) {
+        return html! {
+            <div class="banner banner--warning" role="alert">
+                { format!(
+                    "{unreadable} stored {} could not be read and {} left as {}. Everything else works as usual.",
+                    if unreadable == 1 { "record" } else { "records" },
+                    if unreadable == 1 { "is" } else { "are" },
+                    if unreadable == 1 { "it is" } else { "they are" },
+                ) }
+            </div>
+        };
+    }
     match &app.storage {
         StorageStatus::Failed(error) => html! {
             <div class="banner banner--error" role="alert">

@@ -11,7 +11,12 @@ pub fn UndoBar() -> Html {
     let app = use_app_state();
     let actions = use_record_actions();
     let error = use_state(|| None::<String>);
-    let Some(undo) = app.undo.clone() else { return html! {} };
+    // The status region stays mounted (empty) so screen readers announce the message when it
+    // appears; a region inserted already filled is often not read.
+    let Some(undo) = app.undo.clone() else {
+        return html! { <div class="undo-bar--idle" role="status"></div> };
+    };
+    let undo_message = undo.message();
     let onundo = {
         let error = error.clone();
         Callback::from(move |_: MouseEvent| {
@@ -24,11 +29,11 @@ pub fn UndoBar() -> Html {
     };
     html! {
         <div class="undo-bar" role="status">
-            <span>{ app.undo.as_ref().map(|u| u.message()).unwrap_or_default() }</span>
+            <span>{ undo_message }</span>
             <button type="button" class="button button--quiet" onclick={onundo}>{ "Undo" }</button>
             <button type="button" class="button button--quiet" onclick={ondismiss} aria-label="Dismiss">{ "×" }</button>
             if let Some(message) = &*error {
-                <p class="field__error">{ message.clone() }</p>
+                <p class="field__error" role="alert">{ message.clone() }</p>
             }
         </div>
     }

@@ -72,6 +72,11 @@ fn ProfileDetails(props: &ProfileDetailsProps) -> Html {
             <h2 id="details-heading">{ "Skin and goals" }</h2>
             <fieldset class="choices">
                 <legend>{ "Skin type (Fitzpatrick, optional)" }</legend>
+                <div class="check">
+                    <input type="radio" name="skin-type" id="skin-not-set" checked={skin_type.is_none()}
+                        onchange={{ let skin_type = skin_type.clone(); Callback::from(move |_: Event| skin_type.set(None)) }} />
+                    <label for="skin-not-set">{ "Not set" }</label>
+                </div>
                 { for SkinType::ALL.into_iter().map(|t| {
                     let skin_type = skin_type.clone();
                     let id = format!("skin-{}", t.label().replace(' ', "-"));

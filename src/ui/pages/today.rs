@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::dates::{display_date, relative_days};
-use crate::domain::recovery::{day_number, MILD_SCALE_WORDS, REDNESS_WORDS};
+use crate::domain::recovery::{day_number, improvement_rating_due, MILD_SCALE_WORDS, REDNESS_WORDS};
 use crate::domain::safety::current_prompt;
 use crate::domain::sections::Section;
 use crate::ui::components::check_in_card::CheckInCard;
@@ -69,6 +69,13 @@ pub fn TodayPage() -> Html {
                 },
                 None => html! { <CheckInCard sessions={records.sessions.clone()} /> },
             } }
+            if improvement_rating_due(today, &records.sessions, &records.entries) {
+                <section class="card" aria-labelledby="rating-heading">
+                    <h2 id="rating-heading">{ "Weekly check" }</h2>
+                    <p>{ "How much has your skin improved since your first session? A rating each week shows the trend." }</p>
+                    <Link<Route> to={Route::RecoveryNew}>{ "Rate your improvement" }</Link<Route>>
+                </section>
+            }
             if let Some(next) = next_planned {
                 <section class="card" aria-label="Next session">
                     <p>{ format!("Next session: {} ({})", display_date(next.date), relative_days(next.date, today)) }</p>

@@ -91,6 +91,8 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
   await checkIn.getByRole("group", { name: "Swelling" }).getByRole("radio", { name: "0 None" }).click();
   await checkIn.getByRole("button", { name: "Done" }).click();
   await expect(page.getByText("Checked in today: redness clear, swelling none.")).toBeVisible();
+  // A week after the first session without a rating, Today asks for one.
+  await expect(page.getByRole("region", { name: "Weekly check" })).toBeVisible();
   await expectNoAxeViolations(page, "/ (Today)");
 
   // The newer session's page: its curve, its check-ins, and the comparison with session 1.
@@ -112,6 +114,8 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
   await page.goto("/recovery");
   await page.getByRole("button", { name: "Delete check-in of 22 Oct 2026" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Check-in deleted." })).toBeVisible();
+  // The deleted row's button is gone; focus is on Undo, not lost.
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
   await expect(page.getByRole("button", { name: "Delete check-in of 22 Oct 2026" })).toHaveCount(0);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("button", { name: "Delete check-in of 22 Oct 2026" })).toBeVisible();
@@ -154,6 +158,8 @@ test("invalid input shows a message beside the field and stores nothing", async 
   await page.getByLabel("Needle depth for Cheeks (mm)").fill("3.5");
   await page.getByLabel("Notes").fill("x".repeat(5_001));
   await page.getByRole("button", { name: "Save session" }).click();
+  // Focus lands on the first field to fix.
+  await expect(page.getByLabel("Date", { exact: true })).toBeFocused();
   await expect(page.getByLabel("Date", { exact: true })).toHaveAccessibleDescription(/can't be in the future/);
   await expect(page.getByLabel("Needle depth for Cheeks (mm)")).toHaveAccessibleDescription(/between 0.1 and 3 mm/);
   await expect(page.getByLabel("Notes")).toHaveAccessibleDescription("Notes can be at most 5,000 characters (now 5,001).");
@@ -190,4 +196,23 @@ test("redness still moderate after day 3 prompts contacting the clinic", async (
   await expect(card).toContainText("Redness is still moderate on day 5");
   await expect(card).toContainText("not a diagnosis");
   await expectNoAxeViolations(page, "Today with a safety prompt");
+});
+
+test("today's check-in can be done with the keyboard alone", async ({ page }) => {
+  await page.goto("/");
+  const checkIn = page.getByRole("form", { name: "Today's check-in" });
+  await expect(checkIn).toBeVisible();
+  const redness = checkIn.getByRole("group", { name: "Redness" });
+  for (let i = 0; i < 30 && !(await redness.evaluate((g) => g.contains(document.activeElement))); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("ArrowRight"); // from "0 Clear" to "1 Almost clear", which checks it
+  await expect(redness.getByRole("radio", { name: "1 Almost clear" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowRight");
+  await expect(checkIn.getByRole("group", { name: "Swelling" }).getByRole("radio", { name: "1 Mild" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(checkIn.getByRole("button", { name: "Done" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Checked in today: redness almost clear, swelling mild.")).toBeVisible();
 });

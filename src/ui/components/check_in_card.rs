@@ -8,7 +8,7 @@ use crate::domain::recovery::{RecoveryForm, MILD_SCALE_WORDS, REDNESS_WORDS};
 use crate::domain::session::Session;
 use crate::domain::validation::FieldErrors;
 use crate::storage::new_id;
-use crate::ui::hooks::{report_into, today, use_record_actions};
+use crate::ui::hooks::{focus_first_invalid, report_into, today, use_record_actions};
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -33,7 +33,10 @@ pub fn CheckInCard(props: &CheckInCardProps) -> Html {
             e.prevent_default();
             let form = RecoveryForm { redness: *redness, swelling: *swelling, ..RecoveryForm::new(today()) };
             match form.validate(entry_id.clone(), today(), &sessions) {
-                Err(found) => errors.set(found),
+                Err(found) => {
+                    focus_first_invalid(&found, "today-");
+                    errors.set(found);
+                }
                 Ok(entry) => {
                     errors.set(FieldErrors::new());
                     actions.save_entry(entry, report_into(save_error.clone()));

@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{day_number, session_of, RecoveryEntry, MILD_SCALE_WORDS, REDNESS_WORDS};
 use crate::domain::session::Session;
-use crate::ui::hooks::{report_into, use_record_actions};
+use crate::ui::hooks::{in_app_links, report_into, use_record_actions};
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +19,8 @@ pub struct EntryListProps {
 pub fn EntryList(props: &EntryListProps) -> Html {
     let actions = use_record_actions();
     let error = use_state(|| None::<String>);
+    // Plain links with one handler: a router component per row slows a long diary.
+    let follow_links = in_app_links(use_navigator());
     let mut entries = props.entries.clone();
     entries.sort_by_key(|e| std::cmp::Reverse(e.date));
     html! {
@@ -26,7 +28,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
             if let Some(message) = &*error {
                 <p class="field__error" role="alert">{ message.clone() }</p>
             }
-            <ul class="list" aria-label="Check-ins">
+            <ul class="list" aria-label="Check-ins" onclick={follow_links}>
                 { for entries.into_iter().map(|entry| {
                     let session = session_of(&entry, &props.sessions);
                     let day = session.map(|s| format!("Day {} after the session of {}", day_number(s.date, entry.date), display_date(s.date)));
@@ -47,9 +49,9 @@ pub fn EntryList(props: &EntryListProps) -> Html {
                             </div>
                             if !entry.notes.is_empty() { <p class="notes">{ entry.notes.clone() }</p> }
                             <div class="actions">
-                                <Link<Route> to={Route::RecoveryEdit { id: entry.id.clone() }}>
+                                <a href={Route::RecoveryEdit { id: entry.id.clone() }.to_path()}>
                                     <span>{ "Edit" }</span><span class="visually-hidden">{ format!(" check-in of {when}") }</span>
-                                </Link<Route>>
+                                </a>
                                 <button type="button" class="button button--quiet" onclick={ondelete}
                                     aria-label={format!("Delete check-in of {when}")}>{ "Delete" }</button>
                             </div>

@@ -11,6 +11,20 @@ pub fn UndoBar() -> Html {
     let app = use_app_state();
     let actions = use_record_actions();
     let error = use_state(|| None::<String>);
+    let undo_button = use_node_ref();
+    {
+        // The button that deleted is gone: give focus to Undo, the most likely next action.
+        let undo_button = undo_button.clone();
+        let error = error.clone();
+        use_effect_with(app.undo.clone(), move |undo| {
+            error.set(None);
+            if undo.is_some() {
+                if let Some(button) = undo_button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     // The status region stays mounted (empty) so screen readers announce the message when it
     // appears; a region inserted already filled is often not read.
     let Some(undo) = app.undo.clone() else {
@@ -30,7 +44,7 @@ pub fn UndoBar() -> Html {
     html! {
         <div class="undo-bar" role="status">
             <span>{ undo_message }</span>
-            <button type="button" class="button button--quiet" onclick={onundo}>{ "Undo" }</button>
+            <button type="button" class="button button--quiet" onclick={onundo} ref={undo_button}>{ "Undo" }</button>
             <button type="button" class="button button--quiet" onclick={ondismiss} aria-label="Dismiss">{ "×" }</button>
             if let Some(message) = &*error {
                 <p class="field__error" role="alert">{ message.clone() }</p>

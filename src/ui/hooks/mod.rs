@@ -2,11 +2,15 @@
 //! APIs themselves.
 
 pub mod clock;
+pub mod focus;
+pub mod links;
 pub mod records;
 pub mod service_worker;
 pub mod storage;
 
 pub use clock::today;
+pub use focus::focus_first_invalid;
+pub use links::in_app_links;
 pub use records::{report_into, use_record_actions, Done, RecordActions};
 pub use service_worker::{reload_to_update, use_service_worker};
 pub use storage::{use_db, DbHandle, StorageProvider};

@@ -10,7 +10,7 @@ use crate::storage::{new_id, StorageError};
 use crate::ui::components::recovery_form::RecoveryFormView;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
-use crate::ui::hooks::{today, use_record_actions};
+use crate::ui::hooks::{focus_first_invalid, today, use_record_actions};
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -41,7 +41,10 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
         let id = props.id.clone().unwrap_or_else(|| (*new_record_id).clone());
         let (errors, save_error, sessions) = (errors.clone(), save_error.clone(), records.sessions.clone());
         Callback::from(move |form: RecoveryForm| match form.validate(id.clone(), today(), &sessions) {
-            Err(found) => errors.set(found),
+            Err(found) => {
+                focus_first_invalid(&found, "");
+                errors.set(found);
+            }
             Ok(entry) => {
                 errors.set(FieldErrors::new());
                 let (save_error, navigator) = (save_error.clone(), navigator.clone());

@@ -10,7 +10,7 @@ use crate::storage::new_id;
 use crate::ui::components::session_form::SessionFormView;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
-use crate::ui::hooks::{today, use_record_actions};
+use crate::ui::hooks::{focus_first_invalid, today, use_record_actions};
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -51,7 +51,10 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
         Callback::from(move |form: SessionForm| {
             let session_id = id.clone();
             match form.validate(session_id.clone(), today(), &profile) {
-                Err(found) => errors.set(found),
+                Err(found) => {
+                    focus_first_invalid(&found, "");
+                    errors.set(found);
+                }
                 Ok(session) => {
                     errors.set(FieldErrors::new());
                     let (save_error, navigator) = (save_error.clone(), navigator.clone());

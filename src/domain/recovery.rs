@@ -91,19 +91,19 @@ pub fn session_of<'a>(entry: &RecoveryEntry, sessions: &'a [Session]) -> Option<
 /// Every check-in grouped under the id of the session it follows, in one pass: done sessions are
 /// sorted once and each check-in finds its default session by binary search, so a diary of
 /// thousands of check-ins groups in milliseconds. Check-ins before any session are left out.
-pub fn entries_by_session<'a>(
-    entries: &'a [RecoveryEntry],
-    sessions: &[Session],
-) -> std::collections::HashMap<String, Vec<&'a RecoveryEntry>> {
+pub fn entries_by_session<'e, 's>(
+    entries: &'e [RecoveryEntry],
+    sessions: &'s [Session],
+) -> std::collections::HashMap<&'s str, Vec<&'e RecoveryEntry>> {
     let mut done: Vec<&Session> = sessions.iter().filter(|s| s.is_done()).collect();
     done.sort_by_key(|s| s.when());
-    let mut groups: std::collections::HashMap<String, Vec<&RecoveryEntry>> = std::collections::HashMap::new();
+    let mut groups: std::collections::HashMap<&str, Vec<&RecoveryEntry>> = std::collections::HashMap::new();
     for entry in entries {
         let chosen = entry.session_id.as_ref().and_then(|id| done.iter().find(|s| &s.id == id));
         // The last done session dated on or before the entry (ties: the later one that day).
         let default = || done.partition_point(|s| s.date <= entry.date).checked_sub(1).map(|i| &done[i]);
         if let Some(session) = chosen.or_else(default) {
-            groups.entry(session.id.clone()).or_default().push(entry);
+            groups.entry(session.id.as_str()).or_default().push(entry);
         }
     }
     groups

@@ -133,7 +133,8 @@ mod tests {
             entry("other", s.date, 1, 3),
             entry("s1", s.date, -1, 0),
         ];
-        let groups = crate::domain::recovery::entries_by_session(&entries, &[s.clone(), other]);
+        let sessions = [s.clone(), other];
+        let groups = crate::domain::recovery::entries_by_session(&entries, &sessions);
         let curve = recovery_curve(&s, &groups["s1"]);
         assert_eq!(curve.iter().map(|p| (p.day, p.redness)).collect::<Vec<_>>(), vec![(0, 4), (2, 1)]);
     }

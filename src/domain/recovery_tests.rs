@@ -163,9 +163,8 @@ fn grouping_agrees_with_linking_one_by_one() {
     entries.push(chosen.validate("chosen".into(), TODAY, &sessions).unwrap());
     let groups = entries_by_session(&entries, &sessions);
     for entry in &entries {
-        let expected = session_of(entry, &sessions).map(|s| s.id.clone());
-        let found =
-            groups.iter().find(|(_, list)| list.iter().any(|e| e.id == entry.id)).map(|(id, _)| id.clone());
+        let expected = session_of(entry, &sessions).map(|s| s.id.as_str());
+        let found = groups.iter().find(|(_, list)| list.iter().any(|e| e.id == entry.id)).map(|(id, _)| *id);
         assert_eq!(found, expected, "{}", entry.id);
     }
 }

@@ -24,6 +24,9 @@ pub struct RecoveryChartProps {
     /// Words for the y axis when every series shares one scale (e.g. the redness words).
     #[prop_or_default]
     pub y_words: Option<&'static [&'static str]>,
+    /// A dot with its value (as a tooltip) on every point; overlays of many lines go without.
+    #[prop_or(true)]
+    pub markers: bool,
 }
 
 const FRAME: Frame = Frame {
@@ -69,7 +72,7 @@ pub fn RecoveryChart(props: &RecoveryChartProps) -> Html {
                     html! {
                         <g class={classes!("chart__series", s.class)}>
                             <path d={line_path(&points)} />
-                            { for points.iter().zip(&s.points).map(|((px, py), (d, v))| html! {
+                            { for points.iter().filter(|_| props.markers).zip(&s.points).map(|((px, py), (d, v))| html! {
                                 <circle cx={fmt_coord(*px)} cy={fmt_coord(*py)} r="3">
                                     <title>{ format!("{}: {} on day {d}", s.label, fmt_coord(*v)) }</title>
                                 </circle>

@@ -1,6 +1,8 @@
 //! One session: its details, its check-ins and recovery curve, and how it compares with the
 //! area's other sessions.
 
+use std::collections::HashMap;
+
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,6 +11,7 @@ use crate::domain::recovery::{entries_by_session, RecoveryEntry, REDNESS_WORDS};
 use crate::domain::recovery_curve::{comparison_sentence, recovery_curve, session_number, NumberedCurve};
 use crate::domain::sections::Section;
 use crate::domain::session::{format_depth, Session};
+use crate::storage::Records;
 use crate::ui::components::entry_list::EntryList;
 use crate::ui::components::recovery_chart::ChartSeries;
 use crate::ui::components::{Page, RecoveryChart};
@@ -31,6 +34,8 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
     let Some(records) = app.records.as_ref() else {
         return html! { <Page section={Section::Sessions} heading="Session"><p>{ "Loading…" }</p></Page> };
     };
+    // Grouped once for the page: the curve, the list and every comparison use it.
+    let groups = entries_by_session(&records.entries, &records.sessions);
     let Some(session) = records.sessions.iter().find(|s| s.id == props.id) else {
         return html! {
             <Page section={Section::Sessions} heading="Session">
@@ -39,12 +44,10 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
             </Page>
         };
     };
-    let entries: Vec<RecoveryEntry> = entries_by_session(&records.entries, &records.sessions)
-        .remove(&session.id)
-        .unwrap_or_default()
-        .into_iter()
-        .cloned()
-        .collect();
+    let entries: Vec<RecoveryEntry> = groups
+        .get(session.id.as_str())
+        .map(|list| list.iter().map(|e| (*e).clone()).collect())
+        .unwrap_or_default();
     let curve = recovery_curve(session, &entries.iter().collect::<Vec<_>>());
     let ondelete = {
         let (session, entries, report) =
@@ -106,7 +109,7 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
                     <EntryList entries={entries.clone()} sessions={records.sessions.clone()} />
                 }
             </section>
-            { for session.areas.iter().map(|t| html! { <AreaComparison area_id={t.area_id.clone()} records={records.clone()} /> }) }
+            { for session.areas.iter().map(|t| area_comparison(&t.area_id, records, &groups)) }
         </Page>
     }
 }
@@ -155,24 +158,16 @@ fn SessionFacts(props: &SessionFactsProps) -> Html {
 /// How many of an area's sessions the comparison overlays.
 const MAX_COMPARED: usize = 4;
 
-#[derive(Properties, PartialEq)]
-struct AreaComparisonProps {
-    area_id: String,
-    records: SharedRecords,
-}
-
-/// Redness after each of an area's sessions on one chart, and the sentence computed from them.
-#[component]
-fn AreaComparison(props: &AreaComparisonProps) -> Html {
-    let records = &props.records;
-    let Some(area) = records.profile.area(&props.area_id) else { return html! {} };
-    let groups = entries_by_session(&records.entries, &records.sessions);
+/// Redness after each of an area's recent sessions on one chart, and the sentence computed from
+/// them. A plain function, not a component: it has no state of its own.
+fn area_comparison(area_id: &str, records: &Records, groups: &HashMap<&str, Vec<&RecoveryEntry>>) -> Html {
+    let Some(area) = records.profile.area(area_id) else { return html! {} };
     let mut numbered: Vec<(usize, Vec<_>)> = records
         .sessions
         .iter()
         .filter_map(|s| {
             let number = session_number(&area.id, &s.id, &records.sessions)?;
-            let curve = recovery_curve(s, groups.get(&s.id).map(Vec::as_slice).unwrap_or_default());
+            let curve = recovery_curve(s, groups.get(s.id.as_str()).map(Vec::as_slice).unwrap_or_default());
             (!curve.is_empty()).then_some((number, curve))
         })
         .collect();
@@ -199,7 +194,7 @@ fn AreaComparison(props: &AreaComparisonProps) -> Html {
         <section class="card" aria-label={format!("{} sessions compared", area.name)}>
             <h2>{ if skipped > 0 { format!("{}: last {MAX_COMPARED} sessions compared", area.name) } else { format!("{}: sessions compared", area.name) } }</h2>
             <p class="comparison">{ sentence }</p>
-            <RecoveryChart title={format!("Redness after each {} session", area.name)} {series} y_words={Some(&REDNESS_WORDS[..])} />
+            <RecoveryChart title={format!("Redness after each {} session", area.name)} {series} y_words={Some(&REDNESS_WORDS[..])} markers=false />
         </section>
     }
 }

@@ -109,6 +109,14 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
   await page.getByLabel("Needle depth for Cheeks (mm)").fill("1.75");
   await page.getByRole("button", { name: "Save session" }).click();
   await expect(page.getByText("Cheeks at 1.75 mm")).toBeVisible();
+  // An edit can be undone too.
+  await expect(page.getByRole("status").filter({ hasText: "Session updated." })).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Cheeks at 1.5 mm")).toBeVisible();
+  await page.getByRole("link", { name: "Edit session" }).click();
+  await page.getByLabel("Needle depth for Cheeks (mm)").fill("1.75");
+  await page.getByRole("button", { name: "Save session" }).click();
+  await expect(page.getByText("Cheeks at 1.75 mm")).toBeVisible();
 
   // Delete a check-in, then undo.
   await page.goto("/recovery");

@@ -49,8 +49,14 @@ impl std::ops::Deref for SharedRecords {
 /// Something just deleted that the client can still bring back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
-    Session { session: Session, entries: Vec<RecoveryEntry> },
+    Session {
+        session: Session,
+        entries: Vec<RecoveryEntry>,
+    },
     Entry(RecoveryEntry),
+    /// An edit: the version before it.
+    SessionEdit(Session),
+    EntryEdit(RecoveryEntry),
 }
 
 impl Undo {
@@ -63,6 +69,8 @@ impl Undo {
             }
             Undo::Session { entries, .. } => format!("Session and its {} check-ins deleted.", entries.len()),
             Undo::Entry(_) => "Check-in deleted.".to_string(),
+            Undo::SessionEdit(_) => "Session updated.".to_string(),
+            Undo::EntryEdit(_) => "Check-in updated.".to_string(),
         }
     }
 }
@@ -87,14 +95,28 @@ impl Default for AppState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     StorageBlocked,
-    StorageReady { usage: Option<StorageUsage> },
+    StorageReady {
+        usage: Option<StorageUsage>,
+    },
     StorageFailed(StorageError),
     UpdateReady,
     RecordsLoaded(Records),
     ProfileSaved(Profile),
     SessionSaved(Session),
-    SessionDeleted { session: Session, entries: Vec<RecoveryEntry> },
+    /// An existing session was changed; `previous` is kept for Undo.
+    SessionEdited {
+        previous: Session,
+        updated: Session,
+    },
+    SessionDeleted {
+        session: Session,
+        entries: Vec<RecoveryEntry>,
+    },
     EntrySaved(RecoveryEntry),
+    EntryEdited {
+        previous: RecoveryEntry,
+        updated: RecoveryEntry,
+    },
     EntryDeleted(RecoveryEntry),
     Restored(Undo),
     DismissUndo,
@@ -145,6 +167,16 @@ impl AppState {
                 let id = entry.id.clone();
                 upsert(&mut records.entries, entry, |e| e.id == id);
             }
+            Action::SessionEdited { previous, updated } => {
+                let id = updated.id.clone();
+                upsert(&mut records.sessions, updated, |s| s.id == id);
+                self.undo = Some(Undo::SessionEdit(previous));
+            }
+            Action::EntryEdited { previous, updated } => {
+                let id = updated.id.clone();
+                upsert(&mut records.entries, updated, |e| e.id == id);
+                self.undo = Some(Undo::EntryEdit(previous));
+            }
             Action::SessionDeleted { session, entries } => {
                 records.sessions.retain(|s| s.id != session.id);
                 records.entries.retain(|e| !entries.iter().any(|gone| gone.id == e.id));
@@ -165,9 +197,13 @@ impl AppState {
                             upsert(&mut records.entries, entry, |e| e.id == id);
                         }
                     }
-                    Undo::Entry(entry) => {
+                    Undo::Entry(entry) | Undo::EntryEdit(entry) => {
                         let id = entry.id.clone();
                         upsert(&mut records.entries, entry, |e| e.id == id);
+                    }
+                    Undo::SessionEdit(session) => {
+                        let id = session.id.clone();
+                        upsert(&mut records.sessions, session, |s| s.id == id);
                     }
                 }
                 self.undo = None;

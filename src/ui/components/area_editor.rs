@@ -32,10 +32,19 @@ pub fn AreaEditor(props: &AreaEditorProps) -> Html {
                 Err(found) => errors.set(found),
                 Ok(area) => {
                     errors.set(FieldErrors::new());
-                    custom_name.set(String::new());
                     let mut updated = profile.clone();
                     updated.areas.push(area);
-                    actions.save_profile(updated, report_into(save_error.clone()));
+                    // The typed name is cleared only once saved, so a failed save loses nothing.
+                    let (report, custom_name) = (report_into(save_error.clone()), custom_name.clone());
+                    actions.save_profile(
+                        updated,
+                        Callback::from(move |result: Result<(), _>| {
+                            if result.is_ok() {
+                                custom_name.set(String::new());
+                            }
+                            report.emit(result);
+                        }),
+                    );
                 }
             }
         })

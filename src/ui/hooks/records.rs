@@ -64,6 +64,26 @@ impl RecordActions {
         );
     }
 
+    /// Saves a changed session; the client can undo back to `previous`.
+    pub fn update_session(&self, previous: Session, updated: Session, done: Done) {
+        let stored = updated.clone();
+        self.run(
+            move |db| async move { storage::save_session(&db.0, &stored).await },
+            Action::SessionEdited { previous, updated },
+            done,
+        );
+    }
+
+    /// Saves a changed check-in; the client can undo back to `previous`.
+    pub fn update_entry(&self, previous: RecoveryEntry, updated: RecoveryEntry, done: Done) {
+        let stored = updated.clone();
+        self.run(
+            move |db| async move { storage::save_entry(&db.0, &stored).await },
+            Action::EntryEdited { previous, updated },
+            done,
+        );
+    }
+
     pub fn save_entry(&self, entry: RecoveryEntry, done: Done) {
         let stored = entry.clone();
         self.run(
@@ -96,7 +116,8 @@ impl RecordActions {
     pub fn undo(&self, undo: Undo, done: Done) {
         let (sessions, entries) = match &undo {
             Undo::Session { session, entries } => (vec![session.clone()], entries.clone()),
-            Undo::Entry(entry) => (vec![], vec![entry.clone()]),
+            Undo::SessionEdit(session) => (vec![session.clone()], vec![]),
+            Undo::Entry(entry) | Undo::EntryEdit(entry) => (vec![], vec![entry.clone()]),
         };
         self.run(
             move |db| async move { storage::restore(&db.0, &sessions, &entries).await },

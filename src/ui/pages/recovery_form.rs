@@ -40,6 +40,7 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
     let on_submit = {
         let id = props.id.clone().unwrap_or_else(|| (*new_record_id).clone());
         let (errors, save_error, sessions) = (errors.clone(), save_error.clone(), records.sessions.clone());
+        let previous = existing.cloned();
         Callback::from(move |form: RecoveryForm| match form.validate(id.clone(), today(), &sessions) {
             Err(found) => {
                 focus_first_invalid(&found, "");
@@ -48,17 +49,18 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
             Ok(entry) => {
                 errors.set(FieldErrors::new());
                 let (save_error, navigator) = (save_error.clone(), navigator.clone());
-                actions.save_entry(
-                    entry,
-                    Callback::from(move |result: Result<(), StorageError>| match result {
-                        Ok(()) => {
-                            if let Some(navigator) = &navigator {
-                                navigator.push(&Route::Recovery);
-                            }
+                let done = Callback::from(move |result: Result<(), StorageError>| match result {
+                    Ok(()) => {
+                        if let Some(navigator) = &navigator {
+                            navigator.push(&Route::Recovery);
                         }
-                        Err(error) => save_error.set(Some(error.user_message())),
-                    }),
-                );
+                    }
+                    Err(error) => save_error.set(Some(error.user_message())),
+                });
+                match previous.clone() {
+                    Some(previous) => actions.update_entry(previous, entry, done),
+                    None => actions.save_entry(entry, done),
+                }
             }
         })
     };

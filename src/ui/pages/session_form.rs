@@ -48,6 +48,7 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
     let on_submit = {
         let (errors, save_error, profile) = (errors.clone(), save_error.clone(), records.profile.clone());
         let id = props.id.clone().unwrap_or_else(|| (*new_record_id).clone());
+        let previous = existing.cloned();
         Callback::from(move |form: SessionForm| {
             let session_id = id.clone();
             match form.validate(session_id.clone(), today(), &profile) {
@@ -57,9 +58,9 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
                 }
                 Ok(session) => {
                     errors.set(FieldErrors::new());
-                    let (save_error, navigator) = (save_error.clone(), navigator.clone());
-                    actions.save_session(
-                        session,
+                    let (save_error, navigator, session_id) =
+                        (save_error.clone(), navigator.clone(), session_id.clone());
+                    let done =
                         Callback::from(
                             move |result: Result<(), crate::storage::StorageError>| match result {
                                 Ok(()) => {
@@ -69,8 +70,11 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
                                 }
                                 Err(error) => save_error.set(Some(error.user_message())),
                             },
-                        ),
-                    );
+                        );
+                    match previous.clone() {
+                        Some(previous) => actions.update_session(previous, session, done),
+                        None => actions.save_session(session, done),
+                    }
                 }
             }
         })

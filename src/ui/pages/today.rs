@@ -25,6 +25,7 @@ pub fn TodayPage() -> Html {
         records.sessions.iter().filter(|s| s.is_done() && s.date <= today).max_by_key(|s| s.when());
     let next_planned =
         records.sessions.iter().filter(|s| !s.is_done() && s.date >= today).min_by_key(|s| s.when());
+    let overdue = records.sessions.iter().filter(|s| !s.is_done() && s.date < today).max_by_key(|s| s.when());
     let checked_in_today = records.entries.iter().find(|e| e.date == today);
     let prompt = current_prompt(today, &records.sessions, &records.entries);
     let clinic = prompt
@@ -74,6 +75,13 @@ pub fn TodayPage() -> Html {
                     <h2 id="rating-heading">{ "Weekly check" }</h2>
                     <p>{ "How much has your skin improved since your first session? A rating each week shows the trend." }</p>
                     <Link<Route> to={Route::RecoveryNew}>{ "Rate your improvement" }</Link<Route>>
+                </section>
+            }
+            if let Some(late) = overdue {
+                <section class="card" aria-label="Planned session in the past">
+                    <p>{ format!("A session was planned for {} ({}). If it took place, mark it done so your recovery counts from it.",
+                        display_date(late.date), relative_days(late.date, today)) }</p>
+                    <Link<Route> to={Route::SessionEdit { id: late.id.clone() }}>{ "Update that session" }</Link<Route>>
                 </section>
             }
             if let Some(next) = next_planned {

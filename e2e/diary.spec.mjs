@@ -67,6 +67,12 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
   await page.getByLabel("Area", { exact: true }).selectOption("cheeks");
   await page.getByRole("button", { name: "Add area" }).click();
   await expect(page.getByRole("list", { name: "Your areas" })).toContainText("Cheeks");
+  const details = page.getByRole("form", { name: "Skin and goals" });
+  await details.getByRole("radio", { name: /Type IV/ }).check();
+  await details.getByRole("checkbox", { name: "Acne scars" }).check();
+  await details.getByLabel("Goals", { exact: true }).fill("Smoother cheeks by summer");
+  await details.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Profile saved.")).toBeVisible();
   await expectNoAxeViolations(page, "/profile");
 
   const first = await addSession(page, { date: "2026-10-20", depth: "1.0" });
@@ -82,6 +88,10 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
     await addCheckIn(page, { date, redness, swelling });
   }
   await expectNoAxeViolations(page, "/recovery");
+  await page.goto("/recovery/new");
+  await expectNoAxeViolations(page, "/recovery/new");
+  await page.goto("/sessions");
+  await expectNoAxeViolations(page, "/sessions");
 
   // Today: days since the last session, and a check-in in three taps.
   await page.goto("/");
@@ -141,6 +151,10 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
 
   // Everything is still there after a reload.
   await page.reload();
+  await page.goto("/profile");
+  await expect(page.getByRole("radio", { name: /Type IV/ })).toBeChecked();
+  await expect(page.getByLabel("Goals", { exact: true })).toHaveValue("Smoother cheeks by summer");
+  await page.goto("/sessions");
   const cheeks = page.getByRole("region", { name: "Cheeks" });
   await expect(cheeks.getByRole("link")).toHaveText(["20 Nov 2026", "20 Oct 2026"]);
   expect(await countStored(page, "sessions")).toBe(2);

@@ -4,8 +4,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    NotFoundPage, ProfilePage, RecoveryFormPage, RecoveryPage, SectionPage, SessionDetailPage,
-    SessionFormPage, SessionsPage, SettingsPage, TodayPage,
+    EvidencePage, NotFoundPage, ProfilePage, RecoveryFormPage, RecoveryPage, SectionPage, SessionDetailPage,
+    SessionFormPage, SessionsPage, SettingsPage, TimelinePage, TodayPage,
 };
 use crate::domain::sections::Section;
 
@@ -15,6 +15,8 @@ pub enum Route {
     Today,
     #[at("/timeline")]
     Timeline,
+    #[at("/timeline/evidence")]
+    Evidence,
     #[at("/sessions")]
     Sessions,
     #[at("/sessions/new")]
@@ -49,7 +51,7 @@ impl Route {
     pub fn section(&self) -> Option<Section> {
         Some(match self {
             Route::Today => Section::Today,
-            Route::Timeline => Section::Timeline,
+            Route::Timeline | Route::Evidence => Section::Timeline,
             Route::Sessions | Route::SessionNew | Route::SessionDetail { .. } | Route::SessionEdit { .. } => {
                 Section::Sessions
             }
@@ -81,6 +83,8 @@ impl Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Today => html! { <TodayPage /> },
+        Route::Timeline => html! { <TimelinePage /> },
+        Route::Evidence => html! { <EvidencePage /> },
         Route::Sessions => html! { <SessionsPage /> },
         // Keyed by id: moving from one form to another must start from a fresh form state.
         Route::SessionNew => html! { <SessionFormPage key="new" id={None::<String>} /> },

@@ -1,5 +1,6 @@
 //! One file per page. Pages are thin: they read state and lay out components.
 
+mod evidence;
 mod not_found;
 mod profile;
 mod recovery;
@@ -9,8 +10,10 @@ mod session_detail;
 mod session_form;
 mod sessions;
 mod settings;
+mod timeline;
 mod today;
 
+pub use evidence::EvidencePage;
 pub use not_found::NotFoundPage;
 pub use profile::ProfilePage;
 pub use recovery::RecoveryPage;
@@ -20,4 +23,5 @@ pub use session_detail::SessionDetailPage;
 pub use session_form::SessionFormPage;
 pub use sessions::SessionsPage;
 pub use settings::SettingsPage;
+pub use timeline::TimelinePage;
 pub use today::TodayPage;

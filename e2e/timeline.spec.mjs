@@ -1,0 +1,94 @@
+// The timeline of expected improvement and the evidence page.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, mainNav, test } from "./fixtures.mjs";
+
+async function expectNoAxeViolations(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+const session = (id, date, status = "done") => ({
+  id, date, time: null, status, areas: [{ area_id: "cheeks", depth_mm: 1.5 }], device: "pen", device_model: "",
+  passes: null, products: [], numbing: false, clinic: "", practitioner: "", pain: null, notes: "",
+});
+const entry = (id, date, redness, gais = null) => ({
+  id, date, session_id: null, redness, swelling: 0, pain: null, itch: null, dryness: null, bleeding_or_bruising: false,
+  infection_signs: [], dark_patches: false, aftercare_done: [], gais, notes: "",
+});
+
+/** Two done sessions four weeks apart, one planned, a few check-ins; today is 31 days after session 2. */
+async function seed(page) {
+  await page.clock.setFixedTime(new Date("2026-01-29T10:00:00"));
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.evaluate(async (data) => {
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open("remodel");
+      open.onsuccess = () => resolve(open.result);
+    });
+    const tx = db.transaction(["sessions", "recovery_entries", "settings"], "readwrite");
+    data.sessions.forEach((s) => tx.objectStore("sessions").put(s));
+    data.entries.forEach((e) => tx.objectStore("recovery_entries").put(e));
+    tx.objectStore("settings").put(data.profile);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, {
+    sessions: [session("s1", "2025-12-01"), session("s2", "2025-12-29"), session("p3", "2026-02-23", "planned")],
+    entries: [entry("e1", "2025-12-02", 3), entry("e2", "2025-12-04", 1), entry("e3", "2025-12-30", 3), entry("e4", "2026-01-26", 0, 3)],
+    profile: { key: "profile", skin_type: null, concerns: [], goals: "", areas: [{ id: "cheeks", kind: "cheeks", name: "Cheeks" }] },
+  });
+  await page.reload(); // the app reads storage when it starts
+}
+
+test("the timeline shows where the client is, the sessions, phases, band, and zooms", async ({ page }) => {
+  await seed(page);
+  await mainNav(page).getByRole("link", { name: "Timeline" }).click();
+  const here = page.getByRole("region", { name: "You are here" });
+  await expect(here).toContainText(
+    "Week 5 after session 2: new collagen is being laid down; change builds on the earlier sessions.",
+  );
+  await expect(here).toContainText("Next session due around 26 Jan 2026");
+  await expect(here).toContainText("not a prediction for you");
+
+  const chart = page.getByRole("img", { name: /^Cheeks timeline from/ });
+  await expect(chart).toHaveAccessibleName(/from 14 Sep 2025 to 15 Mar 2026: 3 sessions/);
+  await expect(chart.locator(".timeline__session")).toHaveCount(3);
+  await expect(chart.locator(".timeline__session--planned")).toHaveCount(1);
+  await expect(chart.locator(".phase")).toHaveCount(6);
+  await expect(chart.locator(".timeline__band")).toHaveAttribute("d", /^M .* Z$/);
+  await expect(chart.locator(".timeline__redness")).toHaveCount(4);
+  await expect(chart.locator(".timeline__gais")).toHaveCount(1);
+  await expect(chart.getByText("Today")).toBeVisible();
+  await expectNoAxeViolations(page, "/timeline");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await page.getByRole("radio", { name: "8 weeks" }).check();
+  await expect(chart).toHaveAccessibleName(/from 18 Dec 2025 to 12 Feb 2026/);
+  await expect(chart.locator(".timeline__session")).toHaveCount(1);
+  await page.getByRole("radio", { name: "12 months" }).check();
+  await expect(chart).toHaveAccessibleName(/from 1 May 2025 to 30 Apr 2026/);
+  await page.getByRole("radio", { name: "All" }).check();
+  await expect(chart).toHaveAccessibleName(/from 24 Nov 2025 to 25 Aug 2026/);
+
+  const milestones = page.getByRole("list", { name: "Cheeks milestones" });
+  await expect(milestones).toContainText("First photo comparison worth taking: 29 Dec 2025 to 12 Jan 2026");
+  await expect(milestones).toContainText("Typical best results: 30 Mar 2026 to 30 Jun 2026");
+});
+
+test("the evidence page lists every source, the figures and the caveats", async ({ page }) => {
+  await seed(page);
+  await page.goto("/timeline");
+  await page.getByRole("link", { name: "The evidence behind these figures" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "The evidence" })).toBeVisible();
+  await expect(page.getByText("This is not medical advice; ask your clinic.")).toBeVisible();
+  const sources = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
+  await expect(sources).toHaveCount(8);
+  for (const cited of ["Fernandes & Signorini", "Chu, Foulad, Mesinkovska", "Aust et al.", "Harris, Naidoo, Murrell", "Alam et al.", "El-Domyati et al."]) {
+    await expect(sources.filter({ hasText: cited })).toHaveCount(1);
+  }
+  await expect(page.getByRole("row", { name: /Proliferation ends 6-8 weeks \(commonly reported, unconfirmed\)/ })).toBeVisible();
+  await expectNoAxeViolations(page, "/timeline/evidence");
+  // Nothing runs off the side of a 360 px phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

@@ -1,0 +1,63 @@
+//! The evidence behind every clinical figure the app shows: sources, ranges, the band's formula
+//! and its caveats.
+
+use yew::prelude::*;
+
+use crate::domain::decimal::format_fixed;
+use crate::domain::evidence_data::{Range, PARAMETERS, SOURCES};
+use crate::domain::sections::Section;
+use crate::ui::components::Page;
+
+fn range_text(range: &Range) -> String {
+    let (low, high) = (format_fixed(range.low, 2, true), format_fixed(range.high, 2, true));
+    let value = if low == high { low } else { format!("{low}-{high}") };
+    format!("{value} {}", range.unit)
+}
+
+#[component]
+pub fn EvidencePage() -> Html {
+    html! {
+        <Page section={Section::Timeline} heading="The evidence">
+            <p class="notice">
+                <strong>{ "This is not medical advice; ask your clinic. " }</strong>
+                { "The timeline shows ranges reported for groups of people. Your skin may differ, and no figure here is a promise." }
+            </p>
+            <section class="card" aria-labelledby="figures-heading">
+                <h2 id="figures-heading">{ "Figures the app uses" }</h2>
+                <table class="table">
+                    <thead><tr><th scope="col">{ "What" }</th><th scope="col">{ "Range" }</th><th scope="col">{ "Source" }</th></tr></thead>
+                    <tbody>
+                        { for PARAMETERS.iter().map(|(name, range)| html! {
+                            <tr>
+                                <th scope="row">{ *name }</th>
+                                <td>
+                                    { range_text(range) }
+                                    if !range.confirmed { <span class="muted">{ " (commonly reported, unconfirmed)" }</span> }
+                                </td>
+                                <td><a href={format!("#source-{}", range.source)}>{ range.source }</a></td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </section>
+            <section class="card" aria-labelledby="band-heading">
+                <h2 id="band-heading">{ "How the expected band is drawn" }</h2>
+                <p>{ "Each session adds a response that starts after a lag of 4-6 weeks and grows towards its share with a time constant of 6-10 weeks. The first session's share is 30-50% of what a typical full course brings; each later one brings 60-75% of the one before (diminishing returns). Shares combine as parts of what is left to improve:" }</p>
+                <p class="formula">{ "band(t) = 1 − Π (1 − aᵢ · (1 − e^(−(t − tᵢ − L)/K))),  aᵢ = a₀ · dⁱ" }</p>
+                <p>{ "The low edge uses the slow end of every range and the high edge the fast end. It is an illustration of population ranges, not a measurement and not a prediction for you." }</p>
+            </section>
+            <section class="card" aria-labelledby="sources-heading">
+                <h2 id="sources-heading">{ "Sources" }</h2>
+                <ul class="list" aria-label="Sources">
+                    { for SOURCES.iter().map(|source| html! {
+                        <li class="list__item list__item--entry" id={format!("source-{}", source.key)}>
+                            <strong>{ source.citation }</strong>
+                            <span>{ source.supports }</span>
+                            if !source.peer_reviewed { <span class="muted">{ "Not peer reviewed." }</span> }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        </Page>
+    }
+}

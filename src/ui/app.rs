@@ -3,7 +3,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::components::{AppHeader, MainNav, StorageNotice, UndoBar, UpdateBanner};
+use super::components::app_header::app_header;
+use super::components::{MainNav, StorageNotice, UndoBar, UpdateBanner};
 use super::context::AppStateProvider;
 use super::hooks::{use_service_worker, StorageProvider};
 use super::routes::{switch, Route};
@@ -28,7 +29,7 @@ fn Shell() -> Html {
     html! {
         <>
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
-            <AppHeader />
+            { app_header() }
             <div class="layout">
                 <MainNav />
                 <main id="main" class="layout__main" tabindex="-1">

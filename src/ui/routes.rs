@@ -4,8 +4,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    EvidencePage, NotFoundPage, ProfilePage, RecoveryFormPage, RecoveryPage, SectionPage, SessionDetailPage,
-    SessionFormPage, SessionsPage, SettingsPage, TimelinePage, TodayPage,
+    not_found_page, section_page, EvidencePage, ProfilePage, RecoveryFormPage, RecoveryPage,
+    SessionDetailPage, SessionFormPage, SessionsPage, SettingsPage, TimelinePage, TodayPage,
 };
 use crate::domain::sections::Section;
 
@@ -95,11 +95,11 @@ pub fn switch(route: Route) -> Html {
         Route::RecoveryEdit { id } => html! { <RecoveryFormPage key={id.clone()} id={Some(id.clone())} /> },
         Route::Profile => html! { <ProfilePage /> },
         Route::Settings => html! { <SettingsPage /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        Route::NotFound => not_found_page(),
         // Sections whose features have not landed yet show their honest empty state.
         other => match other.section() {
-            Some(section) => html! { <SectionPage {section} /> },
-            None => html! { <NotFoundPage /> },
+            Some(section) => section_page(section),
+            None => not_found_page(),
         },
     }
 }

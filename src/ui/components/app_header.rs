@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-#[component]
-pub fn AppHeader() -> Html {
+pub fn app_header() -> Html {
     html! {
         <header class="app-header">
             <svg class="app-header__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">

@@ -4,14 +4,9 @@ use yew::prelude::*;
 
 use crate::domain::sections::Section;
 
-#[derive(Properties, PartialEq)]
-pub struct EmptyStateProps {
-    pub section: Section,
-}
-
-#[component]
-pub fn EmptyState(props: &EmptyStateProps) -> Html {
-    let empty = props.section.empty_state();
+/// A plain function, not a component: it has no state, and every component type costs wasm size.
+pub fn empty_state(section: Section) -> Html {
+    let empty = section.empty_state();
     html! {
         <section class="empty-state" aria-label={empty.headline}>
             <p class="empty-state__headline">{ empty.headline }</p>

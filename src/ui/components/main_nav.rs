@@ -3,7 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::nav_icon::NavIcon;
+use super::nav_icon::nav_icon;
 use crate::domain::sections::Section;
 use crate::ui::routes::Route;
 
@@ -64,7 +64,7 @@ fn NavLink(props: &NavLinkProps) -> Html {
             aria-current={props.current.then_some("page")}
             {onclick}
         >
-            <NavIcon section={props.section} />
+            { nav_icon(props.section) }
             <span class="main-nav__label">{ props.section.title() }</span>
         </a>
     }

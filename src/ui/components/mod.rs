@@ -19,13 +19,10 @@ pub mod timeline_chart;
 pub mod undo_bar;
 pub mod update_banner;
 
-pub use app_header::AppHeader;
-pub use empty_state::EmptyState;
 pub use field::{Checkbox, SelectField, TextField};
 pub use main_nav::MainNav;
 pub use page::Page;
 pub use recovery_chart::RecoveryChart;
-pub use safety_card::SafetyCard;
 pub use scale_picker::ScalePicker;
 pub use storage_notice::StorageNotice;
 pub use undo_bar::UndoBar;

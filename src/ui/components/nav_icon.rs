@@ -4,11 +4,6 @@ use yew::prelude::*;
 
 use crate::domain::sections::Section;
 
-#[derive(Properties, PartialEq)]
-pub struct NavIconProps {
-    pub section: Section,
-}
-
 fn path_for(section: Section) -> &'static str {
     match section {
         Section::Today => "M12 3v2M12 19v2M4.2 4.2l1.4 1.4M18.4 18.4l1.4 1.4M3 12h2M19 12h2M4.2 19.8l1.4-1.4M18.4 5.6l1.4-1.4M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8z",
@@ -22,11 +17,10 @@ fn path_for(section: Section) -> &'static str {
     }
 }
 
-#[component]
-pub fn NavIcon(props: &NavIconProps) -> Html {
+pub fn nav_icon(section: Section) -> Html {
     html! {
         <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d={path_for(props.section)} />
+            <path d={path_for(section)} />
         </svg>
     }
 }

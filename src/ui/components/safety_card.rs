@@ -4,22 +4,14 @@ use yew::prelude::*;
 
 use crate::domain::safety::SafetyPrompt;
 
-#[derive(Properties, PartialEq)]
-pub struct SafetyCardProps {
-    pub prompt: SafetyPrompt,
-    /// The clinic's name when the session records one.
-    #[prop_or_default]
-    pub clinic: Option<AttrValue>,
-}
-
-#[component]
-pub fn SafetyCard(props: &SafetyCardProps) -> Html {
-    let who = props.clinic.clone().unwrap_or_else(|| AttrValue::from("your clinic"));
+/// The card for `prompt`; `clinic` is the clinic's name when the session records one.
+pub fn safety_card(prompt: &SafetyPrompt, clinic: Option<AttrValue>) -> Html {
+    let who = clinic.unwrap_or_else(|| AttrValue::from("your clinic"));
     html! {
         <section class="safety-card" aria-labelledby="safety-heading">
             <h2 id="safety-heading">{ format!("Contact {who}") }</h2>
             <ul>
-                { for props.prompt.reasons.iter().map(|r| html! { <li>{ r.sentence() }</li> }) }
+                { for prompt.reasons.iter().map(|r| html! { <li>{ r.sentence() }</li> }) }
             </ul>
             <p class="safety-card__note">
                 { "This is guidance from what you logged, not a diagnosis. If you feel unwell or it is getting worse quickly, seek medical care." }

@@ -14,11 +14,11 @@ mod timeline;
 mod today;
 
 pub use evidence::EvidencePage;
-pub use not_found::NotFoundPage;
+pub use not_found::not_found_page;
 pub use profile::ProfilePage;
 pub use recovery::RecoveryPage;
 pub use recovery_form::RecoveryFormPage;
-pub use section::SectionPage;
+pub use section::section_page;
 pub use session_detail::SessionDetailPage;
 pub use session_form::SessionFormPage;
 pub use sessions::SessionsPage;

@@ -5,8 +5,7 @@ use yew_router::prelude::*;
 
 use crate::ui::routes::Route;
 
-#[component]
-pub fn NotFoundPage() -> Html {
+pub fn not_found_page() -> Html {
     html! {
         <article class="page">
             <h1 class="page__title">{ "Page not found" }</h1>

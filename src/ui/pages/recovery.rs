@@ -4,8 +4,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::sections::Section;
+use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::entry_list::EntryList;
-use crate::ui::components::{EmptyState, Page};
+use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::routes::Route;
 
@@ -19,7 +20,7 @@ pub fn RecoveryPage() -> Html {
         <Page section={Section::Recovery}>
             <p><Link<Route> to={Route::RecoveryNew} classes="button">{ "Add a check-in" }</Link<Route>></p>
             if records.entries.is_empty() {
-                <EmptyState section={Section::Recovery} />
+                { empty_state(Section::Recovery) }
             } else {
                 <EntryList entries={records.entries.clone()} sessions={records.sessions.clone()} />
             }

@@ -3,18 +3,13 @@
 use yew::prelude::*;
 
 use crate::domain::sections::Section;
-use crate::ui::components::{EmptyState, Page};
+use crate::ui::components::empty_state::empty_state;
+use crate::ui::components::Page;
 
-#[derive(Properties, PartialEq)]
-pub struct SectionPageProps {
-    pub section: Section,
-}
-
-#[component]
-pub fn SectionPage(props: &SectionPageProps) -> Html {
+pub fn section_page(section: Section) -> Html {
     html! {
-        <Page section={props.section}>
-            <EmptyState section={props.section} />
+        <Page section={section}>
+            { empty_state(section) }
         </Page>
     }
 }

@@ -6,7 +6,8 @@ use yew_router::prelude::*;
 use crate::domain::dates::display_date;
 use crate::domain::sections::Section;
 use crate::domain::session::{format_depth, Session};
-use crate::ui::components::{EmptyState, Page};
+use crate::ui::components::empty_state::empty_state;
+use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::in_app_links;
 use crate::ui::routes::Route;
@@ -29,7 +30,7 @@ pub fn SessionsPage() -> Html {
         <Page section={Section::Sessions}>
             <p>{ add }</p>
             if sessions.is_empty() {
-                <EmptyState section={Section::Sessions} />
+                { empty_state(Section::Sessions) }
             }
             { for records.profile.areas.iter().map(|area| {
                 let of_area: Vec<&&Session> = sessions.iter().filter(|s| s.treats(&area.id)).collect();

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use crate::domain::sections::Section;
 use crate::storage::DB_VERSION;
-use crate::ui::components::{EmptyState, Page};
+use crate::ui::components::empty_state::empty_state;
+use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::state::StorageStatus;
 
@@ -27,7 +28,7 @@ pub fn SettingsPage() -> Html {
     };
     html! {
         <Page section={Section::Settings}>
-            <EmptyState section={Section::Settings} />
+            { empty_state(Section::Settings) }
             <section class="card" aria-labelledby="storage-heading">
                 <h2 id="storage-heading">{ "Storage on this device" }</h2>
                 { storage }

@@ -9,8 +9,9 @@ use crate::domain::recovery::{entries_by_session, RecoveryEntry};
 use crate::domain::sections::Section;
 use crate::domain::session::Session;
 use crate::domain::timeline::{milestones, next_due, you_are_here, NextDue};
+use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::timeline_chart::{timeline_chart, Zoom};
-use crate::ui::components::{EmptyState, Page};
+use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::today;
 use crate::ui::routes::Route;
@@ -26,7 +27,7 @@ pub fn TimelinePage() -> Html {
     let evidence =
         html! { <Link<Route> to={Route::Evidence}>{ "The evidence behind these figures" }</Link<Route>> };
     if !records.sessions.iter().any(|s| s.is_done()) {
-        return html! { <Page section={Section::Timeline}><EmptyState section={Section::Timeline} /><p>{ evidence }</p></Page> };
+        return html! { <Page section={Section::Timeline}>{ empty_state(Section::Timeline) }<p>{ evidence }</p></Page> };
     }
     let due = match next_due(&records.sessions, None) {
         NextDue::Due { date, interval_weeks, .. } => {

@@ -9,7 +9,9 @@ use crate::domain::recovery::{day_number, improvement_rating_due, MILD_SCALE_WOR
 use crate::domain::safety::current_prompt;
 use crate::domain::sections::Section;
 use crate::ui::components::check_in_card::CheckInCard;
-use crate::ui::components::{EmptyState, Page, SafetyCard};
+use crate::ui::components::empty_state::empty_state;
+use crate::ui::components::safety_card::safety_card;
+use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::today;
 use crate::ui::routes::Route;
@@ -38,7 +40,7 @@ pub fn TodayPage() -> Html {
     html! {
         <Page section={Section::Today}>
             if let Some(prompt) = prompt {
-                <SafetyCard {prompt} {clinic} />
+                { safety_card(&prompt, clinic) }
             }
             if records.profile.areas.is_empty() {
                 <section class="card">
@@ -57,7 +59,7 @@ pub fn TodayPage() -> Html {
                         </p>
                     </section>
                 },
-                None => html! { <EmptyState section={Section::Today} /> },
+                None => empty_state(Section::Today),
             } }
             { match checked_in_today {
                 Some(entry) => html! {

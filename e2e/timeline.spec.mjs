@@ -46,9 +46,10 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
   await mainNav(page).getByRole("link", { name: "Timeline" }).click();
   const here = page.getByRole("region", { name: "You are here" });
   await expect(here).toContainText(
-    "Week 5 after session 2: new collagen is being laid down; change builds on the earlier sessions.",
+    "Cheeks: Week 5 after session 2: new collagen is being laid down, with little visible change yet; change builds on the earlier sessions.",
   );
-  await expect(here).toContainText("Next session due around 26 Jan 2026");
+  // The client's planned session wins over the typical interval.
+  await expect(here).toContainText("Next session planned for 23 Feb 2026.");
   await expect(here).toContainText("not a prediction for you");
 
   const chart = page.getByRole("img", { name: /^Cheeks timeline from/ });
@@ -73,7 +74,8 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
 
   const milestones = page.getByRole("list", { name: "Cheeks milestones" });
   await expect(milestones).toContainText("First photo comparison worth taking: 29 Dec 2025 to 12 Jan 2026");
-  await expect(milestones).toContainText("Typical best results: 30 Mar 2026 to 30 Jun 2026");
+  // Counted from the course's last session, the planned one included.
+  await expect(milestones).toContainText("Typical best results: 25 Aug 2026 to 23 Feb 2027");
 });
 
 test("the evidence page lists every source, the figures and the caveats", async ({ page }) => {
@@ -83,11 +85,12 @@ test("the evidence page lists every source, the figures and the caveats", async 
   await expect(page.getByRole("heading", { level: 1, name: "The evidence" })).toBeVisible();
   await expect(page.getByText("This is not medical advice; ask your clinic.")).toBeVisible();
   const sources = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
-  await expect(sources).toHaveCount(8);
-  for (const cited of ["Fernandes & Signorini", "Chu, Foulad, Mesinkovska", "Aust et al.", "Harris, Naidoo, Murrell", "Alam et al.", "El-Domyati et al."]) {
+  await expect(sources).toHaveCount(11);
+  for (const cited of ["Fernandes & Signorini", "Chu, Foulad, Mesinkovska", "Aust et al.", "Harris, Naidoo, Murrell", "Alam et al.", "El-Domyati et al.", "Hong Kong J Dermatol Venereol 2018", "Tan et al., JAAD 2014"]) {
     await expect(sources.filter({ hasText: cited })).toHaveCount(1);
   }
   await expect(page.getByRole("row", { name: /Proliferation ends 6-8 weeks \(commonly reported, unconfirmed\)/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Model: lag before change shows 4-6 weeks \(the app's assumption\) Remodel/ })).toBeVisible();
   await expectNoAxeViolations(page, "/timeline/evidence");
   // Nothing runs off the side of a 360 px phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -38,14 +38,14 @@ impl SafetyReason {
                 format!("Redness has not improved by day {day}; it usually eases within about 3 days.")
             }
             SafetyReason::RednessPastWeek { day } => {
-                format!("There is still redness on day {day}; redness usually settles within a week.")
+                format!("There is still redness on day {day}; redness past a week is beyond the usual reported range.")
             }
             SafetyReason::InfectionSigns(signs) => {
                 let names: Vec<String> = signs.iter().map(|s| s.label().to_lowercase()).collect();
                 format!("You noted {}, which can be signs of infection.", names.join(", "))
             }
             SafetyReason::DarkPatches => {
-                "You noted dark patches, which can follow treatment and are easier to treat early."
+                "You noted dark patches appearing, which can follow treatment (more often in darker skin types)."
                     .to_string()
             }
         }

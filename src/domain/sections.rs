@@ -74,7 +74,7 @@ impl Section {
             ),
             Section::Timeline => (
                 "Your timeline starts with your first session",
-                "Once a session is logged, you will see the healing phases and when change usually becomes visible.",
+                "Once a session is logged, you will see the healing phases and what usually happens in the weeks and months after.",
             ),
             Section::Sessions => (
                 "No sessions yet — add your first",

@@ -5,8 +5,8 @@ use time::{Date, Duration};
 
 use super::dates::display_date;
 use super::evidence_data::{
-    BEST_RESULTS_MONTHS, INFLAMMATION_END_DAYS, PROLIFERATION_END_WEEKS, REMODELLING_END_MONTHS,
-    TYPICAL_INTERVAL_WEEKS, VISIBLE_CHANGE_WEEKS,
+    CLEARER_RESULTS_MONTHS, FIRST_COMPARISON_WEEKS, INFLAMMATION_END_DAYS, PROLIFERATION_END_WEEKS,
+    REDNESS_MAX_DAYS, REDNESS_TYPICAL_DAYS, REMODELLING_END_MONTHS, TYPICAL_INTERVAL_WEEKS,
 };
 use super::session::Session;
 
@@ -31,7 +31,7 @@ impl Phase {
     pub const fn plain(self) -> &'static str {
         match self {
             Phase::Inflammation => "the skin is healing; redness, warmth and tightness are usual",
-            Phase::Proliferation => "new collagen is being laid down",
+            Phase::Proliferation => "new collagen is being laid down, with little visible change yet",
             Phase::Remodelling => "new collagen is maturing and texture improves gradually",
         }
     }
@@ -91,15 +91,15 @@ pub fn you_are_here(today: Date, sessions: &[Session]) -> Option<String> {
         ));
     };
     let outlook = match phase {
-        Phase::Inflammation => "redness usually settles within days, and within a week at most".to_string(),
-        Phase::Proliferation if number == 1 => format!(
-            "visible change often starts around weeks {}-{}",
-            VISIBLE_CHANGE_WEEKS.low, VISIBLE_CHANGE_WEEKS.high
+        Phase::Inflammation => format!(
+            "redness often eases within about {} days; if it is not improving after day {} or lasts past day {}, contact your clinic",
+            REDNESS_TYPICAL_DAYS.high, REDNESS_TYPICAL_DAYS.high, REDNESS_MAX_DAYS.high
         ),
+        Phase::Proliferation if number == 1 => "improvement is usually noticed over several weeks".to_string(),
         Phase::Proliferation => "change builds on the earlier sessions".to_string(),
         Phase::Remodelling => format!(
-            "results are often at their best {}-{} months after the last session",
-            BEST_RESULTS_MONTHS.low, BEST_RESULTS_MONTHS.high
+            "improvement often keeps building and is usually clearer by about {} months after the last session",
+            CLEARER_RESULTS_MONTHS.low
         ),
     };
     Some(format!("{when} after session {number}: {}; {outlook}.", phase.plain()))
@@ -149,24 +149,27 @@ pub struct Milestone {
     pub source: &'static str,
 }
 
-/// "First photo comparison worth taking" (weeks after the first session when change often shows)
-/// and "typical best results" (months after the last done session).
+/// "First photo comparison worth taking" (weeks after the first session) and "typical best
+/// results" (the months after the last session of the course, planned ones included, when
+/// improvement is usually clearer).
 pub fn milestones(sessions: &[Session]) -> Vec<Milestone> {
-    let done: Vec<Date> = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).collect();
-    let (Some(first), Some(last)) = (done.iter().min(), done.iter().max()) else { return Vec::new() };
+    let first = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).min();
+    // The course's last session, planned ones included: the window does not jump after each visit.
+    let last = sessions.iter().map(|s| s.date).max();
+    let (Some(first), Some(last)) = (first.as_ref(), last.as_ref()) else { return Vec::new() };
     let months = |m: f64| Duration::days((m * 365.25 / 12.0).round() as i64);
     vec![
         Milestone {
             label: "First photo comparison worth taking",
-            from: *first + Duration::weeks(VISIBLE_CHANGE_WEEKS.low as i64),
-            to: *first + Duration::weeks(VISIBLE_CHANGE_WEEKS.high as i64),
-            source: VISIBLE_CHANGE_WEEKS.source,
+            from: *first + Duration::weeks(FIRST_COMPARISON_WEEKS.low as i64),
+            to: *first + Duration::weeks(FIRST_COMPARISON_WEEKS.high as i64),
+            source: FIRST_COMPARISON_WEEKS.source,
         },
         Milestone {
             label: "Typical best results",
-            from: *last + months(BEST_RESULTS_MONTHS.low),
-            to: *last + months(BEST_RESULTS_MONTHS.high),
-            source: BEST_RESULTS_MONTHS.source,
+            from: *last + months(CLEARER_RESULTS_MONTHS.low),
+            to: *last + months(CLEARER_RESULTS_MONTHS.high),
+            source: CLEARER_RESULTS_MONTHS.source,
         },
     ]
 }

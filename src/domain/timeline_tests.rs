@@ -28,17 +28,17 @@ fn you_are_here_says_the_week_the_phase_and_what_to_expect() {
     assert_eq!(you_are_here(S1 - Duration::days(1), &sessions), None);
     assert_eq!(
         you_are_here(S1 + Duration::days(2), &sessions).unwrap(),
-        "Day 2 after session 1: the skin is healing; redness, warmth and tightness are usual; redness usually settles within days, and within a week at most."
+        "Day 2 after session 1: the skin is healing; redness, warmth and tightness are usual; redness often eases within about 3 days; if it is not improving after day 3 or lasts past day 7, contact your clinic."
     );
     assert_eq!(
         you_are_here(S1 + Duration::days(25), &sessions).unwrap(),
-        "Week 4 after session 1: new collagen is being laid down; visible change often starts around weeks 4-6."
+        "Week 4 after session 1: new collagen is being laid down, with little visible change yet; improvement is usually noticed over several weeks."
     );
     assert_eq!(
         you_are_here(s2 + Duration::days(30), &sessions).unwrap(),
-        "Week 5 after session 2: new collagen is being laid down; change builds on the earlier sessions."
+        "Week 5 after session 2: new collagen is being laid down, with little visible change yet; change builds on the earlier sessions."
     );
-    assert!(you_are_here(s2 + Duration::days(60), &sessions).unwrap().contains("best 3-6 months"));
+    assert!(you_are_here(s2 + Duration::days(60), &sessions).unwrap().contains("clearer by about 6 months"));
     assert!(you_are_here(s2 + Duration::days(400), &sessions).unwrap().contains("usual course"));
 }
 
@@ -64,17 +64,21 @@ fn next_due_uses_the_clinic_protocol_else_the_typical_interval() {
 
 #[test]
 fn milestones_are_windows_after_the_first_and_last_sessions() {
+    let planned = S1 + Duration::weeks(8);
     let sessions = vec![
         session("a", S1, SessionStatus::Done),
         session("b", S1 + Duration::weeks(4), SessionStatus::Done),
+        session("c", planned, SessionStatus::Planned),
     ];
     let m = milestones(&sessions);
     assert_eq!(m[0].sentence(), "First photo comparison worth taking: 2 Feb 2026 to 16 Feb 2026");
-    assert_eq!(
-        (m[1].from, m[1].to),
-        (S1 + Duration::weeks(4) + Duration::days(91), S1 + Duration::weeks(4) + Duration::days(183))
-    );
+    // Counted from the course's last session, planned included, so it doesn't move after each visit.
+    assert_eq!((m[1].from, m[1].to), (planned + Duration::days(183), planned + Duration::days(365)));
     assert!(milestones(&[]).is_empty());
+    assert!(
+        milestones(&[session("p", S1, SessionStatus::Planned)]).is_empty(),
+        "nothing before a done session"
+    );
 }
 
 #[test]
@@ -95,8 +99,23 @@ fn every_parameter_cites_a_source_on_the_evidence_page() {
 }
 
 #[test]
-fn unconfirmed_figures_are_flagged() {
-    let unconfirmed: Vec<&str> = PARAMETERS.iter().filter(|(_, r)| !r.confirmed).map(|(n, _)| *n).collect();
-    assert!(unconfirmed.contains(&"Proliferation ends"), "EVIDENCE.md marks the exact days unconfirmed");
-    assert!(unconfirmed.iter().filter(|n| n.starts_with("Model:")).count() == 4, "the model is not evidence");
+fn unconfirmed_figures_and_assumptions_are_marked() {
+    use crate::domain::evidence_data::Status;
+    let with = |status: Status| -> Vec<&str> {
+        PARAMETERS.iter().filter(|(_, r)| r.status == status).map(|(n, _)| *n).collect()
+    };
+    assert!(
+        with(Status::Unconfirmed).contains(&"Proliferation ends"),
+        "EVIDENCE.md marks the exact days unconfirmed"
+    );
+    let assumptions = with(Status::Assumption);
+    assert_eq!(
+        assumptions.iter().filter(|n| n.starts_with("Model:")).count(),
+        4,
+        "the model is not evidence"
+    );
+    assert!(assumptions.contains(&"First comparison photo worth taking"));
+    assert!(assumptions.contains(&"Improvement clearer after the last session"));
+    // Everything the model uses is an assumption, never presented as a confirmed figure.
+    assert!(PARAMETERS.iter().all(|(_, r)| r.source != "remodel-model" || r.status == Status::Assumption));
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::domain::decimal::format_fixed;
-use crate::domain::evidence_data::{Range, PARAMETERS, SOURCES};
+use crate::domain::evidence_data::{Range, Status, PARAMETERS, SOURCES};
 use crate::domain::sections::Section;
 use crate::ui::components::Page;
 
@@ -14,13 +14,17 @@ fn range_text(range: &Range) -> String {
     format!("{value} {}", range.unit)
 }
 
+fn source_label(key: &str) -> &'static str {
+    SOURCES.iter().find(|s| s.key == key).map(|s| s.label).unwrap_or("source")
+}
+
 #[component]
 pub fn EvidencePage() -> Html {
     html! {
         <Page section={Section::Timeline} heading="The evidence">
             <p class="notice">
                 <strong>{ "This is not medical advice; ask your clinic. " }</strong>
-                { "The timeline shows ranges reported for groups of people. Your skin may differ, and no figure here is a promise." }
+                { "The figures below are ranges from studies of groups of people; the timeline's band is the app's illustration built from them. Your skin may differ, and no figure here is a promise." }
             </p>
             <section class="card" aria-labelledby="figures-heading">
                 <h2 id="figures-heading">{ "Figures the app uses" }</h2>
@@ -32,9 +36,13 @@ pub fn EvidencePage() -> Html {
                                 <th scope="row">{ *name }</th>
                                 <td>
                                     { range_text(range) }
-                                    if !range.confirmed { <span class="muted">{ " (commonly reported, unconfirmed)" }</span> }
+                                    { match range.status {
+                                        Status::Confirmed => html! {},
+                                        Status::Unconfirmed => html! { <span class="muted">{ " (commonly reported, unconfirmed)" }</span> },
+                                        Status::Assumption => html! { <span class="muted">{ " (the app's assumption)" }</span> },
+                                    } }
                                 </td>
-                                <td><a href={format!("#source-{}", range.source)}>{ range.source }</a></td>
+                                <td><a href={format!("#source-{}", range.source)}>{ source_label(range.source) }</a></td>
                             </tr>
                         }) }
                     </tbody>
@@ -43,8 +51,8 @@ pub fn EvidencePage() -> Html {
             <section class="card" aria-labelledby="band-heading">
                 <h2 id="band-heading">{ "How the expected band is drawn" }</h2>
                 <p>{ "Each session adds a response that starts after a lag of 4-6 weeks and grows towards its share with a time constant of 6-10 weeks. The first session's share is 30-50% of what a typical full course brings; each later one brings 60-75% of the one before (diminishing returns). Shares combine as parts of what is left to improve:" }</p>
-                <p class="formula">{ "band(t) = 1 − Π (1 − aᵢ · (1 − e^(−(t − tᵢ − L)/K))),  aᵢ = a₀ · dⁱ" }</p>
-                <p>{ "The low edge uses the slow end of every range and the high edge the fast end. It is an illustration of population ranges, not a measurement and not a prediction for you." }</p>
+                <p class="formula">{ "band(t) = 1 − Πᵢ (1 − rᵢ(t)),  rᵢ(t) = aᵢ · (1 − e^(−(t − tᵢ − L)/K)) when t − tᵢ > L, else 0,  aᵢ = a₀ · dⁱ" }</p>
+                <p>{ "The low edge uses the slow end of every range and the high edge the fast end. The scale is relative: 0 is no improvement and the top is the most this illustration allows. It is the app's illustration, not a measurement and not a prediction for you." }</p>
             </section>
             <section class="card" aria-labelledby="sources-heading">
                 <h2 id="sources-heading">{ "Sources" }</h2>

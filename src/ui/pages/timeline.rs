@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
-use crate::domain::recovery::{entries_by_session, RecoveryEntry};
+use crate::domain::recovery::RecoveryEntry;
 use crate::domain::sections::Section;
 use crate::domain::session::Session;
 use crate::domain::timeline::{milestones, next_due, you_are_here, NextDue};
@@ -29,23 +29,40 @@ pub fn TimelinePage() -> Html {
     if !records.sessions.iter().any(|s| s.is_done()) {
         return html! { <Page section={Section::Timeline}>{ empty_state(Section::Timeline) }<p>{ evidence }</p></Page> };
     }
-    let due = match next_due(&records.sessions, None) {
-        NextDue::Due { date, interval_weeks, .. } => {
-            format!(
-                "Next session due around {} (a typical interval of {interval_weeks} weeks).",
-                display_date(date)
-            )
+    // A planned session is the client's own plan and wins over the typical interval.
+    let planned =
+        records.sessions.iter().filter(|s| !s.is_done() && s.date >= today).min_by_key(|s| s.when());
+    let due = match (planned, next_due(&records.sessions, None)) {
+        (Some(next), _) => format!("Next session planned for {}.", display_date(next.date)),
+        (None, NextDue::Due { date, interval_weeks, .. }) => format!(
+            "Next session {} around {} (a typical interval of {interval_weeks} weeks).",
+            if date < today { "was due" } else { "due" },
+            display_date(date)
+        ),
+        (None, NextDue::ProtocolComplete { sessions }) => {
+            format!("Protocol complete: all {sessions} sessions done.")
         }
-        NextDue::ProtocolComplete { sessions } => format!("Protocol complete: all {sessions} sessions done."),
-        NextDue::NotStarted => String::new(),
+        (None, NextDue::NotStarted) => String::new(),
     };
-    let groups = entries_by_session(&records.entries, &records.sessions);
+    // Each area's own series: sessions numbered within the area, like the chart's markers.
+    let areas: Vec<(&str, Vec<&Session>)> = records
+        .profile
+        .areas
+        .iter()
+        .map(|a| (a.name.as_str(), records.sessions.iter().filter(|s| s.treats(&a.id)).collect::<Vec<_>>()))
+        .filter(|(_, sessions)| sessions.iter().any(|s| s.is_done()))
+        .collect();
     html! {
         <Page section={Section::Timeline}>
             <section class="card you-are-here" aria-label="You are here">
-                <p><strong>{ you_are_here(today, &records.sessions).unwrap_or_default() }</strong></p>
+                <ul class="list">
+                    { for areas.iter().filter_map(|(name, sessions)| {
+                        let own: Vec<Session> = sessions.iter().map(|s| (*s).clone()).collect();
+                        you_are_here(today, &own).map(|sentence| html! { <li class="list__item"><span><strong>{ format!("{name}: ") }</strong>{ sentence }</span></li> })
+                    }) }
+                </ul>
                 <p>{ due }</p>
-                <p class="muted">{ "The shaded band is the range of improvement groups of people report over time: an illustration, not a prediction for you." }</p>
+                <p class="muted">{ "The shaded band is an illustration built from the published ranges on the evidence page: not data, and not a prediction for you." }</p>
             </section>
             <fieldset class="scale zoom">
                 <legend>{ "Zoom" }</legend>
@@ -68,8 +85,9 @@ pub fn TimelinePage() -> Html {
                 if sessions.is_empty() {
                     return None;
                 }
-                let entries: Vec<&RecoveryEntry> =
-                    sessions.iter().flat_map(|s| groups.get(s.id.as_str()).cloned().unwrap_or_default()).collect();
+                // Check-ins aren't per area: show every one from the area's first session on.
+                let first = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).min()?;
+                let entries: Vec<&RecoveryEntry> = records.entries.iter().filter(|e| e.date >= first).collect();
                 let window = zoom.window(today, &sessions);
                 Some(html! {
                     <section class="card" aria-label={format!("{} timeline", area.name)}>

@@ -94,29 +94,9 @@ pub fn comparison_sentence(curves: &[NumberedCurve]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::recovery::tests::session as make_session;
+    use crate::domain::recovery::tests::{entry_after as entry, session as make_session};
     use crate::domain::session::{AreaTreatment, SessionStatus};
     use time::macros::date;
-    use time::Duration;
-
-    fn entry(session_id: &str, session_date: time::Date, day: i64, redness: u8) -> RecoveryEntry {
-        RecoveryEntry {
-            id: format!("{session_id}-{day}-{redness}"),
-            date: session_date + Duration::days(day),
-            session_id: Some(session_id.into()),
-            redness,
-            swelling: redness.min(3),
-            pain: Some(redness),
-            itch: None,
-            dryness: None,
-            bleeding_or_bruising: false,
-            infection_signs: vec![],
-            dark_patches: false,
-            aftercare_done: vec![],
-            gais: None,
-            notes: String::new(),
-        }
-    }
 
     fn points(reds: &[(i64, u8)]) -> Vec<CurvePoint> {
         reds.iter().map(|&(day, redness)| CurvePoint { day, redness, swelling: 0, pain: None }).collect()

@@ -23,6 +23,26 @@ pub(crate) fn session(id: &str, date: Date, status: SessionStatus) -> Session {
     }
 }
 
+/// A check-in record `day` days after `session_date`, explicitly following `session_id`.
+pub(crate) fn entry_after(session_id: &str, session_date: Date, day: i64, redness: u8) -> RecoveryEntry {
+    RecoveryEntry {
+        id: format!("{session_id}-{day}-{redness}"),
+        date: session_date + time::Duration::days(day),
+        session_id: Some(session_id.into()),
+        redness,
+        swelling: redness.min(3),
+        pain: Some(redness),
+        itch: None,
+        dryness: None,
+        bleeding_or_bruising: false,
+        infection_signs: vec![],
+        dark_patches: false,
+        aftercare_done: vec![],
+        gais: None,
+        notes: String::new(),
+    }
+}
+
 fn check_in(date: &str) -> RecoveryForm {
     RecoveryForm { date: date.into(), redness: Some(2), swelling: Some(1), ..RecoveryForm::default() }
 }

@@ -14,21 +14,12 @@ fn session() -> Session {
 fn diary(days_and_redness: &[(i64, u8)]) -> Vec<RecoveryEntry> {
     days_and_redness
         .iter()
-        .map(|&(day, redness)| RecoveryEntry {
-            id: format!("e{day}"),
-            date: SESSION_DATE + Duration::days(day),
-            session_id: Some("s1".into()),
-            redness,
-            swelling: 0,
-            pain: None,
-            itch: None,
-            dryness: None,
-            bleeding_or_bruising: false,
-            infection_signs: vec![],
-            dark_patches: false,
-            aftercare_done: vec![],
-            gais: None,
-            notes: String::new(),
+        .map(|&(day, redness)| {
+            let mut entry = crate::domain::recovery::tests::entry_after("s1", SESSION_DATE, day, redness);
+            entry.id = format!("e{day}");
+            entry.swelling = 0;
+            entry.pain = None;
+            entry
         })
         .collect()
 }

@@ -124,3 +124,19 @@ pub fn Checkbox(props: &CheckboxProps) -> Html {
         </div>
     }
 }
+
+/// The end of a form: its save button, a storage failure beside it, and, after a rejected
+/// submit, the reminder that nothing was saved.
+pub fn form_actions(save_label: &'static str, save_error: Option<&String>, has_errors: bool) -> Html {
+    html! {
+        <div class="form__actions">
+            <button type="submit" class="button">{ save_label }</button>
+            if let Some(message) = save_error {
+                <p class="field__error" role="alert">{ message.clone() }</p>
+            }
+            if has_errors {
+                <p class="field__error" role="alert">{ "Nothing was saved: please check the fields marked above." }</p>
+            }
+        </div>
+    }
+}

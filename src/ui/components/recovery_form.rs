@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::field::{Checkbox, SelectField, TextField};
+use super::field::{form_actions, Checkbox, SelectField, TextField};
 use super::scale_picker::ScalePicker;
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{
@@ -125,15 +125,7 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
             <ScalePicker name="gais" legend="Improvement since your first session (optional, weekly)" words={&GAIS_WORDS[..]} first={1}
                 value={form.gais} on_change={score(|f, v| f.gais = Some(v))} error={error(&props.errors, "gais")} on_clear={clear(|f| f.gais = None)} />
             <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={text(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
-            <div class="form__actions">
-                <button type="submit" class="button">{ "Save check-in" }</button>
-                if let Some(message) = &props.save_error {
-                    <p class="field__error" role="alert">{ message.clone() }</p>
-                }
-                if !props.errors.is_empty() {
-                    <p class="field__error" role="alert">{ "Nothing was saved: please check the fields marked above." }</p>
-                }
-            </div>
+            { form_actions("Save check-in", props.save_error.as_ref(), !props.errors.is_empty()) }
         </form>
     }
 }

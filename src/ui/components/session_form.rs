@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::field::{Checkbox, SelectField, TextField};
+use super::field::{form_actions, Checkbox, SelectField, TextField};
 use crate::domain::profile::Profile;
 use crate::domain::session::{DeviceKind, SessionForm, SessionStatus, COMMON_PRODUCTS};
 use crate::domain::validation::FieldErrors;
@@ -140,15 +140,7 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
                 <TextField id="practitioner" label="Practitioner (optional)" value={form.practitioner.clone()} on_change={edit(|f, v| f.practitioner = v)} error={error(&props.errors, "practitioner")} />
             </div>
             <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={edit(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
-            <div class="form__actions">
-                <button type="submit" class="button">{ "Save session" }</button>
-                if let Some(message) = &props.save_error {
-                    <p class="field__error" role="alert">{ message.clone() }</p>
-                }
-                if !props.errors.is_empty() {
-                    <p class="field__error" role="alert">{ "Nothing was saved: please check the fields marked above." }</p>
-                }
-            </div>
+            { form_actions("Save session", props.save_error.as_ref(), !props.errors.is_empty()) }
         </form>
     }
 }

@@ -140,3 +140,14 @@ pub fn form_actions(save_label: &'static str, save_error: Option<&String>, has_e
         </div>
     }
 }
+
+/// A callback that applies `change` to a copy of the form in `form` and stores the result: every
+/// field of a form edits through this, so a form's state is only ever replaced whole.
+pub fn edit<F: Clone + 'static, V: 'static>(form: &UseStateHandle<F>, change: fn(&mut F, V)) -> Callback<V> {
+    let form = form.clone();
+    Callback::from(move |value: V| {
+        let mut next = (*form).clone();
+        change(&mut next, value);
+        form.set(next);
+    })
+}

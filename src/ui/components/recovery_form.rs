@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::field::{form_actions, Checkbox, SelectField, TextField};
+use super::field::{edit, form_actions, Checkbox, SelectField, TextField};
 use super::scale_picker::ScalePicker;
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{
@@ -37,39 +37,10 @@ fn toggled<T: PartialEq + Clone>(list: &[T], item: T, on: bool) -> Vec<T> {
 #[component]
 pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
     let form = use_state(|| props.initial.clone());
-    // Every edit is a pure change to a copy of the form.
-    let text = |change: fn(&mut RecoveryForm, String)| {
-        let form = form.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*form).clone();
-            change(&mut next, v);
-            form.set(next);
-        })
-    };
-    let score = |change: fn(&mut RecoveryForm, u8)| {
-        let form = form.clone();
-        Callback::from(move |v: u8| {
-            let mut next = (*form).clone();
-            change(&mut next, v);
-            form.set(next);
-        })
-    };
-    let flag = |change: fn(&mut RecoveryForm, bool)| {
-        let form = form.clone();
-        Callback::from(move |on: bool| {
-            let mut next = (*form).clone();
-            change(&mut next, on);
-            form.set(next);
-        })
-    };
-    let clear = |change: fn(&mut RecoveryForm)| {
-        let form = form.clone();
-        Some(Callback::from(move |_: ()| {
-            let mut next = (*form).clone();
-            change(&mut next);
-            form.set(next);
-        }))
-    };
+    let text = |change: fn(&mut RecoveryForm, String)| edit(&form, change);
+    let score = |change: fn(&mut RecoveryForm, u8)| edit(&form, change);
+    let flag = |change: fn(&mut RecoveryForm, bool)| edit(&form, change);
+    let clear = |change: fn(&mut RecoveryForm, ())| Some(edit(&form, change));
     let onsubmit = {
         let (form, on_submit) = (form.clone(), props.on_submit.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -96,8 +67,8 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
             <ScalePicker name="redness" legend="Redness" words={&REDNESS_WORDS[..]} value={form.redness} on_change={score(|f, v| f.redness = Some(v))} error={error(&props.errors, "redness")} />
             <ScalePicker name="swelling" legend="Swelling" words={&MILD_SCALE_WORDS[..]} value={form.swelling} on_change={score(|f, v| f.swelling = Some(v))} error={error(&props.errors, "swelling")} />
             <TextField id="pain" label="Pain, 0-10 (optional)" inputmode="numeric" value={form.pain.clone()} on_change={text(|f, v| f.pain = v)} error={error(&props.errors, "pain")} />
-            <ScalePicker name="itch" legend="Itch (optional)" words={&MILD_SCALE_WORDS[..]} value={form.itch} on_change={score(|f, v| f.itch = Some(v))} on_clear={clear(|f| f.itch = None)} />
-            <ScalePicker name="dryness" legend="Dryness or peeling (optional)" words={&MILD_SCALE_WORDS[..]} value={form.dryness} on_change={score(|f, v| f.dryness = Some(v))} on_clear={clear(|f| f.dryness = None)} />
+            <ScalePicker name="itch" legend="Itch (optional)" words={&MILD_SCALE_WORDS[..]} value={form.itch} on_change={score(|f, v| f.itch = Some(v))} on_clear={clear(|f, _| f.itch = None)} />
+            <ScalePicker name="dryness" legend="Dryness or peeling (optional)" words={&MILD_SCALE_WORDS[..]} value={form.dryness} on_change={score(|f, v| f.dryness = Some(v))} on_clear={clear(|f, _| f.dryness = None)} />
             <fieldset class="choices">
                 <legend>{ "Anything else?" }</legend>
                 <Checkbox id="bleeding" label="Pinpoint bleeding or bruising" checked={form.bleeding_or_bruising}
@@ -123,7 +94,7 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
                 }) }
             </fieldset>
             <ScalePicker name="gais" legend="Improvement since your first session (optional, weekly)" words={&GAIS_WORDS[..]} first={1}
-                value={form.gais} on_change={score(|f, v| f.gais = Some(v))} error={error(&props.errors, "gais")} on_clear={clear(|f| f.gais = None)} />
+                value={form.gais} on_change={score(|f, v| f.gais = Some(v))} error={error(&props.errors, "gais")} on_clear={clear(|f, _| f.gais = None)} />
             <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={text(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
             { form_actions("Save check-in", props.save_error.as_ref(), !props.errors.is_empty()) }
         </form>

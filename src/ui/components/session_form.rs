@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::field::{form_actions, Checkbox, SelectField, TextField};
+use super::field::{edit, form_actions, Checkbox, SelectField, TextField};
 use crate::domain::profile::Profile;
 use crate::domain::session::{DeviceKind, SessionForm, SessionStatus, COMMON_PRODUCTS};
 use crate::domain::validation::FieldErrors;
@@ -36,15 +36,7 @@ fn other_products(form: &SessionForm) -> String {
 pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
     let form = use_state(|| props.initial.clone());
     let others = use_state(|| other_products(&props.initial));
-    // Every field edit goes through here: a pure change to a copy of the form.
-    let edit = |change: fn(&mut SessionForm, String)| {
-        let form = form.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*form).clone();
-            change(&mut next, value);
-            form.set(next);
-        })
-    };
+    let text = |change: fn(&mut SessionForm, String)| edit(&form, change);
     let onsubmit = {
         let (form, others, on_submit) = (form.clone(), others.clone(), props.on_submit.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -69,10 +61,10 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
         <form class="card form" {onsubmit} novalidate=true aria-label="Session">
             <SelectField id="status" label="Status" options={statuses}
                 value={if form.status == SessionStatus::Done { "done" } else { "planned" }}
-                on_change={edit(|f, v| f.status = if v == "planned" { SessionStatus::Planned } else { SessionStatus::Done })} />
+                on_change={text(|f, v| f.status = if v == "planned" { SessionStatus::Planned } else { SessionStatus::Done })} />
             <div class="form__row">
-                <TextField id="date" label="Date" kind="date" value={form.date.clone()} on_change={edit(|f, v| f.date = v)} error={error(&props.errors, "date")} />
-                <TextField id="time" label="Time (optional)" kind="time" value={form.time.clone()} on_change={edit(|f, v| f.time = v)} error={error(&props.errors, "time")} />
+                <TextField id="date" label="Date" kind="date" value={form.date.clone()} on_change={text(|f, v| f.date = v)} error={error(&props.errors, "date")} />
+                <TextField id="time" label="Time (optional)" kind="time" value={form.time.clone()} on_change={text(|f, v| f.time = v)} error={error(&props.errors, "time")} />
             </div>
             <fieldset class="choices" aria-describedby={props.errors.get("areas").map(|_| "areas-error")}>
                 <legend>{ "Areas treated" }</legend>
@@ -108,12 +100,12 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
             </fieldset>
             <div class="form__row">
                 <SelectField id="device" label="Device" options={devices} value={format!("{:?}", form.device)}
-                    on_change={edit(|f, v| f.device = DeviceKind::ALL.into_iter().find(|d| format!("{d:?}") == v).unwrap_or(DeviceKind::Pen))} />
-                <TextField id="device_model" label="Device model (optional)" value={form.device_model.clone()} on_change={edit(|f, v| f.device_model = v)} error={error(&props.errors, "device_model")} />
+                    on_change={text(|f, v| f.device = DeviceKind::ALL.into_iter().find(|d| format!("{d:?}") == v).unwrap_or(DeviceKind::Pen))} />
+                <TextField id="device_model" label="Device model (optional)" value={form.device_model.clone()} on_change={text(|f, v| f.device_model = v)} error={error(&props.errors, "device_model")} />
             </div>
             <div class="form__row">
-                <TextField id="passes" label="Passes (optional)" inputmode="numeric" value={form.passes.clone()} on_change={edit(|f, v| f.passes = v)} error={error(&props.errors, "passes")} />
-                <TextField id="pain" label="Pain during the session, 0-10 (optional)" inputmode="numeric" value={form.pain.clone()} on_change={edit(|f, v| f.pain = v)} error={error(&props.errors, "pain")} />
+                <TextField id="passes" label="Passes (optional)" inputmode="numeric" value={form.passes.clone()} on_change={text(|f, v| f.passes = v)} error={error(&props.errors, "passes")} />
+                <TextField id="pain" label="Pain during the session, 0-10 (optional)" inputmode="numeric" value={form.pain.clone()} on_change={text(|f, v| f.pain = v)} error={error(&props.errors, "pain")} />
             </div>
             <fieldset class="choices">
                 <legend>{ "Products applied" }</legend>
@@ -134,12 +126,12 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
                     on_change={{ let others = others.clone(); Callback::from(move |v: String| others.set(v)) }} error={error(&props.errors, "products")} />
             </fieldset>
             <Checkbox id="numbing" label="Numbing cream used" checked={form.numbing}
-                on_change={{ let form = form.clone(); Callback::from(move |on: bool| { let mut next = (*form).clone(); next.numbing = on; form.set(next); }) }} />
+                on_change={edit(&form, |f: &mut SessionForm, on: bool| f.numbing = on)} />
             <div class="form__row">
-                <TextField id="clinic" label="Clinic (optional)" value={form.clinic.clone()} on_change={edit(|f, v| f.clinic = v)} error={error(&props.errors, "clinic")} />
-                <TextField id="practitioner" label="Practitioner (optional)" value={form.practitioner.clone()} on_change={edit(|f, v| f.practitioner = v)} error={error(&props.errors, "practitioner")} />
+                <TextField id="clinic" label="Clinic (optional)" value={form.clinic.clone()} on_change={text(|f, v| f.clinic = v)} error={error(&props.errors, "clinic")} />
+                <TextField id="practitioner" label="Practitioner (optional)" value={form.practitioner.clone()} on_change={text(|f, v| f.practitioner = v)} error={error(&props.errors, "practitioner")} />
             </div>
-            <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={edit(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
+            <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={text(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
             { form_actions("Save session", props.save_error.as_ref(), !props.errors.is_empty()) }
         </form>
     }

@@ -40,10 +40,7 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                 };
                 match Db::open(on_blocked).await {
                     Ok(opened) => {
-                        // A refused or failed persistence request is not an error: the app works,
-                        // and Settings explains what it means.
-                        let persisted = request_persistence(&opened).await.unwrap_or(None);
-                        let usage = storage_usage(persisted).await;
+                        // Records first: the pages wait for them, not for the storage estimate.
                         match load_records(&opened).await {
                             Ok(records) => app.dispatch(Action::RecordsLoaded(records)),
                             Err(error) => {
@@ -51,7 +48,12 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                                 return;
                             }
                         }
-                        db.set(Some(DbHandle(Rc::new(opened))));
+                        let opened = Rc::new(opened);
+                        db.set(Some(DbHandle(opened.clone())));
+                        // A refused or failed persistence request is not an error: the app works,
+                        // and Settings explains what it means.
+                        let persisted = request_persistence(&opened).await.unwrap_or(None);
+                        let usage = storage_usage(persisted).await;
                         app.dispatch(Action::StorageReady { usage });
                     }
                     Err(error) => app.dispatch(Action::StorageFailed(error)),

@@ -1,6 +1,6 @@
 // Sessions and the recovery diary, as a new client uses them on a phone.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, mainNav, test } from "./fixtures.mjs";
+import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
 
 const TODAY = new Date("2026-11-24T10:00:00");
 
@@ -163,7 +163,7 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
 test("offline, a check-in is saved and survives a reload", async ({ page, context }) => {
   await addArea(page, "cheeks");
   await addSession(page, { date: "2026-11-20", depth: "1.5" });
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+  await controlledByWorker(page);
   await context.setOffline(true);
   await addCheckIn(page, { date: "2026-11-23", redness: 2, swelling: 1 });
   await page.reload();

@@ -54,3 +54,26 @@ export async function appReady(page) {
 }
 
 export const mainNav = (page) => page.getByRole("navigation", { name: "Main" });
+
+/**
+ * Resolves once the page is controlled by the service worker (its first visit is over).
+ *
+ * Waits for an active worker first. A page that navigated while the worker was still installing
+ * can miss its `clients.claim()` (the new document was created after the claim), so it stays
+ * uncontrolled until the next load; a client would get offline use from their next visit, and the
+ * test reloads once to be that next visit.
+ */
+export async function controlledByWorker(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error("no active service worker after 30 s")), 30_000);
+        navigator.serviceWorker.ready.then(() => resolve());
+      }),
+  );
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller != null))) {
+    await page.reload();
+    await appReady(page);
+  }
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+}

@@ -3,14 +3,9 @@ import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { appReady, expect, test } from "./fixtures.mjs";
+import { appReady, controlledByWorker, expect, test } from "./fixtures.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-
-/** Resolves once the page is controlled by the service worker (its first visit is over). */
-async function controlledByWorker(page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
-}
 
 test("after one visit the app reloads and works with the network off", async ({ page, context }) => {
   await page.goto("/");

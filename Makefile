@@ -24,8 +24,10 @@ setup:
 setup-test:
 	.ci/setup --test
 
+## build: the app into dist/, then the clinic kit (its own small app) into dist/kit/
 build:
 	trunk build --release
+	trunk build --release --dist dist/kit --public-url /kit/ kit/index.html
 
 serve:
 	node .ci/serve.mjs dist $(PORT)
@@ -46,7 +48,7 @@ e2e:
 
 ## size: the release build's bytes per file and in total (raw, gzip -9, brotli -q 11)
 size:
-	@[ -d dist ] || trunk build --release
+	@[ -d dist/kit ] || $(MAKE) build
 	node .ci/size.mjs dist
 
 size-check:

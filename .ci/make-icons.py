@@ -70,8 +70,28 @@ def write_png(path, size, raw):
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+    # The icons have a handful of distinct colours (two inks blended at the anti-aliased edges), so
+    # an indexed PNG (a palette with per-entry alpha) holds them exactly at a fraction of RGBA's
+    # size: the icons are part of the first load's budget.
+    stride = size * 4 + 1
+    palette, indexed = {}, bytearray()
+    for y in range(size):
+        indexed.append(0)  # filter type 0
+        for x in range(size):
+            start = y * stride + 1 + x * 4
+            indexed.append(palette.setdefault(raw[start : start + 4], len(palette)))
+    if len(palette) > 256:
+        raise SystemExit(f"{path.name}: {len(palette)} colours do not fit a palette")
+    entries = list(palette)
+    header = struct.pack(">IIBBBBB", size, size, 8, 3, 0, 0, 0)  # 8-bit indexed colour
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"PLTE", b"".join(e[:3] for e in entries))
+        + chunk(b"tRNS", bytes(e[3] for e in entries))
+        + chunk(b"IDAT", zlib.compress(bytes(indexed), 9))
+        + chunk(b"IEND", b"")
+    )
     path.write_bytes(png)
     print(f"wrote {path.relative_to(OUT.parent.parent)} ({len(png)} bytes)")
 

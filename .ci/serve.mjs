@@ -23,7 +23,7 @@ const types = {
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
 };
-const neverCached = new Set(["/index.html", "/sw.js", "/manifest.webmanifest"]);
+const neverCached = new Set(["/index.html", "/kit/index.html", "/sw.js", "/manifest.webmanifest"]);
 
 async function resolveFile(urlPath) {
   const decoded = decodeURIComponent(urlPath);
@@ -31,8 +31,14 @@ async function resolveFile(urlPath) {
   if (candidate !== root && !candidate.startsWith(root + path.sep)) return null; // no escaping root
   const info = await stat(candidate).catch(() => null);
   if (info?.isFile()) return { file: candidate, urlPath: decoded };
-  // Client-side routes (no extension) get the app shell; missing assets stay 404.
-  if (!path.extname(decoded)) return { file: path.join(root, "index.html"), urlPath: "/index.html" };
+  // Client-side routes (no extension) get the app shell (the clinic kit's under /kit/); missing
+  // assets stay 404.
+  if (!path.extname(decoded)) {
+    if (decoded === "/kit" || decoded.startsWith("/kit/")) {
+      return { file: path.join(root, "kit", "index.html"), urlPath: "/kit/index.html" };
+    }
+    return { file: path.join(root, "index.html"), urlPath: "/index.html" };
+  }
   return null;
 }
 

@@ -11,6 +11,7 @@ const CACHE_VERSION = "__REMODEL_CACHE_VERSION__";
 const PRECACHE = ["__REMODEL_PRECACHE__"];
 const CACHE_NAME = `remodel-${CACHE_VERSION}`;
 const APP_SHELL = "/index.html";
+const KIT_CACHE = "clinic-kit";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -45,6 +46,22 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The clinic kit (/kit/) is a separate app, not precached: fetched from the network, and kept
+  // once used so that "Change details" in Settings also works offline afterwards.
+  if (url.pathname === "/kit" || url.pathname.startsWith("/kit/")) {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(KIT_CACHE).then((cache) => cache.put(url.pathname, copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(url.pathname, { cacheName: KIT_CACHE }).then((cached) => cached || Response.error())),
+    );
+    return;
+  }
 
   if (request.mode === "navigate") {
     // Every route of the single-page app is the same shell.

@@ -7,8 +7,8 @@ use remodel::domain::profile::{Profile, SkinType};
 use remodel::domain::recovery::RecoveryForm;
 use remodel::domain::session::{SessionForm, SessionStatus};
 use remodel::storage::{
-    delete_database, delete_session, load_records, restore, save_entry, save_profile, save_session, Db,
-    StorageError, Store, Write,
+    delete_database, delete_session, load_records, restore, save_clinic, save_entry, save_profile,
+    save_session, Db, StorageError, Store, Write,
 };
 use time::macros::date;
 use wasm_bindgen_test::*;
@@ -100,5 +100,49 @@ async fn an_unreadable_record_is_counted_and_left_alone_while_the_rest_loads() {
     // Still there, untouched, for a later version (or a backup) to deal with.
     let raw: Option<serde_json::Value> = db.get(Store::Sessions, "damaged").await.unwrap();
     assert_eq!(raw.unwrap()["date"], "not a date");
+    db.close();
+}
+
+fn studio() -> remodel::domain::clinic::ClinicProfile {
+    let form = remodel::domain::clinic::ClinicForm {
+        name: "Skin Studio".into(),
+        phone: "+44 20 7946 0958".into(),
+        sessions: "3".into(),
+        interval_weeks: "6".into(),
+        aftercare: "SPF 50\nNo gym for 48 hours".into(),
+        colour: "#1f6f8b".into(),
+        ..Default::default()
+    };
+    form.validate().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_clinic_is_saved_replaced_and_removed_beside_the_profile() {
+    let db = fresh_db("remodel-test-clinic").await;
+    save_profile(&db, &profile()).await.unwrap();
+    assert_eq!(load_records(&db).await.unwrap().clinic, None);
+    save_clinic(&db, Some(&studio())).await.unwrap();
+    let records = load_records(&db).await.unwrap();
+    assert_eq!(records.clinic, Some(studio()));
+    assert_eq!(records.profile, profile(), "the profile is untouched");
+    save_clinic(&db, None).await.unwrap();
+    assert_eq!(load_records(&db).await.unwrap().clinic, None);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_clinic_is_counted_and_left_alone() {
+    let db = fresh_db("remodel-test-clinic-damaged").await;
+    #[derive(serde::Serialize)]
+    struct Stored {
+        key: String,
+        link: String,
+    }
+    db.put(Store::Settings, &Stored { key: "clinic".into(), link: "1.@@@".into() }).await.unwrap();
+    let records = load_records(&db).await.unwrap();
+    assert_eq!(records.clinic, None);
+    assert_eq!(records.unreadable, 1);
+    let raw: Option<serde_json::Value> = db.get(Store::Settings, "clinic").await.unwrap();
+    assert_eq!(raw.unwrap()["link"], "1.@@@");
     db.close();
 }

@@ -23,8 +23,9 @@ pub enum AreaKind {
 }
 
 impl AreaKind {
-    /// The areas offered in the picker, in that order.
-    pub const ALL: [AreaKind; 10] = [
+    /// The named areas (everything but a custom one), in picker order: a clinic's protocol can
+    /// give depths for these, since every client's app knows them by the same key.
+    pub const NAMED: [AreaKind; 9] = [
         AreaKind::Face,
         AreaKind::Forehead,
         AreaKind::Cheeks,
@@ -34,8 +35,18 @@ impl AreaKind {
         AreaKind::Hands,
         AreaKind::BodyScars,
         AreaKind::StretchMarks,
-        AreaKind::Custom,
     ];
+
+    /// The areas offered in the picker, in that order.
+    pub const ALL: [AreaKind; 10] = {
+        let mut all = [AreaKind::Custom; 10];
+        let mut i = 0;
+        while i < Self::NAMED.len() {
+            all[i] = Self::NAMED[i];
+            i += 1;
+        }
+        all
+    };
 
     pub const fn label(self) -> &'static str {
         match self {

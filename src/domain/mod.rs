@@ -5,13 +5,18 @@
 //! module, never the other way round.
 
 pub mod area;
+pub mod base64url;
 pub mod chart;
+pub mod clinic;
+pub mod clinic_link;
+pub mod colour;
 pub mod dates;
 pub mod decimal;
 pub mod evidence;
 pub mod evidence_data;
 pub mod iso;
 pub mod profile;
+pub mod qr;
 pub mod recovery;
 pub mod recovery_curve;
 pub mod safety;
@@ -21,3 +26,4 @@ pub mod settings;
 pub mod storage_usage;
 pub mod timeline;
 pub mod validation;
+pub mod web_text;

@@ -17,6 +17,22 @@ pub const GAIS_WORDS: [&str; 5] = ["Very much improved", "Much improved", "Impro
 pub const DEFAULT_AFTERCARE: [&str; 5] =
     ["Sun protection", "Gentle cleanser", "No make-up", "No actives (retinoids, acids)", "Hydration"];
 
+/// The aftercare items a check-in offers: the clinic's own list when it set one, else
+/// [`DEFAULT_AFTERCARE`]; then anything already ticked that is not on it (a check-in made under
+/// an earlier list keeps what it recorded).
+pub fn aftercare_checklist(clinic_items: Option<&[String]>, ticked: &[String]) -> Vec<String> {
+    let mut items: Vec<String> = match clinic_items {
+        Some(items) => items.to_vec(),
+        None => DEFAULT_AFTERCARE.iter().map(|s| s.to_string()).collect(),
+    };
+    for item in ticked {
+        if !items.contains(item) {
+            items.push(item.clone());
+        }
+    }
+    items
+}
+
 /// Signs that can mean an infection; any of them ticked prompts contacting the clinic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

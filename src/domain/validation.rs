@@ -43,6 +43,11 @@ impl FieldErrors {
         self.errors.iter().map(|(f, _)| f.as_str())
     }
 
+    /// The messages, in the order they were found.
+    pub fn messages(&self) -> impl Iterator<Item = &str> {
+        self.errors.iter().map(|(_, m)| m.as_str())
+    }
+
     /// `Ok(value)` when nothing was recorded, else these errors.
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.is_empty() {

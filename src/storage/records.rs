@@ -1,7 +1,8 @@
 //! Sessions and recovery entries: loading, saving, deleting (with their entries) and restoring.
 
 use super::db::Write;
-use super::{load_profile, Db, StorageError, Store};
+use super::{load_clinic, load_profile, Db, StorageError, Store};
+use crate::domain::clinic::ClinicProfile;
 use crate::domain::profile::Profile;
 use crate::domain::recovery::RecoveryEntry;
 use crate::domain::session::Session;
@@ -10,6 +11,8 @@ use crate::domain::session::Session;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Records {
     pub profile: Profile,
+    /// The client's clinic, once they accepted its link or typed it in.
+    pub clinic: Option<ClinicProfile>,
     pub sessions: Vec<Session>,
     pub entries: Vec<RecoveryEntry>,
     /// Stored records that could not be read (left untouched in storage).
@@ -19,11 +22,17 @@ pub struct Records {
 pub async fn load_records(db: &Db) -> Result<Records, StorageError> {
     let (sessions, bad_sessions) = db.get_all_readable(Store::Sessions).await?;
     let (entries, bad_entries) = db.get_all_readable(Store::RecoveryEntries).await?;
+    // A damaged clinic record is counted and left alone, like a damaged session.
+    let (clinic, bad_clinic) = match load_clinic(db).await {
+        Err(StorageError::Corrupt(_)) => (None, 1),
+        other => (other?, 0),
+    };
     Ok(Records {
         profile: load_profile(db).await?,
+        clinic,
         sessions,
         entries,
-        unreadable: bad_sessions + bad_entries,
+        unreadable: bad_sessions + bad_entries + bad_clinic,
     })
 }
 

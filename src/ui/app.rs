@@ -4,9 +4,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::components::app_header::app_header;
+use super::components::clinic_offer::ClinicLinkOffer;
 use super::components::{MainNav, StorageNotice, UndoBar, UpdateBanner};
+use super::context::use_app_state;
 use super::context::AppStateProvider;
-use super::hooks::{use_service_worker, StorageProvider};
+use super::hooks::{use_clinic_accent, use_service_worker, StorageProvider};
 use super::routes::{switch, Route};
 
 #[component]
@@ -26,6 +28,8 @@ pub fn App() -> Html {
 #[component]
 fn Shell() -> Html {
     use_service_worker();
+    let app = use_app_state();
+    use_clinic_accent(app.records.as_ref().and_then(|r| r.clinic.as_ref()));
     html! {
         <>
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
@@ -36,6 +40,7 @@ fn Shell() -> Html {
                     <UpdateBanner />
                     <StorageNotice />
                     <UndoBar />
+                    <ClinicLinkOffer />
                     <Switch<Route> render={switch} />
                 </main>
             </div>

@@ -4,6 +4,7 @@ mod app;
 pub mod components;
 pub mod context;
 pub mod hooks;
+pub mod kit;
 pub mod pages;
 pub mod routes;
 pub mod state;

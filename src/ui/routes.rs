@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    not_found_page, section_page, EvidencePage, ProfilePage, RecoveryFormPage, RecoveryPage,
+    not_found_page, section_page, ClinicPage, EvidencePage, ProfilePage, RecoveryFormPage, RecoveryPage,
     SessionDetailPage, SessionFormPage, SessionsPage, SettingsPage, TimelinePage, TodayPage,
 };
 use crate::domain::sections::Section;
@@ -95,6 +95,7 @@ pub fn switch(route: Route) -> Html {
         Route::RecoveryEdit { id } => html! { <RecoveryFormPage key={id.clone()} id={Some(id.clone())} /> },
         Route::Profile => html! { <ProfilePage /> },
         Route::Settings => html! { <SettingsPage /> },
+        Route::Clinic => html! { <ClinicPage /> },
         Route::NotFound => not_found_page(),
         // Sections whose features have not landed yet show their honest empty state.
         other => match other.section() {

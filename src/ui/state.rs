@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::domain::clinic::ClinicProfile;
 use crate::domain::profile::Profile;
 use crate::domain::recovery::RecoveryEntry;
 use crate::domain::session::Session;
@@ -102,6 +103,8 @@ pub enum Action {
     UpdateReady,
     RecordsLoaded(Records),
     ProfileSaved(Profile),
+    /// The client's clinic was set, replaced, or (with `None`) removed.
+    ClinicSaved(Option<ClinicProfile>),
     SessionSaved(Session),
     /// An existing session was changed; `previous` is kept for Undo.
     SessionEdited {
@@ -159,6 +162,7 @@ impl AppState {
         let records = Rc::make_mut(&mut shared.0);
         match change {
             Action::ProfileSaved(profile) => records.profile = profile,
+            Action::ClinicSaved(clinic) => records.clinic = clinic,
             Action::SessionSaved(session) => {
                 let id = session.id.clone();
                 upsert(&mut records.sessions, session, |s| s.id == id);

@@ -3,6 +3,9 @@
 pub mod app_header;
 pub mod area_editor;
 pub mod check_in_card;
+pub mod clinic_card;
+pub mod clinic_form;
+pub mod clinic_offer;
 pub mod empty_state;
 pub mod entry_list;
 pub mod field;

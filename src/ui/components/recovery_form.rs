@@ -6,7 +6,8 @@ use super::field::{edit, form_actions, Checkbox, SelectField, TextField};
 use super::scale_picker::ScalePicker;
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{
-    day_preview, InfectionSign, RecoveryForm, DEFAULT_AFTERCARE, GAIS_WORDS, MILD_SCALE_WORDS, REDNESS_WORDS,
+    aftercare_checklist, day_preview, InfectionSign, RecoveryForm, GAIS_WORDS, MILD_SCALE_WORDS,
+    REDNESS_WORDS,
 };
 use crate::domain::session::Session;
 use crate::domain::validation::FieldErrors;
@@ -19,6 +20,9 @@ pub struct RecoveryFormViewProps {
     pub on_submit: Callback<RecoveryForm>,
     #[prop_or_default]
     pub save_error: Option<String>,
+    /// The clinic's aftercare checklist, when it set one.
+    #[prop_or_default]
+    pub clinic_aftercare: Option<Vec<String>>,
 }
 
 fn error(errors: &FieldErrors, field: &str) -> Option<AttrValue> {
@@ -85,11 +89,12 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
             </fieldset>
             <fieldset class="choices">
                 <legend>{ "Aftercare done today" }</legend>
-                { for DEFAULT_AFTERCARE.iter().enumerate().map(|(i, &item)| {
+                { for aftercare_checklist(props.clinic_aftercare.as_deref(), &props.initial.aftercare_done).into_iter().enumerate().map(|(i, item)| {
                     let form = form.clone();
+                    let checked = form.aftercare_done.contains(&item);
                     html! {
-                        <Checkbox id={format!("aftercare-{i}")} label={item} checked={form.aftercare_done.iter().any(|a| a == item)}
-                            on_change={Callback::from(move |on: bool| { let mut n = (*form).clone(); n.aftercare_done = toggled(&n.aftercare_done, item.to_string(), on); form.set(n); })} />
+                        <Checkbox id={format!("aftercare-{i}")} label={item.clone()} {checked}
+                            on_change={Callback::from(move |on: bool| { let mut n = (*form).clone(); n.aftercare_done = toggled(&n.aftercare_done, item.clone(), on); form.set(n); })} />
                     }
                 }) }
             </fieldset>

@@ -1,13 +1,16 @@
 //! Every effect of the UI lives here: components call these hooks and never touch the browser
 //! APIs themselves.
 
+pub mod clinic_link;
 pub mod clock;
+pub mod export;
 pub mod focus;
 pub mod links;
 pub mod records;
 pub mod service_worker;
 pub mod storage;
 
+pub use clinic_link::{use_clinic_accent, use_incoming_clinic_link, IncomingLink};
 pub use clock::today;
 pub use focus::focus_first_invalid;
 pub use links::in_app_links;

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::storage::{use_db, DbHandle};
+use crate::domain::clinic::ClinicProfile;
 use crate::domain::profile::Profile;
 use crate::domain::recovery::RecoveryEntry;
 use crate::domain::session::Session;
@@ -51,6 +52,16 @@ impl RecordActions {
         self.run(
             move |db| async move { storage::save_profile(&db.0, &stored).await },
             Action::ProfileSaved(profile),
+            done,
+        );
+    }
+
+    /// Sets (or, with `None`, removes) the client's clinic.
+    pub fn save_clinic(&self, clinic: Option<ClinicProfile>, done: Done) {
+        let stored = clinic.clone();
+        self.run(
+            move |db| async move { storage::save_clinic(&db.0, stored.as_ref()).await },
+            Action::ClinicSaved(clinic),
             done,
         );
     }

@@ -1,5 +1,7 @@
 //! One file per page. Pages are thin: they read state and lay out components.
 
+mod clinic;
+mod clinic_kit;
 mod evidence;
 mod not_found;
 mod profile;
@@ -13,6 +15,8 @@ mod settings;
 mod timeline;
 mod today;
 
+pub use clinic::ClinicPage;
+pub use clinic_kit::ClinicKitPage;
 pub use evidence::EvidencePage;
 pub use not_found::not_found_page;
 pub use profile::ProfilePage;

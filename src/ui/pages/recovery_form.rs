@@ -67,7 +67,8 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
     html! {
         <Page section={Section::Recovery} {heading}>
             <RecoveryFormView {initial} sessions={records.sessions.clone()} errors={(*errors).clone()} {on_submit}
-                save_error={(*save_error).clone()} />
+                save_error={(*save_error).clone()}
+                clinic_aftercare={records.clinic.as_ref().and_then(|c| c.aftercare_items()).map(<[String]>::to_vec)} />
         </Page>
     }
 }

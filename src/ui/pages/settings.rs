@@ -2,16 +2,38 @@
 
 use yew::prelude::*;
 
+use crate::domain::clinic::ClinicProfile;
+use crate::domain::clinic_link::{encode, FRAGMENT_KEY};
 use crate::domain::sections::Section;
-use crate::storage::DB_VERSION;
+use crate::storage::{StorageError, DB_VERSION};
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
+use crate::ui::hooks::use_record_actions;
 use crate::ui::state::StorageStatus;
 
 #[component]
 pub fn SettingsPage() -> Html {
     let app = use_app_state();
+    let actions = use_record_actions();
+    let clinic_message = use_state(|| None::<String>);
+    let remove = {
+        let message = clinic_message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let message = message.clone();
+            actions.save_clinic(
+                None,
+                Callback::from(move |result: Result<(), StorageError>| {
+                    message.set(Some(match result {
+                        Ok(()) => {
+                            "Clinic removed. Its details are no longer used anywhere in the app.".to_string()
+                        }
+                        Err(error) => error.user_message(),
+                    }))
+                }),
+            );
+        })
+    };
     let storage = match &app.storage {
         StorageStatus::Opening => html! { <p>{ "Checking this device's storage…" }</p> },
         StorageStatus::Blocked => html! { <p>{ "Waiting for another Remodel tab to close…" }</p> },
@@ -33,6 +55,7 @@ pub fn SettingsPage() -> Html {
                 <h2 id="storage-heading">{ "Storage on this device" }</h2>
                 { storage }
             </section>
+            { clinic_settings(app.records.as_ref().and_then(|r| r.clinic.as_ref()), remove, (*clinic_message).clone()) }
             <section class="card" aria-labelledby="about-heading">
                 <h2 id="about-heading">{ "About" }</h2>
                 <dl class="facts">
@@ -42,5 +65,47 @@ pub fn SettingsPage() -> Html {
                 </dl>
             </section>
         </Page>
+    }
+}
+
+/// Your clinic: what the app holds, "Change details" and "Remove clinic".
+///
+/// Changing goes through the clinic kit (its form shows a message beside each field), opened with
+/// the current details in the link; the kit's "Open in Remodel" brings the changes back through
+/// the same "Use settings from…?" step as any clinic link, so nothing stored changes until the
+/// client accepts, and the clinic form stays out of the client app's download.
+fn clinic_settings(
+    clinic: Option<&ClinicProfile>,
+    remove: Callback<MouseEvent>,
+    message: Option<String>,
+) -> Html {
+    html! {
+        <section class="card" aria-labelledby="clinic-settings-heading">
+            <h2 id="clinic-settings-heading">{ "Your clinic" }</h2>
+            { match clinic {
+                Some(clinic) => html! {
+                    <>
+                        <ul class="clinic-offer__changes">
+                            { for clinic.summary().into_iter().map(|line| html! { <li>{ line }</li> }) }
+                        </ul>
+                        <div class="actions">
+                            <a href={format!("/kit/#{FRAGMENT_KEY}{}", encode(clinic))} class="button button--quiet">
+                                { "Change details" }
+                            </a>
+                            <button type="button" class="button button--danger" onclick={remove}>{ "Remove clinic" }</button>
+                        </div>
+                    </>
+                },
+                None => html! {
+                    <>
+                        <p>{ "No clinic set. Follow the link your clinic gives you, or enter its details in the clinic kit and open the link it makes." }</p>
+                        <a href="/kit/" class="button button--quiet">{ "Enter your clinic's details" }</a>
+                    </>
+                },
+            } }
+            if let Some(message) = message {
+                <p role="status">{ message }</p>
+            }
+        </section>
     }
 }

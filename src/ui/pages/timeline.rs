@@ -8,7 +8,7 @@ use crate::domain::dates::display_date;
 use crate::domain::recovery::RecoveryEntry;
 use crate::domain::sections::Section;
 use crate::domain::session::Session;
-use crate::domain::timeline::{milestones, next_due, you_are_here, NextDue};
+use crate::domain::timeline::{milestones, next_due, you_are_here, NextDue, Protocol};
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::timeline_chart::{timeline_chart, Zoom};
 use crate::ui::components::Page;
@@ -32,12 +32,23 @@ pub fn TimelinePage() -> Html {
     // A planned session is the client's own plan and wins over the typical interval.
     let planned =
         records.sessions.iter().filter(|s| !s.is_done() && s.date >= today).min_by_key(|s| s.when());
-    let due = match (planned, next_due(&records.sessions, None)) {
+    let protocol = records
+        .clinic
+        .as_ref()
+        .and_then(|c| c.protocol)
+        .map(|p| Protocol { sessions: p.sessions, interval_weeks: p.interval_weeks });
+    let clinic_name = records.clinic.as_ref().map(|c| c.name.as_str()).unwrap_or("your clinic");
+    let due = match (planned, next_due(&records.sessions, protocol)) {
         (Some(next), _) => format!("Next session planned for {}.", display_date(next.date)),
-        (None, NextDue::Due { date, interval_weeks, .. }) => format!(
-            "Next session {} around {} (a typical interval of {interval_weeks} weeks).",
+        (None, NextDue::Due { date, interval_weeks, from_clinic }) => format!(
+            "Next session {} around {} ({}).",
             if date < today { "was due" } else { "due" },
-            display_date(date)
+            display_date(date),
+            if from_clinic {
+                format!("{clinic_name}'s protocol: every {interval_weeks} weeks")
+            } else {
+                format!("a typical interval of {interval_weeks} weeks")
+            }
         ),
         (None, NextDue::ProtocolComplete { sessions }) => {
             format!("Protocol complete: all {sessions} sessions done.")

@@ -9,6 +9,7 @@ use crate::domain::recovery::{day_number, improvement_rating_due, MILD_SCALE_WOR
 use crate::domain::safety::current_prompt;
 use crate::domain::sections::Section;
 use crate::ui::components::check_in_card::CheckInCard;
+use crate::ui::components::clinic_card::clinic_card;
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::safety_card::safety_card;
 use crate::ui::components::Page;
@@ -30,17 +31,16 @@ pub fn TodayPage() -> Html {
     let overdue = records.sessions.iter().filter(|s| !s.is_done() && s.date < today).max_by_key(|s| s.when());
     let checked_in_today = records.entries.iter().find(|e| e.date == today);
     let prompt = current_prompt(today, &records.sessions, &records.entries);
-    let clinic = prompt
+    let session_clinic = prompt
         .as_ref()
         .and_then(|p| p.session_id.as_ref())
         .and_then(|id| records.sessions.iter().find(|s| &s.id == id))
-        .map(|s| s.clinic.clone())
-        .filter(|c| !c.is_empty())
-        .map(AttrValue::from);
+        .map(|s| s.clinic.as_str())
+        .filter(|c| !c.is_empty());
     html! {
         <Page section={Section::Today}>
             if let Some(prompt) = prompt {
-                { safety_card(&prompt, clinic) }
+                { safety_card(&prompt, session_clinic, records.clinic.as_ref()) }
             }
             if records.profile.areas.is_empty() {
                 <section class="card">
@@ -85,6 +85,9 @@ pub fn TodayPage() -> Html {
                         display_date(late.date), relative_days(late.date, today)) }</p>
                     <Link<Route> to={Route::SessionEdit { id: late.id.clone() }}>{ "Update that session" }</Link<Route>>
                 </section>
+            }
+            if let Some(clinic) = &records.clinic {
+                { clinic_card(clinic, true) }
             }
             if let Some(next) = next_planned {
                 <section class="card" aria-label="Next session">

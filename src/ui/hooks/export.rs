@@ -13,7 +13,12 @@ fn save_blob(blob: &Blob, filename: &str) -> Result<(), JsValue> {
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();
-    Url::revoke_object_url(&url)
+    // The download reads the blob after the click returns: revoking at once can cut it off.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
 }
 
 /// Downloads `text` as a file of type `mime`.

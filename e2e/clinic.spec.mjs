@@ -178,7 +178,7 @@ test("the kit says what is wrong beside the field and makes no link until it is 
   await page.goto("/kit/");
   await fillKit(page, { name: "Skin Studio", website: "http://skinstudio.example", colour: "teal" });
   await expect(page.getByLabel("Website (optional)")).toHaveAccessibleDescription(
-    /The website must be a web address starting with https:\/\//,
+    /The website must start with https:\/\/\./,
   );
   await expect(page.getByLabel("Brand colour (optional)")).toHaveAccessibleDescription(/six hex digits/);
   await expect(page.getByText("Fix the fields marked above to make the link.")).toBeVisible();
@@ -209,7 +209,7 @@ test("following a link asks first; accepting sets up Today, check-ins, the timel
   // Today: the clinic's name on its colour, and ways to reach it.
   await mainNav(page).getByRole("link", { name: "Today" }).click();
   const card = page.getByRole("region", { name: "Skin Studio" });
-  await expect(card.getByRole("link", { name: "Call Skin Studio: +44 20 7946 0958" })).toHaveAttribute(
+  await expect(card.getByRole("link", { name: "Call +44 20 7946 0958" })).toHaveAttribute(
     "href",
     "tel:+442079460958",
   );
@@ -272,8 +272,11 @@ test("declining applies nothing, and a second clinic asks again", async ({ page 
 test("hostile links are refused or shown as inert text, and change nothing", async ({ page }) => {
   await page.goto("/");
   const refused = [
-    [handMadeLink([[1, "Evil"], [5, "javascript:alert(1)"]]), "The website must be a web address starting with https://."],
-    [handMadeLink([[1, "Evil"], [6, "data:text/html,<script>alert(1)</script>"]]), "The booking link must be"],
+    [handMadeLink([[1, "Evil"], [5, "javascript:alert(1)"]]), "The website must start with https://."],
+    [handMadeLink([[1, "Evil"], [5, "HTTPS://evil.example"]]), "The website must start with https://."],
+    [handMadeLink([[1, "Evil"], [5, "https://skinstudio.example@evil.example"]]), "can't contain a user name or password"],
+    [handMadeLink([[1, "Skin\u202eoidutS"]]), "invisible characters"],
+    [handMadeLink([[1, "Evil"], [6, "data:text/html,<script>alert(1)</script>"]]), "The booking link must start with https://."],
     [handMadeLink([[1, "Evil"], [12, "red"]]), "six hex digits"],
     [handMadeLink([[1, "Evil"], [12, "#000;background:url(https://evil.example/x)"]]), "six hex digits"],
     [handMadeLink([[1, "Evil"], [11, "x".repeat(3000)]]), "The link is too long"],
@@ -326,9 +329,17 @@ test("the clinic can be changed through the kit and removed in Settings", async 
   await expect(clinic).toContainText("Contact: +44 20 7946 0000");
 
   await clinic.getByRole("button", { name: "Remove clinic" }).click();
-  await expect(clinic).toContainText("Clinic removed.");
   await expect(clinic).toContainText("No clinic set.");
   expect(await storedClinic(page)).toBeUndefined();
+  // Undo brings it back, stored again.
+  const undo = page.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeFocused();
+  await expect(page.getByText("Skin Studio removed.")).toBeVisible();
+  await undo.click();
+  await expect(clinic).toContainText("Contact: +44 20 7946 0000");
+  expect(await storedClinic(page)).toBeDefined();
+  await clinic.getByRole("button", { name: "Remove clinic" }).click();
+  await expect(clinic).toContainText("No clinic set.");
   await mainNav(page).getByRole("link", { name: "Today" }).click();
   await expect(page.getByRole("link", { name: /^Call / })).toHaveCount(0);
 });
@@ -350,6 +361,22 @@ test("offline, a followed link is still offered and applied", async ({ page, con
   await page.goto(link);
   await page.getByRole("button", { name: "Use Skin Studio's settings" }).click();
   await mainNav(page).getByRole("link", { name: "Today" }).click();
-  await expect(page.getByRole("link", { name: "Call Skin Studio: +44 20 7946 0958" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Call +44 20 7946 0958" })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("offline, the clinic kit explains it needs a connection until it has been used once", async ({ page, context }) => {
+  await page.goto("/");
+  await controlledByWorker(page);
+  await context.setOffline(true);
+  await page.goto("/kit/");
+  await expect(page.getByRole("heading", { name: "The clinic kit needs a connection" })).toBeVisible();
+  await context.setOffline(false);
+  // Once opened online, it is kept and opens offline too.
+  await page.goto("/kit/");
+  await expect(page.getByLabel("Clinic name", { exact: true })).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByLabel("Clinic name", { exact: true })).toBeVisible();
   await context.setOffline(false);
 });

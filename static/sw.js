@@ -11,7 +11,29 @@ const CACHE_VERSION = "__REMODEL_CACHE_VERSION__";
 const PRECACHE = ["__REMODEL_PRECACHE__"];
 const CACHE_NAME = `remodel-${CACHE_VERSION}`;
 const APP_SHELL = "/index.html";
-const KIT_CACHE = "clinic-kit";
+// The kit's files, kept when used; versioned with the app so old ones are deleted with it.
+const KIT_CACHE = `remodel-kit-${CACHE_VERSION}`;
+
+/** Explains, instead of the browser's error page, why the kit can't open offline. */
+const KIT_OFFLINE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Clinic kit · Remodel</title><h1>The clinic kit needs a connection</h1><p>It is kept on this device after its first use, and it has not been opened online yet. Connect to the internet and try again.</p><p><a href="/">Back to Remodel</a></p></html>`;
+
+async function kitResponse(event, url) {
+  try {
+    const response = await fetch(event.request);
+    if (response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(KIT_CACHE).then((cache) => cache.put(url.pathname, copy)));
+    }
+    return response;
+  } catch {
+    const cached = await caches.match(url.pathname, { cacheName: KIT_CACHE });
+    if (cached) return cached;
+    if (event.request.mode === "navigate") {
+      return new Response(KIT_OFFLINE, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+    }
+    return Response.error();
+  }
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -34,7 +56,9 @@ self.addEventListener("activate", (event) => {
       .keys()
       .then((keys) =>
         Promise.all(
-          keys.filter((key) => key.startsWith("remodel-") && key !== CACHE_NAME).map((key) => caches.delete(key)),
+          keys
+            .filter((key) => key.startsWith("remodel-") && key !== CACHE_NAME && key !== KIT_CACHE)
+            .map((key) => caches.delete(key)),
         ),
       )
       .then(() => self.clients.claim()),
@@ -46,20 +70,10 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  // The clinic kit (/kit/) is a separate app, not precached: fetched from the network, and kept
-  // once used so that "Change details" in Settings also works offline afterwards.
+  // The clinic kit (/kit/) is a separate app, not precached (clients rarely need it): fetched
+  // from the network and kept once used, so "Change details" in Settings then works offline too.
   if (url.pathname === "/kit" || url.pathname.startsWith("/kit/")) {
-    event.respondWith(
-      fetch(request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            caches.open(KIT_CACHE).then((cache) => cache.put(url.pathname, copy));
-          }
-          return response;
-        })
-        .catch(() => caches.match(url.pathname, { cacheName: KIT_CACHE }).then((cached) => cached || Response.error())),
-    );
+    event.respondWith(kitResponse(event, url));
     return;
   }
 

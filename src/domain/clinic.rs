@@ -9,7 +9,7 @@ use super::area::AreaKind;
 use super::colour::Rgb;
 use super::session::{format_depth, parse_depth};
 use super::validation::FieldErrors;
-use super::web_text::{is_email, is_https_url, is_phone, tel_href};
+use super::web_text::{https_problem, is_email, is_phone, tel_href};
 
 pub const MAX_NAME_CHARS: usize = 60;
 pub const MAX_PHONE_CHARS: usize = 20;
@@ -112,6 +112,12 @@ impl ClinicProfile {
         if !self.aftercare.is_empty() {
             lines.push(format!("Aftercare checklist: {}", self.aftercare.join("; ")));
         }
+        if let Some(welcome) = &self.welcome {
+            lines.push(format!("Welcome message: {welcome}"));
+        }
+        if let Some(colour) = self.colour {
+            lines.push(format!("Brand colour: {}", colour.to_hex()));
+        }
         lines
     }
 }
@@ -166,10 +172,20 @@ fn plain_text(errors: &mut FieldErrors, field: &str, input: &str, max: usize, wh
     let count = value.chars().count();
     if count > max {
         errors.add(field, format!("{what} can be at most {max} characters (now {count})."));
-    } else if value.chars().any(char::is_control) {
-        errors.add(field, format!("{what} can't contain line breaks or control characters."));
+    } else if value.chars().any(is_hidden) {
+        errors.add(field, format!("{what} can't contain line breaks, control or invisible characters."));
     }
     Some(value)
+}
+
+/// Characters that don't show, or that reorder or hide the text around them: controls, bidi
+/// overrides and isolates, zero-width characters, line and paragraph separators, tags. A clinic's
+/// name must read on the confirm step exactly as it will be used.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
 fn whole_number(errors: &mut FieldErrors, field: &str, input: &str, max: u8, what: &str) -> Option<u8> {
@@ -270,8 +286,8 @@ impl ClinicForm {
         what: &str,
     ) -> Option<String> {
         let value = plain_text(errors, field, input, max, what)?;
-        if !is_https_url(&value) {
-            errors.add(field, format!("{what} must be a web address starting with https://."));
+        if let Some(problem) = https_problem(&value) {
+            errors.add(field, format!("{what} {problem}."));
         }
         Some(value)
     }
@@ -330,8 +346,9 @@ impl ClinicForm {
                     field::AFTERCARE,
                     format!("Each aftercare item can be at most {MAX_AFTERCARE_ITEM_CHARS} characters (\"{}…\" has {count}).", item.chars().take(20).collect::<String>()),
                 );
-            } else if item.chars().any(char::is_control) {
-                errors.add(field::AFTERCARE, "Aftercare items can't contain control characters.");
+            } else if item.chars().any(is_hidden) {
+                errors
+                    .add(field::AFTERCARE, "Aftercare items can't contain control or invisible characters.");
             }
         }
         let mut unique: Vec<String> = Vec::new();

@@ -159,7 +159,14 @@ pub fn decode(payload: &str) -> Result<ClinicProfile, LinkError> {
         return Err(if newer { LinkError::UnknownVersion(version.to_string()) } else { LinkError::Damaged });
     }
     let bytes = base64url::decode(body).ok_or(LinkError::Damaged)?;
-    form_from_fields(&bytes)?.validate().map_err(LinkError::Invalid)
+    let profile = form_from_fields(&bytes)?.validate().map_err(LinkError::Invalid)?;
+    // The profile is stored (and handed to the kit) in its normal form: ".5" is written "0.5",
+    // so a link just under the limit could grow past it once stored and then fail to load.
+    let normal = encode(&profile).len();
+    if normal > MAX_PAYLOAD_CHARS {
+        return Err(LinkError::TooLong { chars: normal });
+    }
+    Ok(profile)
 }
 
 /// Splits the fields into (tag, value) pairs; `None` when a length runs past the end.

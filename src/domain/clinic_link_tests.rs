@@ -95,6 +95,38 @@ fn each_kind_of_bad_link_says_what_is_wrong() {
 }
 
 #[test]
+fn a_link_that_would_grow_past_the_limit_once_stored_is_refused() {
+    // ".5" is stored as "0.5": nine such ranges grow the payload by 24 characters once stored.
+    // Find a link just under the limit as sent (filling with aftercare and a welcome).
+    let link_with = |items: usize, welcome: usize| {
+        let mut fields: Vec<(u8, String)> = vec![
+            (NAME, "n".repeat(60)),
+            (PRACTITIONER, "p".repeat(60)),
+            (EMAIL, format!("{}@skinstudio.example", "e".repeat(60))),
+            (WEBSITE, format!("https://skinstudio.example/{}", "w".repeat(93))),
+            (BOOKING, format!("https://skinstudio.example/{}", "b".repeat(133))),
+            // Thai: three bytes a character, so the limit is within reach.
+            (WELCOME, "ส".repeat(welcome)),
+        ];
+        for area in crate::domain::clinic::PROTOCOL_AREAS {
+            fields.push((DEPTH, format!("{} .5 .5", area.key())));
+        }
+        for i in 0..items {
+            fields.push((AFTERCARE, format!("{i:02} {}", "a".repeat(37))));
+        }
+        payload(&fields.iter().map(|(t, v)| (*t, v.as_str())).collect::<Vec<_>>())
+    };
+    let near_limit = (0..=12)
+        .flat_map(|items| (0..=200).map(move |welcome| (items, welcome)))
+        .map(|(items, welcome)| link_with(items, welcome))
+        .find(|link| (MAX_PAYLOAD_CHARS - 8..=MAX_PAYLOAD_CHARS).contains(&link.len()))
+        .expect("a link within 8 characters of the limit");
+    assert!(matches!(decode(&near_limit), Err(LinkError::TooLong { chars }) if chars > MAX_PAYLOAD_CHARS));
+    // The same profile written in normal form in the first place is refused by the kit too.
+    assert!(link_with(0, 0).len() < MAX_PAYLOAD_CHARS && decode(&link_with(0, 0)).is_ok());
+}
+
+#[test]
 fn a_profile_too_big_for_a_link_is_refused_by_the_kit() {
     let mut profile = studio();
     profile.aftercare = (0..12).map(|i| format!("{i:02} {}", "y".repeat(37))).collect();
@@ -117,16 +149,19 @@ fn a_profile_too_big_for_a_link_is_refused_by_the_kit() {
 }
 
 fn text(max: usize) -> impl Strategy<Value = String> {
-    // Any printable characters (`\PC`: not in Unicode's "other" categories, so no controls).
-    proptest::string::string_regex(&format!("\\PC{{1,{max}}}")).unwrap().prop_map(|text| {
-        // What the form would keep: trimmed, never blank.
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
-            "x".to_string()
-        } else {
-            trimmed.to_string()
-        }
-    })
+    // Any visible characters: not in Unicode's "other" categories (controls, format characters
+    // such as bidi overrides), nor line or paragraph separators.
+    proptest::string::string_regex(&format!("[^\\p{{C}}\\p{{Zl}}\\p{{Zp}}]{{1,{max}}}")).unwrap().prop_map(
+        |text| {
+            // What the form would keep: trimmed, never blank.
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
+                "x".to_string()
+            } else {
+                trimmed.to_string()
+            }
+        },
+    )
 }
 
 prop_compose! {
@@ -134,8 +169,10 @@ prop_compose! {
         name in text(60),
         practitioner in proptest::option::of(text(60)),
         phone in proptest::option::of("\\+?[0-9]{5,12}"),
-        email in proptest::option::of("[a-z0-9][a-z0-9._%+-]{0,18}[a-z0-9]@[a-z0-9]{1,10}\\.[a-z]{2,6}"),
+        email in proptest::option::of("[a-z0-9][a-z0-9._+-]{0,18}[a-z0-9]@[a-z0-9]{1,10}\\.[a-z]{2,6}"),
         website in proptest::option::of("https://[a-z]{1,12}\\.example(/[a-z0-9._~-]{0,20})?"),
+        booking in proptest::option::of("https://[a-z]{1,12}\\.example:[1-9][0-9]{0,3}/[a-z0-9/?=&%._~-]{0,40}"),
+        depth_area in 0usize..9,
         protocol in proptest::option::of((1u8..=12, 1u8..=26)),
         depth in proptest::option::of((10u32..=300, 0u32..=50)),
         aftercare in proptest::collection::vec(text(40), 0..=5),
@@ -154,7 +191,7 @@ prop_compose! {
             phone,
             email,
             website,
-            booking: None,
+            booking,
             protocol: protocol.map(|(sessions, interval_weeks)| ClinicProtocol { sessions, interval_weeks }),
             depths: depth
                 .map(|(from, extra)| {
@@ -162,7 +199,7 @@ prop_compose! {
                     let from = from - from % 5;
                     let to = (from + extra - extra % 5).min(300);
                     vec![crate::domain::clinic::AreaDepth {
-                        area: crate::domain::area::AreaKind::Neck,
+                        area: crate::domain::clinic::PROTOCOL_AREAS[depth_area],
                         from_mm: f64::from(from) / 100.0,
                         to_mm: f64::from(to) / 100.0,
                     }]
@@ -209,15 +246,47 @@ fn mutate_bytes(valid: &[u8], position: usize, kind: u8, byte: u8) -> Vec<u8> {
     bytes
 }
 
+/// The decoded profile is valid, and stays within the limit in its stored (normal) form.
+fn decoded_is_sound(payload: &str) -> Result<(), TestCaseError> {
+    match decode(payload) {
+        Ok(profile) => {
+            prop_assert_eq!(ClinicForm::from_profile(&profile).validate(), Ok(profile.clone()));
+            prop_assert!(encode(&profile).len() <= MAX_PAYLOAD_CHARS);
+            prop_assert_eq!(decode(&encode(&profile)), Ok(profile));
+        }
+        Err(error) => prop_assert!(!error.message().is_empty()),
+    }
+    Ok(())
+}
+
+// 10,000 hostile links in all: 3,000 random field lists, 3,000 random byte strings, 2,000 random
+// texts and 2,000 mutations of valid links.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(5_000))]
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+    // Random field lists: well-formed links whose fields are anything at all, so the checks past
+    // the base64 and the framing are what gets exercised.
+    #[test]
+    fn random_field_lists_never_panic(fields in proptest::collection::vec((0u8..16, ".{0,60}"), 0..16)) {
+        let mut bytes = Vec::new();
+        for (tag, value) in &fields {
+            push_field(&mut bytes, *tag, value);
+        }
+        decoded_is_sound(&format!("1.{}", base64url::encode(&bytes)))?;
+    }
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..1600)) {
+        decoded_is_sound(&format!("1.{}", base64url::encode(&bytes)))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
 
     #[test]
     fn random_links_never_panic(payload in ".{0,2100}") {
-        match decode(&payload) {
-            Ok(profile) => prop_assert_eq!(ClinicForm::from_profile(&profile).validate(), Ok(profile)),
-            Err(error) => prop_assert!(!error.message().is_empty()),
-        }
+        decoded_is_sound(&payload)?;
     }
 
     #[test]
@@ -231,9 +300,6 @@ proptest! {
             let fields = base64url::decode(&valid[2..]).unwrap();
             format!("1.{}", base64url::encode(&mutate_bytes(&fields, position, kind, byte)))
         };
-        match decode(&candidate) {
-            Ok(decoded) => prop_assert_eq!(ClinicForm::from_profile(&decoded).validate(), Ok(decoded)),
-            Err(error) => prop_assert!(!error.message().is_empty()),
-        }
+        decoded_is_sound(&candidate)?;
     }
 }

@@ -43,6 +43,8 @@ fn a_complete_form_becomes_a_profile() {
     // The form shows a stored profile as it was typed (normalised).
     assert_eq!(ClinicForm::from_profile(&profile).validate(), Ok(profile.clone()));
     let summary = profile.summary().join("\n");
+    assert!(summary.contains("Welcome message: Welcome! Log how your skin settles."), "{summary}");
+    assert!(summary.contains("Brand colour: #1f6f8b"), "{summary}");
     assert!(summary.contains("Protocol: 3 sessions, 6 weeks apart"), "{summary}");
     assert!(summary.contains("Usual needle depth, Cheeks: 0.5–1 mm"), "{summary}");
 }
@@ -73,12 +75,33 @@ fn every_field_has_its_limit() {
     );
     assert!(ClinicForm { name: long(MAX_NAME_CHARS), ..full_form() }.validate().is_ok());
     assert!(error_for(|f| f.practitioner = long(61), field::PRACTITIONER).contains("at most 60"));
-    assert!(error_for(|f| f.name = "Skin\u{1b}[31mStudio".into(), field::NAME).contains("control characters"));
+    assert!(error_for(|f| f.name = "Skin\u{1b}[31mStudio".into(), field::NAME).contains("control"));
+    for hidden in
+        ["\u{202E}oidutS", "Skin\u{200B}Studio", "Skin\u{2066}Studio", "Skin\u{2028}Studio", "\u{FEFF}Skin"]
+    {
+        assert!(error_for(|f| f.name = hidden.into(), field::NAME).contains("invisible"), "{hidden:?}");
+        assert!(
+            error_for(|f| f.aftercare = hidden.into(), field::AFTERCARE).contains("invisible"),
+            "{hidden:?}"
+        );
+    }
+    assert!(error_for(|f| f.email = format!("{}@skinstudio.example", "a".repeat(64)), field::EMAIL)
+        .contains("at most 80"));
+    assert!(error_for(
+        |f| f.website = format!("https://skinstudio.example/{}", "w".repeat(100)),
+        field::WEBSITE
+    )
+    .contains("at most 120"));
     assert!(error_for(|f| f.phone = "call us".into(), field::PHONE).contains("digits"));
     assert!(error_for(|f| f.phone = "1".repeat(21), field::PHONE).contains("at most 20"));
     assert!(error_for(|f| f.email = "reception".into(), field::EMAIL).contains("email address like"));
-    assert!(
-        error_for(|f| f.website = "http://skinstudio.example".into(), field::WEBSITE).contains("https://")
+    assert_eq!(
+        error_for(|f| f.website = "http://skinstudio.example".into(), field::WEBSITE),
+        "The website must start with https://."
+    );
+    assert_eq!(
+        error_for(|f| f.website = "https://me@skinstudio.example".into(), field::WEBSITE),
+        "The website can't contain a user name or password."
     );
     assert!(error_for(|f| f.website = "javascript:alert(1)".into(), field::WEBSITE).contains("https://"));
     assert!(error_for(|f| f.booking = "data:text/html,hi".into(), field::BOOKING).contains("https://"));

@@ -4,17 +4,41 @@
 //! scheme (`javascript:`, `data:`), credentials (`https://bank.example@evil.example`), quotes,
 //! spaces or markup into an attribute, so anything unusual is refused rather than escaped.
 
-/// `https://host[:port][/path][?query][#fragment]` with a dotted host name and no credentials.
-pub fn is_https_url(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else { return false };
+/// What is wrong with a would-be `https://` address, in words for the message beside the field;
+/// `None` when it is a plain `https://host[:port][/path][?query][#fragment]` with a dotted host
+/// name (the last label not a number, so no bare IP addresses), no credentials and a real port.
+pub fn https_problem(url: &str) -> Option<&'static str> {
+    let Some(rest) = url.strip_prefix("https://") else { return Some("must start with https://") };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
+    if authority.contains('@') {
+        return Some("can't contain a user name or password");
+    }
     let (host, port) = match authority.split_once(':') {
         Some((host, port)) => (host, Some(port)),
         None => (authority, None),
     };
-    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
-    port_ok && is_host_name(host) && tail.bytes().all(is_url_tail_byte)
+    if !is_host_name(host)
+        || host.rsplit('.').next().is_some_and(|last| last.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some("needs a host name like clinic.example after https://");
+    }
+    if port.is_some_and(|p| {
+        p.is_empty()
+            || p.len() > 5
+            || !p.bytes().all(|b| b.is_ascii_digit())
+            || p.parse::<u32>().map_or(true, |n| n == 0 || n > 65_535)
+    }) {
+        return Some("has a port that is not a number from 1 to 65535");
+    }
+    if !tail.bytes().all(is_url_tail_byte) {
+        return Some("contains characters a web address can't (spaces, quotes, < or >)");
+    }
+    None
+}
+
+pub fn is_https_url(url: &str) -> bool {
+    https_problem(url).is_none()
 }
 
 /// `clinic.example`, `www.my-clinic.co.uk`: labels of letters, digits and inner hyphens.
@@ -60,7 +84,8 @@ pub fn is_email(email: &str) -> bool {
     let Some((local, host)) = email.split_once('@') else { return false };
     !local.is_empty()
         && local.len() <= 64
-        && local.bytes().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+        // No `%`: a mail app would decode `x%40evil.example` into another recipient.
+        && local.bytes().all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
         && !local.starts_with('.')
         && !local.ends_with('.')
         && is_host_name(host)
@@ -97,10 +122,32 @@ mod tests {
             "https://clinic..example",
             "https://clinic.example:",
             "https://clinic.example:123456",
+            "https://clinic.example:99999",
+            "https://clinic.example:0",
+            "https://a.1",
+            "https://0x7f.1",
+            "https://192.168.1.1",
+            "https://clinic.example\\@evil.example",
             " https://clinic.example",
         ] {
             assert!(!is_https_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_message_names_what_is_wrong() {
+        assert_eq!(https_problem("http://a.example"), Some("must start with https://"));
+        assert_eq!(https_problem("https://me@a.example"), Some("can't contain a user name or password"));
+        assert_eq!(
+            https_problem("https://localhost/"),
+            Some("needs a host name like clinic.example after https://")
+        );
+        assert_eq!(
+            https_problem("https://a.example:70000"),
+            Some("has a port that is not a number from 1 to 65535")
+        );
+        assert!(https_problem("https://a.example/<script>").unwrap().contains("characters"));
+        assert_eq!(https_problem("https://a.example:443/ok"), None);
     }
 
     #[test]
@@ -128,6 +175,7 @@ mod tests {
             "a@clinic.example?subject=x",
             "\"x\"@clinic.example",
             "a@@clinic.example",
+            "x%40evil.example%2Cinfo@clinic.example",
             ".a@clinic.example",
         ] {
             assert!(!is_email(bad), "{bad}");

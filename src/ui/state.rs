@@ -58,6 +58,8 @@ pub enum Undo {
     /// An edit: the version before it.
     SessionEdit(Session),
     EntryEdit(RecoveryEntry),
+    /// The clinic that was removed.
+    Clinic(ClinicProfile),
 }
 
 impl Undo {
@@ -72,6 +74,7 @@ impl Undo {
             Undo::Entry(_) => "Check-in deleted.".to_string(),
             Undo::SessionEdit(_) => "Session updated.".to_string(),
             Undo::EntryEdit(_) => "Check-in updated.".to_string(),
+            Undo::Clinic(clinic) => format!("{} removed. Its details are no longer used.", clinic.name),
         }
     }
 }
@@ -105,6 +108,8 @@ pub enum Action {
     ProfileSaved(Profile),
     /// The client's clinic was set, replaced, or (with `None`) removed.
     ClinicSaved(Option<ClinicProfile>),
+    /// The clinic was removed; it can be brought back with Undo.
+    ClinicRemoved(ClinicProfile),
     SessionSaved(Session),
     /// An existing session was changed; `previous` is kept for Undo.
     SessionEdited {
@@ -163,6 +168,10 @@ impl AppState {
         match change {
             Action::ProfileSaved(profile) => records.profile = profile,
             Action::ClinicSaved(clinic) => records.clinic = clinic,
+            Action::ClinicRemoved(clinic) => {
+                records.clinic = None;
+                self.undo = Some(Undo::Clinic(clinic));
+            }
             Action::SessionSaved(session) => {
                 let id = session.id.clone();
                 upsert(&mut records.sessions, session, |s| s.id == id);
@@ -209,6 +218,7 @@ impl AppState {
                         let id = session.id.clone();
                         upsert(&mut records.sessions, session, |s| s.id == id);
                     }
+                    Undo::Clinic(clinic) => records.clinic = Some(clinic),
                 }
                 self.undo = None;
             }

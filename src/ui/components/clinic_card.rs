@@ -30,7 +30,7 @@ pub fn clinic_card(clinic: &ClinicProfile, heading_level_two: bool) -> Html {
             }
             <div class="clinic-card__actions">
                 if let (Some(href), Some(phone)) = (clinic.tel_href(), &clinic.phone) {
-                    <a class="button" href={href} aria-label={format!("Call {name}: {phone}")}>{ format!("Call {phone}") }</a>
+                    <a class="button" href={href}>{ format!("Call {phone}") }</a>
                 }
                 if let Some(href) = clinic.mailto_href() {
                     <a class="button button--quiet" href={href}>{ format!("Email {name}") }</a>

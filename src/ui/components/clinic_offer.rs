@@ -15,6 +15,16 @@ pub fn ClinicLinkOffer() -> Html {
     let outcome = use_state(|| None::<String>);
     let save_error = use_state(|| None::<String>);
     let heading = use_node_ref();
+    let outcome_ref = use_node_ref();
+    {
+        // Accepting or declining removes the focused button: focus the outcome instead.
+        let outcome_ref = outcome_ref.clone();
+        use_effect_with(outcome.clone(), move |_| {
+            if let Some(el) = outcome_ref.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
     {
         // Move focus to the question, so keyboard and screen-reader users meet it first.
         let heading = heading.clone();
@@ -85,6 +95,8 @@ pub fn ClinicLinkOffer() -> Html {
                         <button type="button" class="button button--quiet" onclick={decline}>{ "Not now" }</button>
                         if let Some(message) = (*save_error).clone() {
                             <p class="field__error" role="alert">{ message }</p>
+                        } else if app.records.is_none() {
+                            <p class="field__hint">{ "Waiting for this device's storage before anything can be saved…" }</p>
                         }
                     </div>
                 </section>
@@ -92,7 +104,7 @@ pub fn ClinicLinkOffer() -> Html {
         }
         None => match (*outcome).clone().filter(|m| !m.is_empty()) {
             Some(message) => html! {
-                <p class="notice" role="status">
+                <p class="notice" role="status" tabindex="-1" ref={outcome_ref}>
                     { message }
                     <button type="button" class="link-button" aria-label="Dismiss"
                         onclick={let outcome = outcome.clone(); move |_| outcome.set(None)}>{ "×" }</button>

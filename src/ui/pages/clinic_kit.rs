@@ -12,7 +12,7 @@ use crate::ui::components::clinic_form::ClinicFields;
 use crate::ui::components::Page;
 use crate::ui::hooks::clinic_link::take_from_address;
 use crate::ui::hooks::export::{app_origin, copy_text, download_qr_png, download_text};
-use crate::ui::hooks::IncomingLink;
+use crate::ui::hooks::{use_clinic_accent, IncomingLink};
 
 #[component]
 pub fn ClinicKitPage() -> Html {
@@ -32,6 +32,8 @@ pub fn ClinicKitPage() -> Html {
         })
     };
     let validated = form.validate();
+    // The preview shows the brand colour as clients will see it.
+    use_clinic_accent(validated.as_ref().ok());
     let mut errors = validated.clone().err().unwrap_or_default();
     if !*touched {
         errors = crate::domain::validation::FieldErrors::new();
@@ -67,7 +69,7 @@ pub fn ClinicKitPage() -> Html {
             <form class="form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
                 <ClinicFields form={(*form).clone()} errors={errors} on_change={on_change} />
             </form>
-            <section aria-labelledby="kit-output-heading" aria-live="polite">
+            <section aria-labelledby="kit-output-heading">
                 <h2 id="kit-output-heading">{ "Your link" }</h2>
                 { output }
             </section>

@@ -5,33 +5,26 @@ use yew::prelude::*;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::clinic_link::{encode, FRAGMENT_KEY};
 use crate::domain::sections::Section;
-use crate::storage::{StorageError, DB_VERSION};
+use crate::storage::DB_VERSION;
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
-use crate::ui::hooks::use_record_actions;
+use crate::ui::hooks::{report_into, use_record_actions};
 use crate::ui::state::StorageStatus;
 
 #[component]
 pub fn SettingsPage() -> Html {
     let app = use_app_state();
     let actions = use_record_actions();
-    let clinic_message = use_state(|| None::<String>);
+    let remove_error = use_state(|| None::<String>);
+    let clinic = app.records.as_ref().and_then(|r| r.clinic.clone());
+    // The Undo bar takes over from here (it says what was removed and takes focus).
     let remove = {
-        let message = clinic_message.clone();
+        let (clinic, report) = (clinic.clone(), report_into(remove_error.clone()));
         Callback::from(move |_: MouseEvent| {
-            let message = message.clone();
-            actions.save_clinic(
-                None,
-                Callback::from(move |result: Result<(), StorageError>| {
-                    message.set(Some(match result {
-                        Ok(()) => {
-                            "Clinic removed. Its details are no longer used anywhere in the app.".to_string()
-                        }
-                        Err(error) => error.user_message(),
-                    }))
-                }),
-            );
+            if let Some(clinic) = clinic.clone() {
+                actions.remove_clinic(clinic, report.clone());
+            }
         })
     };
     let storage = match &app.storage {
@@ -55,7 +48,7 @@ pub fn SettingsPage() -> Html {
                 <h2 id="storage-heading">{ "Storage on this device" }</h2>
                 { storage }
             </section>
-            { clinic_settings(app.records.as_ref().and_then(|r| r.clinic.as_ref()), remove, (*clinic_message).clone()) }
+            { clinic_settings(clinic.as_ref(), remove, (*remove_error).clone()) }
             <section class="card" aria-labelledby="about-heading">
                 <h2 id="about-heading">{ "About" }</h2>
                 <dl class="facts">
@@ -68,7 +61,7 @@ pub fn SettingsPage() -> Html {
     }
 }
 
-/// Your clinic: what the app holds, "Change details" and "Remove clinic".
+/// Your clinic: what the app holds, "Change details" and "Remove clinic" (with Undo).
 ///
 /// Changing goes through the clinic kit (its form shows a message beside each field), opened with
 /// the current details in the link; the kit's "Open in Remodel" brings the changes back through
@@ -77,7 +70,7 @@ pub fn SettingsPage() -> Html {
 fn clinic_settings(
     clinic: Option<&ClinicProfile>,
     remove: Callback<MouseEvent>,
-    message: Option<String>,
+    error: Option<String>,
 ) -> Html {
     html! {
         <section class="card" aria-labelledby="clinic-settings-heading">
@@ -103,8 +96,8 @@ fn clinic_settings(
                     </>
                 },
             } }
-            if let Some(message) = message {
-                <p role="status">{ message }</p>
+            if let Some(message) = error {
+                <p class="field__error" role="alert">{ message }</p>
             }
         </section>
     }

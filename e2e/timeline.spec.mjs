@@ -53,7 +53,8 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
   await expect(here).toContainText("not a prediction for you");
 
   const chart = page.getByRole("img", { name: /^Cheeks timeline from/ });
-  await expect(chart).toHaveAccessibleName(/from 14 Sep 2025 to 15 Mar 2026: 3 sessions/);
+  await expect(chart).toHaveAccessibleName(/from 14 Sep 2025 to 15 Mar 2026: 2 sessions done and 1 planned in this view/);
+  await expect(chart).toHaveAccessibleName(/your redness from your check-ins \(latest \d on \d+ \w+ 202\d\)/);
   await expect(chart.locator(".timeline__session")).toHaveCount(3);
   await expect(chart.locator(".timeline__session--planned")).toHaveCount(1);
   await expect(chart.locator(".phase")).toHaveCount(6);
@@ -61,11 +62,13 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
   await expect(chart.locator(".timeline__redness")).toHaveCount(4);
   await expect(chart.locator(".timeline__gais")).toHaveCount(1);
   await expect(chart.getByText("Today")).toBeVisible();
+  const legend = page.locator(".chart__legend").first();
+  await expect(legend).toContainText("planned session");
   await expectNoAxeViolations(page, "/timeline");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   await page.getByRole("radio", { name: "8 weeks" }).check();
-  await expect(chart).toHaveAccessibleName(/from 18 Dec 2025 to 12 Feb 2026/);
+  await expect(chart).toHaveAccessibleName(/from 18 Dec 2025 to 12 Feb 2026: 1 session done and 0 planned/);
   await expect(chart.locator(".timeline__session")).toHaveCount(1);
   await page.getByRole("radio", { name: "12 months" }).check();
   await expect(chart).toHaveAccessibleName(/from 1 May 2025 to 30 Apr 2026/);

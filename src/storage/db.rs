@@ -132,6 +132,39 @@ impl Db {
         Ok((readable, unreadable))
     }
 
+    /// Everything start-up reads, in one read-only transaction: every record of `stores`, and
+    /// the `settings` records under `keys`. All requests are issued before any is awaited, so the
+    /// browser works through them back to back instead of waiting on Rust between each.
+    pub async fn read_many(
+        &self,
+        stores: &[Store],
+        keys: &[&str],
+    ) -> Result<(Vec<Vec<JsValue>>, Vec<Option<JsValue>>), StorageError> {
+        let mut names: Vec<&str> = stores.iter().map(|s| s.name()).collect();
+        names.push(Store::Settings.name());
+        let transaction = self.database.transaction(&names, TransactionMode::ReadOnly).map_err(classify)?;
+        let mut all_requests = Vec::new();
+        for store in stores {
+            let object_store = transaction.object_store(store.name()).map_err(classify)?;
+            all_requests.push(object_store.get_all(None, None).map_err(classify)?);
+        }
+        let settings = transaction.object_store(Store::Settings.name()).map_err(classify)?;
+        let mut key_requests = Vec::new();
+        for key in keys {
+            key_requests.push(settings.get(Query::Key(JsValue::from_str(key))).map_err(classify)?);
+        }
+        let mut all = Vec::new();
+        for request in all_requests {
+            all.push(request.await.map_err(classify)?);
+        }
+        let mut singles = Vec::new();
+        for request in key_requests {
+            singles.push(request.await.map_err(classify)?);
+        }
+        finish(transaction.await)?;
+        Ok((all, singles))
+    }
+
     /// Removes the record with `key` from `store` (no error if it is absent).
     pub async fn delete(&self, store: Store, key: &str) -> Result<(), StorageError> {
         let transaction =
@@ -256,7 +289,7 @@ fn to_js<T: Serialize>(record: &T) -> Result<JsValue, StorageError> {
         .map_err(|e| StorageError::Corrupt(e.to_string()))
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
+pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))
 }
 

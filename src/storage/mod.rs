@@ -42,4 +42,4 @@ pub use records::{
 };
 pub use schema::{Store, DB_NAME, DB_VERSION};
 #[cfg(target_arch = "wasm32")]
-pub use settings_repo::{load_clinic, load_profile, load_settings, save_clinic, save_profile, save_settings};
+pub use settings_repo::{load_settings, save_clinic, save_profile, save_settings};

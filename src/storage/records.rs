@@ -1,7 +1,9 @@
 //! Sessions and recovery entries: loading, saving, deleting (with their entries) and restoring.
 
+use super::db::from_js;
 use super::db::Write;
-use super::{load_clinic, load_profile, Db, StorageError, Store};
+use super::settings_repo::{clinic_from, keyed_from, CLINIC_KEY, PROFILE_KEY};
+use super::{Db, StorageError, Store};
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::profile::Profile;
 use crate::domain::recovery::RecoveryEntry;
@@ -20,20 +22,31 @@ pub struct Records {
 }
 
 pub async fn load_records(db: &Db) -> Result<Records, StorageError> {
-    let (sessions, bad_sessions) = db.get_all_readable(Store::Sessions).await?;
-    let (entries, bad_entries) = db.get_all_readable(Store::RecoveryEntries).await?;
+    let (mut all, mut singles) =
+        db.read_many(&[Store::Sessions, Store::RecoveryEntries], &[PROFILE_KEY, CLINIC_KEY]).await?;
+    let (entries, bad_entries) = readable(all.pop().unwrap_or_default());
+    let (sessions, bad_sessions) = readable(all.pop().unwrap_or_default());
     // A damaged clinic record is counted and left alone, like a damaged session.
-    let (clinic, bad_clinic) = match load_clinic(db).await {
+    let (clinic, bad_clinic) = match clinic_from(singles.pop().flatten()) {
         Err(StorageError::Corrupt(_)) => (None, 1),
         other => (other?, 0),
     };
     Ok(Records {
-        profile: load_profile(db).await?,
+        profile: keyed_from(singles.pop().flatten())?,
         clinic,
         sessions,
         entries,
         unreadable: bad_sessions + bad_entries + bad_clinic,
     })
+}
+
+/// The values that read back as `T`, and how many did not. One damaged record (say, written by
+/// a buggy or newer version) must not hide all the others: it is left in place and counted.
+fn readable<T: serde::de::DeserializeOwned>(values: Vec<wasm_bindgen::JsValue>) -> (Vec<T>, usize) {
+    let total = values.len();
+    let readable: Vec<T> = values.into_iter().filter_map(|v| from_js(v).ok()).collect();
+    let unreadable = total - readable.len();
+    (readable, unreadable)
 }
 
 /// Adds or replaces a session (an edit is one transaction).

@@ -4,15 +4,17 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::db::from_js;
 use super::{Db, StorageError, Store};
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::clinic_link::{decode, encode};
 use crate::domain::profile::Profile;
 use crate::domain::settings::AppSettings;
+use wasm_bindgen::JsValue;
 
 const APP_SETTINGS_KEY: &str = "app";
-const PROFILE_KEY: &str = "profile";
-const CLINIC_KEY: &str = "clinic";
+pub(super) const PROFILE_KEY: &str = "profile";
+pub(super) const CLINIC_KEY: &str = "clinic";
 
 /// A singleton stored with its key beside its own fields.
 #[derive(Serialize)]
@@ -29,6 +31,11 @@ async fn load_keyed<T: DeserializeOwned + Default>(db: &Db, key: &str) -> Result
     Ok(record.unwrap_or_default())
 }
 
+/// A singleton from its raw stored value (see [`load_keyed`]); the default when absent.
+pub(super) fn keyed_from<T: DeserializeOwned + Default>(value: Option<JsValue>) -> Result<T, StorageError> {
+    value.map(from_js).transpose().map(Option::unwrap_or_default)
+}
+
 async fn save_keyed<T: Serialize + Clone>(db: &Db, key: &str, value: &T) -> Result<(), StorageError> {
     db.put(Store::Settings, &Keyed { key: key.to_string(), value: value.clone() }).await
 }
@@ -40,11 +47,6 @@ pub async fn load_settings(db: &Db) -> Result<AppSettings, StorageError> {
 
 pub async fn save_settings(db: &Db, settings: &AppSettings) -> Result<(), StorageError> {
     save_keyed(db, APP_SETTINGS_KEY, settings).await
-}
-
-/// The client's profile and areas, or an empty profile before they set one up.
-pub async fn load_profile(db: &Db) -> Result<Profile, StorageError> {
-    load_keyed(db, PROFILE_KEY).await
 }
 
 pub async fn save_profile(db: &Db, profile: &Profile) -> Result<(), StorageError> {
@@ -60,10 +62,11 @@ struct StoredClinic {
     link: String,
 }
 
-/// The clinic the client accepted, if any. A stored payload that no longer decodes is
-/// [`StorageError::Corrupt`] (the caller counts it and leaves it alone).
-pub async fn load_clinic(db: &Db) -> Result<Option<ClinicProfile>, StorageError> {
-    let Some(stored) = db.get::<StoredClinic>(Store::Settings, CLINIC_KEY).await? else { return Ok(None) };
+/// The client's clinic from its raw stored value (read with the other records at start-up), if
+/// any. A stored payload that no longer decodes is [`StorageError::Corrupt`] (the caller counts
+/// it and leaves it alone).
+pub(super) fn clinic_from(value: Option<JsValue>) -> Result<Option<ClinicProfile>, StorageError> {
+    let Some(stored) = value.map(from_js::<StoredClinic>).transpose()? else { return Ok(None) };
     decode(&stored.link).map(Some).map_err(|e| StorageError::Corrupt(e.message()))
 }
 

@@ -83,11 +83,26 @@ pub fn timeline_chart(
     let strip_y = fmt_coord(FRAME.plot_bottom() - 8.0);
     let mut numbered: Vec<&&Session> = sessions.iter().filter(|s| s.is_done()).collect();
     numbered.sort_by_key(|s| s.when());
+    // The text alternative: what the window holds, in numbers (the "you are here" sentence and
+    // the milestones beside the chart say the rest in words).
+    let shown = |done: bool| sessions.iter().filter(|s| inside(s.date) && s.is_done() == done).count();
+    let latest = entries.iter().filter(|e| inside(e.date)).max_by_key(|e| e.date);
     let label = format!(
-        "{area_name} timeline from {} to {}: {} sessions, the expected range, and today",
+        "{area_name} timeline from {} to {}: {} done and {} planned in this view, the healing phases after each, the expected range{}, and today.",
         display_date(from),
         display_date(to),
-        sessions.len()
+        match shown(true) {
+            1 => "1 session".to_string(),
+            n => format!("{n} sessions"),
+        },
+        shown(false),
+        latest
+            .map(|e| format!(
+                ", and your redness from your check-ins (latest {} on {})",
+                e.redness,
+                display_date(e.date)
+            ))
+            .unwrap_or_default()
     );
     html! {
         <svg viewBox={FRAME.view_box()} role="img" aria-label={label} class="chart__svg timeline">

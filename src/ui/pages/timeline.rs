@@ -105,6 +105,8 @@ pub fn TimelinePage() -> Html {
                         <h2>{ area.name.clone() }</h2>
                         { timeline_chart(&area.name, &sessions, &entries, today, window) }
                         <p class="chart__legend">
+                            <span class="legend legend--session">{ "session" }</span>
+                            <span class="legend legend--planned">{ "planned session" }</span>
                             <span class="legend legend--band">{ "expected range" }</span>
                             <span class="legend legend--inflammation">{ "inflammation" }</span>
                             <span class="legend legend--proliferation">{ "proliferation" }</span>

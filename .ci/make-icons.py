@@ -71,25 +71,39 @@ def write_png(path, size, raw):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     # The icons have a handful of distinct colours (two inks blended at the anti-aliased edges), so
-    # an indexed PNG (a palette with per-entry alpha) holds them exactly at a fraction of RGBA's
-    # size: the icons are part of the first load's budget.
+    # an indexed PNG (a palette with per-entry alpha) holds them at a fraction of RGBA's size; at
+    # 16 colours or fewer, two pixels share a byte. The icons are part of the first load's budget.
     stride = size * 4 + 1
-    palette, indexed = {}, bytearray()
+    pixels = [raw[y * stride + 1 + x * 4 : y * stride + 5 + x * 4] for y in range(size) for x in range(size)]
+    uses = {}
+    for pixel in pixels:
+        uses[pixel] = uses.get(pixel, 0) + 1
+    # Merge the rarest edge shades into their nearest neighbour until 16 are left.
+    merged = {pixel: pixel for pixel in uses}
+    live = set(uses)
+    while len(live) > 16:
+        rarest = min(live, key=lambda c: (uses[c], c))
+        live.remove(rarest)
+        nearest = min(live, key=lambda c: (sum((a - b) ** 2 for a, b in zip(c, rarest)), c))
+        uses[nearest] += uses[rarest]
+        for pixel, target in merged.items():
+            if target == rarest:
+                merged[pixel] = nearest
+    entries = sorted(live)
+    index = {colour: i for i, colour in enumerate(entries)}
+    packed = bytearray()
     for y in range(size):
-        indexed.append(0)  # filter type 0
-        for x in range(size):
-            start = y * stride + 1 + x * 4
-            indexed.append(palette.setdefault(raw[start : start + 4], len(palette)))
-    if len(palette) > 256:
-        raise SystemExit(f"{path.name}: {len(palette)} colours do not fit a palette")
-    entries = list(palette)
-    header = struct.pack(">IIBBBBB", size, size, 8, 3, 0, 0, 0)  # 8-bit indexed colour
+        packed.append(0)  # filter type 0
+        row = [index[merged[pixels[y * size + x]]] for x in range(size)]
+        row += [0] * (len(row) % 2)
+        packed += bytes(row[i] << 4 | row[i + 1] for i in range(0, len(row), 2))
+    header = struct.pack(">IIBBBBB", size, size, 4, 3, 0, 0, 0)  # 4-bit indexed colour
     png = (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
         + chunk(b"PLTE", b"".join(e[:3] for e in entries))
         + chunk(b"tRNS", bytes(e[3] for e in entries))
-        + chunk(b"IDAT", zlib.compress(bytes(indexed), 9))
+        + chunk(b"IDAT", zlib.compress(bytes(packed), 9))
         + chunk(b"IEND", b"")
     )
     path.write_bytes(png)

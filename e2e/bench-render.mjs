@@ -111,17 +111,20 @@ async function medians(empty, full, url) {
 const empty = await newPage();
 const full = await newPage();
 await seed(full);
+// Each seeded page must show the seeded diary (a fast render of an empty page proves nothing).
 const pages = [
-  ["Today", "/"],
-  ["Sessions", "/sessions"],
-  ["Session page", "/sessions/s59"],
+  ["Today", "/", "since your last session, on 28 Oct 2026"],
+  ["Sessions", "/sessions", "1 Dec 2023"],
+  ["Session page", "/sessions/s59", "Session on 28 Oct 2026"],
 ];
 console.log(`render time, median of ${RUNS} loads (ms) — seeded: 60 sessions, 2,000 check-ins`);
 console.log("page            empty   seeded   ratio");
 let worst = 0;
-for (const [name, url] of pages) {
+for (const [name, url, shown] of pages) {
   // The empty app has no session s59; its session page renders "no longer exists".
   const [base, seeded] = await medians(empty, full, url);
+  const text = await full.locator("main").innerText();
+  if (!text.includes(shown)) throw new Error(`the seeded ${name} page does not show "${shown}"`);
   const ratio = seeded / base;
   worst = Math.max(worst, ratio);
   console.log(`${name.padEnd(14)} ${base.toFixed(1).padStart(6)}  ${seeded.toFixed(1).padStart(7)}  ${ratio.toFixed(2).padStart(6)}x`);

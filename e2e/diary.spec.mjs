@@ -1,6 +1,15 @@
 // Sessions and the recovery diary, as a new client uses them on a phone.
 import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
-import { addArea, addCheckIn, addSession, countStored, expectNoAxeViolations } from "./records.mjs";
+import {
+  addArea,
+  addCheckIn,
+  addSession,
+  countStored,
+  entryRecord,
+  expectNoAxeViolations,
+  seedRecords,
+  sessionRecord,
+} from "./records.mjs";
 
 const TODAY = new Date("2026-11-24T10:00:00");
 
@@ -187,4 +196,48 @@ test("today's check-in can be done with the keyboard alone", async ({ page }) =>
   await expect(checkIn.getByRole("button", { name: "Done" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByText("Checked in today: redness almost clear, swelling mild.")).toBeVisible();
+});
+
+test("a diary of years: recent check-ins show first, and the older ones follow everywhere", async ({ page }) => {
+  await addArea(page, "cheeks");
+  await addSession(page, { date: "2025-06-02", depth: "1.5", notes: "First" });
+  await addSession(page, { date: "2026-11-20", depth: "1.5" });
+  await addCheckIn(page, { date: "2025-06-04", redness: 3, swelling: 1, notes: "A year and a half ago" });
+  await addCheckIn(page, { date: "2026-11-22", redness: 1, swelling: 0 });
+  await page.reload(); // start-up reads the last 120 days first, then the rest
+  await mainNav(page).getByRole("link", { name: "Today" }).click();
+  await expect(page.getByRole("paragraph").filter({ hasText: /^Day 4$/ })).toBeVisible();
+  await mainNav(page).getByRole("link", { name: "Recovery" }).click();
+  const list = page.getByRole("list", { name: "Check-ins" });
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(list).toContainText("A year and a half ago");
+  await list.getByRole("link", { name: "Edit check-in of 4 Jun 2025" }).click();
+  await expect(page.getByLabel("Notes")).toHaveValue("A year and a half ago");
+  // Opened directly (a fresh start), an old check-in waits for the older read instead of "no longer exists".
+  await page.reload();
+  await expect(page.getByLabel("Notes")).toHaveValue("A year and a half ago");
+  await mainNav(page).getByRole("link", { name: "Sessions" }).click();
+  await page.getByRole("link", { name: "2 Jun 2025" }).click();
+  await expect(page.getByRole("list", { name: "Check-ins" })).toContainText("A year and a half ago");
+});
+
+test("a session's page lists its latest week of check-ins, and all of them on request", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const days = Array.from({ length: 9 }, (_, i) => `2026-11-${String(11 + i).padStart(2, "0")}`);
+  await seedRecords(page, {
+    sessions: [sessionRecord("s1", "2026-11-10")],
+    entries: days.map((day, i) => entryRecord(`e${i}`, day, Math.max(0, 3 - i))),
+  });
+  await page.goto("/sessions/s1");
+  const list = page.getByRole("list", { name: "Check-ins" });
+  await expect(list.getByRole("listitem")).toHaveCount(7);
+  await expect(list.getByRole("listitem").first()).toContainText("19 Nov 2026");
+  const toggle = page.getByRole("button", { name: "Show all 9 check-ins" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.click();
+  await expect(list.getByRole("listitem")).toHaveCount(9);
+  const back = page.getByRole("button", { name: "Show the latest 7 only" });
+  await expect(back).toBeFocused();
+  await expect(back).toHaveAttribute("aria-expanded", "true");
 });

@@ -53,3 +53,36 @@ export async function addCheckIn(page, { date, redness, swelling, notes = "" }) 
   await expect(page).toHaveURL("/recovery");
 }
 
+
+/** A stored session record, as the app writes it (for seeding). */
+export const sessionRecord = (id, date, status = "done") => ({
+  id, date, time: null, status, areas: [{ area_id: "cheeks", depth_mm: 1.5 }], device: "pen", device_model: "",
+  passes: null, products: [], numbing: false, clinic: "", practitioner: "", pain: null, notes: "",
+});
+
+/** A stored check-in record, as the app writes it (for seeding). */
+export const entryRecord = (id, date, redness, gais = null) => ({
+  id, date, session_id: null, redness, swelling: 0, pain: null, itch: null, dryness: null, bleeding_or_bruising: false,
+  infection_signs: [], dark_patches: false, aftercare_done: [], gais, notes: "",
+});
+
+/** Writes sessions and check-ins (and a profile with a Cheeks area) straight into IndexedDB; the
+ * app reads them when it next starts, so reload after. */
+export async function seedRecords(page, { sessions, entries }) {
+  await page.evaluate(async (data) => {
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open("remodel");
+      open.onsuccess = () => resolve(open.result);
+    });
+    const tx = db.transaction(["sessions", "recovery_entries", "settings"], "readwrite");
+    data.sessions.forEach((s) => tx.objectStore("sessions").put(s));
+    data.entries.forEach((e) => tx.objectStore("recovery_entries").put(e));
+    tx.objectStore("settings").put(data.profile);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, {
+    sessions,
+    entries,
+    profile: { key: "profile", skin_type: null, concerns: [], goals: "", areas: [{ id: "cheeks", kind: "cheeks", name: "Cheeks" }] },
+  });
+}

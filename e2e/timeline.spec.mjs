@@ -1,42 +1,15 @@
 // The timeline of expected improvement and the evidence page.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, mainNav, test } from "./fixtures.mjs";
-
-async function expectNoAxeViolations(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations on ${label}`).toEqual([]);
-}
-
-const session = (id, date, status = "done") => ({
-  id, date, time: null, status, areas: [{ area_id: "cheeks", depth_mm: 1.5 }], device: "pen", device_model: "",
-  passes: null, products: [], numbing: false, clinic: "", practitioner: "", pain: null, notes: "",
-});
-const entry = (id, date, redness, gais = null) => ({
-  id, date, session_id: null, redness, swelling: 0, pain: null, itch: null, dryness: null, bleeding_or_bruising: false,
-  infection_signs: [], dark_patches: false, aftercare_done: [], gais, notes: "",
-});
+import { entryRecord as entry, expectNoAxeViolations, seedRecords, sessionRecord as session } from "./records.mjs";
 
 /** Two done sessions four weeks apart, one planned, a few check-ins; today is 31 days after session 2. */
 async function seed(page) {
   await page.clock.setFixedTime(new Date("2026-01-29T10:00:00"));
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.evaluate(async (data) => {
-    const db = await new Promise((resolve) => {
-      const open = indexedDB.open("remodel");
-      open.onsuccess = () => resolve(open.result);
-    });
-    const tx = db.transaction(["sessions", "recovery_entries", "settings"], "readwrite");
-    data.sessions.forEach((s) => tx.objectStore("sessions").put(s));
-    data.entries.forEach((e) => tx.objectStore("recovery_entries").put(e));
-    tx.objectStore("settings").put(data.profile);
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  }, {
+  await seedRecords(page, {
     sessions: [session("s1", "2025-12-01"), session("s2", "2025-12-29"), session("p3", "2026-02-23", "planned")],
     entries: [entry("e1", "2025-12-02", 3), entry("e2", "2025-12-04", 1), entry("e3", "2025-12-30", 3), entry("e4", "2026-01-26", 0, 3)],
-    profile: { key: "profile", skin_type: null, concerns: [], goals: "", areas: [{ id: "cheeks", kind: "cheeks", name: "Cheeks" }] },
   });
   await page.reload(); // the app reads storage when it starts
 }

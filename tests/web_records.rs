@@ -7,8 +7,8 @@ use remodel::domain::profile::{Profile, SkinType};
 use remodel::domain::recovery::RecoveryForm;
 use remodel::domain::session::{SessionForm, SessionStatus};
 use remodel::storage::{
-    delete_database, delete_session, load_records, restore, save_clinic, save_entry, save_profile,
-    save_session, Db, StorageError, Store, Write,
+    delete_database, delete_session, load_entries_before, load_recent_records, load_records, restore,
+    save_clinic, save_entry, save_profile, save_session, Db, StorageError, Store, Write,
 };
 use time::macros::date;
 use wasm_bindgen_test::*;
@@ -144,5 +144,36 @@ async fn a_damaged_clinic_is_counted_and_left_alone() {
     assert_eq!(records.unreadable, 1);
     let raw: Option<serde_json::Value> = db.get(Store::Settings, "clinic").await.unwrap();
     assert_eq!(raw.unwrap()["link"], "1.@@@");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn recent_check_ins_first_then_the_older_ones_make_the_whole_diary() {
+    let db = fresh_db("remodel-test-recent-first").await;
+    save_profile(&db, &profile()).await.unwrap();
+    let s1 = session("s1", "2026-06-01");
+    save_session(&db, &s1).await.unwrap();
+    let mut all = Vec::new();
+    for (id, day) in [("old", "2026-06-03"), ("edge", "2026-08-01"), ("new", "2026-11-20")] {
+        let form =
+            RecoveryForm { date: day.into(), redness: Some(1), swelling: Some(0), ..Default::default() };
+        let entry = form.validate(id.into(), date!(2026 - 11 - 24), std::slice::from_ref(&s1)).unwrap();
+        save_entry(&db, &entry).await.unwrap();
+        all.push(entry);
+    }
+    let recent = load_recent_records(&db, date!(2026 - 08 - 01)).await.unwrap();
+    assert_eq!(recent.entries_from, Some(date!(2026 - 08 - 01)));
+    assert_eq!(recent.entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), vec!["edge", "new"]);
+    assert_eq!(recent.sessions, vec![s1.clone()], "every session is read first");
+    assert_eq!(recent.profile, profile());
+    assert!(
+        recent.has_entries_since(date!(2026 - 08 - 01)) && !recent.has_entries_since(date!(2026 - 07 - 31))
+    );
+    let (older, unreadable) = load_entries_before(&db, date!(2026 - 08 - 01)).await.unwrap();
+    assert_eq!(older.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), vec!["old"]);
+    assert_eq!(unreadable, 0);
+    let everything = load_records(&db).await.unwrap();
+    assert_eq!(everything.entries_from, None);
+    assert_eq!(everything.entries.len(), 3);
     db.close();
 }

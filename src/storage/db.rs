@@ -4,8 +4,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use idb::{
-    Database, DatabaseEvent, Event, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Request,
-    TransactionMode,
+    Database, DatabaseEvent, Event, Factory, IndexParams, KeyPath, KeyRange, ObjectStoreParams, Query,
+    Request, TransactionMode,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -132,26 +132,43 @@ impl Db {
         Ok((readable, unreadable))
     }
 
-    /// Everything start-up reads, in one read-only transaction: every record of `stores`, and
-    /// the `settings` records under `keys`. All requests are issued before any is awaited, so the
-    /// browser works through them back to back instead of waiting on Rust between each.
+    /// Reads in one read-only transaction: the records of each store in `reads` (all of them,
+    /// or a span of their `by_date` index), and the `settings` records under `keys`. Every
+    /// request is issued before any is awaited, so the browser works through them back to back
+    /// instead of waiting on Rust between each.
     pub async fn read_many(
         &self,
-        stores: &[Store],
+        reads: &[(Store, Span<'_>)],
         keys: &[&str],
     ) -> Result<(Vec<Vec<JsValue>>, Vec<Option<JsValue>>), StorageError> {
-        let mut names: Vec<&str> = stores.iter().map(|s| s.name()).collect();
-        names.push(Store::Settings.name());
+        let mut names: Vec<&str> = reads.iter().map(|(s, _)| s.name()).collect();
+        if !keys.is_empty() {
+            names.push(Store::Settings.name());
+        }
         let transaction = self.database.transaction(&names, TransactionMode::ReadOnly).map_err(classify)?;
         let mut all_requests = Vec::new();
-        for store in stores {
+        for (store, span) in reads {
             let object_store = transaction.object_store(store.name()).map_err(classify)?;
-            all_requests.push(object_store.get_all(None, None).map_err(classify)?);
+            let range = match span {
+                Span::All => None,
+                Span::DatedFrom(date) => Some(KeyRange::lower_bound(&JsValue::from_str(date), Some(false))),
+                Span::DatedBefore(date) => Some(KeyRange::upper_bound(&JsValue::from_str(date), Some(true))),
+            };
+            let request = match range {
+                None => object_store.get_all(None, None),
+                Some(range) => {
+                    let query = Query::KeyRange(range.map_err(classify)?);
+                    object_store.index(BY_DATE).map_err(classify)?.get_all(Some(query), None)
+                }
+            };
+            all_requests.push(request.map_err(classify)?);
         }
-        let settings = transaction.object_store(Store::Settings.name()).map_err(classify)?;
         let mut key_requests = Vec::new();
-        for key in keys {
-            key_requests.push(settings.get(Query::Key(JsValue::from_str(key))).map_err(classify)?);
+        if !keys.is_empty() {
+            let settings = transaction.object_store(Store::Settings.name()).map_err(classify)?;
+            for key in keys {
+                key_requests.push(settings.get(Query::Key(JsValue::from_str(key))).map_err(classify)?);
+            }
         }
         let mut all = Vec::new();
         for request in all_requests {
@@ -274,6 +291,19 @@ fn migrate(database: &Database, old_version: u32) -> Result<(), StorageError> {
         }
     }
     Ok(())
+}
+
+/// The index every dated store has on its `date` (ISO text, so text order is date order).
+const BY_DATE: &str = "by_date";
+
+/// Which records of a store [`Db::read_many`] takes.
+#[derive(Clone, Copy, Debug)]
+pub enum Span<'a> {
+    All,
+    /// Dated on or after this ISO date.
+    DatedFrom(&'a str),
+    /// Dated before this ISO date.
+    DatedBefore(&'a str),
 }
 
 fn finish(result: Result<idb::TransactionResult, idb::Error>) -> Result<(), StorageError> {

@@ -38,7 +38,8 @@ pub use error::StorageError;
 pub use persistence::{request_persistence, storage_usage};
 #[cfg(target_arch = "wasm32")]
 pub use records::{
-    delete_entry, delete_session, load_records, new_id, restore, save_entry, save_session, Records,
+    delete_entry, delete_session, load_entries_before, load_recent_records, load_records, new_id, restore,
+    save_entry, save_session, Records,
 };
 pub use schema::{Store, DB_NAME, DB_VERSION};
 #[cfg(target_arch = "wasm32")]

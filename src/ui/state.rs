@@ -105,6 +105,12 @@ pub enum Action {
     StorageFailed(StorageError),
     UpdateReady,
     RecordsLoaded(Records),
+    /// The check-ins older than the first read (see `Records::entries_from`), and how many of
+    /// them could not be read.
+    OlderEntriesLoaded {
+        entries: Vec<RecoveryEntry>,
+        unreadable: usize,
+    },
     ProfileSaved(Profile),
     /// The client's clinic was set, replaced, or (with `None`) removed.
     ClinicSaved(Option<ClinicProfile>),
@@ -153,6 +159,17 @@ impl Reducible for AppState {
             Action::StorageFailed(error) => next.storage = StorageStatus::Failed(error),
             Action::UpdateReady => next.update_ready = true,
             Action::RecordsLoaded(loaded) => next.records = Some(SharedRecords(Rc::new(loaded))),
+            Action::OlderEntriesLoaded { entries, unreadable } => {
+                let shared = next.records.get_or_insert_with(SharedRecords::default);
+                let records = Rc::make_mut(&mut shared.0);
+                // Upserts: a check-in saved while these were read is already in the list.
+                for entry in entries {
+                    let id = entry.id.clone();
+                    upsert(&mut records.entries, entry, |e| e.id == id);
+                }
+                records.entries_from = None;
+                records.unreadable += unreadable;
+            }
             Action::DismissUndo => next.undo = None,
             change => next.apply_record_change(change),
         }

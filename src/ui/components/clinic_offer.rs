@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::domain::clinic::ClinicProfile;
 use crate::ui::context::use_app_state;
-use crate::ui::hooks::{report_into, use_incoming_clinic_link, use_record_actions, IncomingLink};
+use crate::ui::hooks::{use_incoming_clinic_link, use_record_actions, IncomingLink};
 
 #[component]
 pub fn ClinicLinkOffer() -> Html {
@@ -13,7 +13,6 @@ pub fn ClinicLinkOffer() -> Html {
     let app = use_app_state();
     let actions = use_record_actions();
     let outcome = use_state(|| None::<String>);
-    let save_error = use_state(|| None::<String>);
     let heading = use_node_ref();
     let outcome_ref = use_node_ref();
     {
@@ -54,21 +53,25 @@ pub fn ClinicLinkOffer() -> Html {
         },
         Some(IncomingLink::Offer(profile)) => {
             let accept = {
-                let (profile, close, save_error) = (profile.clone(), close.clone(), save_error.clone());
+                let (profile, close, outcome) = (profile.clone(), close.clone(), outcome.clone());
                 let actions = actions.clone();
                 Callback::from(move |_: MouseEvent| {
-                    let name = profile.name.clone();
-                    let close = close.clone();
-                    let report = report_into(save_error.clone());
+                    // The offer closes at once: a second link followed meanwhile gets its own
+                    // offer, which this save's outcome must not close.
+                    close.emit(String::new());
+                    let (name, outcome) = (profile.name.clone(), outcome.clone());
                     actions.save_clinic(
                         Some(profile.clone()),
                         Callback::from(move |result: Result<(), crate::storage::StorageError>| {
-                            if result.is_ok() {
-                                close.emit(format!(
+                            outcome.set(Some(match result {
+                                Ok(()) => format!(
                                     "{name}'s details are in use. You can change or remove them in Settings."
-                                ));
-                            }
-                            report.emit(result);
+                                ),
+                                Err(error) => format!(
+                                    "{name}'s details could not be saved: {} Open the link again to retry.",
+                                    error.user_message()
+                                ),
+                            }))
                         }),
                     );
                 })
@@ -93,9 +96,7 @@ pub fn ClinicLinkOffer() -> Html {
                             { format!("Use {}'s settings", profile.name) }
                         </button>
                         <button type="button" class="button button--quiet" onclick={decline}>{ "Not now" }</button>
-                        if let Some(message) = (*save_error).clone() {
-                            <p class="field__error" role="alert">{ message }</p>
-                        } else if app.records.is_none() {
+                        if app.records.is_none() {
                             <p class="field__hint">{ "Waiting for this device's storage before anything can be saved…" }</p>
                         }
                     </div>

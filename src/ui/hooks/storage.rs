@@ -4,7 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::storage::{load_records, request_persistence, storage_usage, Db};
+use time::Duration;
+
+use super::clock::today;
+use crate::domain::recovery::FIRST_READ_DAYS;
+use crate::storage::{load_entries_before, load_recent_records, request_persistence, storage_usage, Db};
 use crate::ui::context::use_app_state;
 use crate::ui::state::Action;
 
@@ -41,8 +45,20 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                 match Db::open(on_blocked).await {
                     Ok(opened) => {
                         // Records first: the pages wait for them, not for the storage estimate.
-                        match load_records(&opened).await {
+                        // Recent check-ins first, then the older ones: the first page of a diary
+                        // of years needs only the last few months.
+                        let from = today() - Duration::days(FIRST_READ_DAYS);
+                        match load_recent_records(&opened, from).await {
                             Ok(records) => app.dispatch(Action::RecordsLoaded(records)),
+                            Err(error) => {
+                                app.dispatch(Action::StorageFailed(error));
+                                return;
+                            }
+                        }
+                        match load_entries_before(&opened, from).await {
+                            Ok((entries, unreadable)) => {
+                                app.dispatch(Action::OlderEntriesLoaded { entries, unreadable })
+                            }
                             Err(error) => {
                                 app.dispatch(Action::StorageFailed(error));
                                 return;

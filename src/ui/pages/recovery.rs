@@ -13,7 +13,8 @@ use crate::ui::routes::Route;
 #[component]
 pub fn RecoveryPage() -> Html {
     let app = use_app_state();
-    let Some(records) = app.records.as_ref() else {
+    // The whole diary: wait for the older check-ins too.
+    let Some(records) = app.records.as_ref().filter(|r| r.entries_from.is_none()) else {
         return html! { <Page section={Section::Recovery}><p>{ "Loading…" }</p></Page> };
     };
     html! {
@@ -22,7 +23,7 @@ pub fn RecoveryPage() -> Html {
             if records.entries.is_empty() {
                 { empty_state(Section::Recovery) }
             } else {
-                <EntryList entries={records.entries.clone()} sessions={records.sessions.clone()} />
+                <EntryList entries={records.entries.clone()} sessions={records.sessions.clone()} page_size={Some(30)} />
             }
         </Page>
     }

@@ -33,6 +33,10 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
         return html! { <Page section={Section::Recovery} {heading}><p>{ "Loading…" }</p></Page> };
     };
     let existing = props.id.as_ref().and_then(|id| records.entries.iter().find(|e| &e.id == id));
+    if props.id.is_some() && existing.is_none() && records.entries_from.is_some() {
+        // An older check-in, still being read.
+        return html! { <Page section={Section::Recovery} {heading}><p>{ "Loading…" }</p></Page> };
+    }
     if props.id.is_some() && existing.is_none() {
         return html! { <Page section={Section::Recovery} {heading}><p>{ "This check-in no longer exists." }</p></Page> };
     }

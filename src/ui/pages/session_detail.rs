@@ -44,6 +44,9 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
             </Page>
         };
     };
+    if !shows_complete_data(session, records, &groups) {
+        return html! { <Page section={Section::Sessions} heading="Session"><p>{ "Loading…" }</p></Page> };
+    }
     let entries: Vec<RecoveryEntry> = groups
         .get(session.id.as_str())
         .map(|list| list.iter().map(|e| (*e).clone()).collect())
@@ -106,7 +109,8 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
                     <RecoveryChart title="Redness, swelling and pain by day after this session" {series} />
                 }
                 if !entries.is_empty() {
-                    <EntryList entries={entries.clone()} sessions={records.sessions.clone()} />
+                    // A week of check-ins at first: the chart above shows every day.
+                    <EntryList entries={entries.clone()} sessions={records.sessions.clone()} page_size={Some(7)} />
                 }
             </section>
             { for session.areas.iter().map(|t| area_comparison(&t.area_id, records, &groups)) }
@@ -157,6 +161,31 @@ fn SessionFacts(props: &SessionFactsProps) -> Html {
 
 /// How many of an area's sessions the comparison overlays.
 const MAX_COMPARED: usize = 4;
+
+/// Whether the check-ins read so far are enough for this page, exactly as it will look with all
+/// of them (start-up reads recent check-ins first): the session's own check-ins are there, and
+/// for each of its areas more than [`MAX_COMPARED`] sessions with check-ins are within the first
+/// read, so the comparison picks the same sessions and says "last 4" either way.
+fn shows_complete_data(
+    session: &Session,
+    records: &Records,
+    groups: &HashMap<&str, Vec<&RecoveryEntry>>,
+) -> bool {
+    let Some(from) = records.entries_from else { return true };
+    session.date >= from
+        && session.areas.iter().all(|treated| {
+            records
+                .sessions
+                .iter()
+                .filter(|s| s.date >= from && s.treats(&treated.area_id))
+                .filter(|s| {
+                    !recovery_curve(s, groups.get(s.id.as_str()).map(Vec::as_slice).unwrap_or_default())
+                        .is_empty()
+                })
+                .count()
+                > MAX_COMPARED
+        })
+}
 
 /// Redness after each of an area's recent sessions on one chart, and the sentence computed from
 /// them. A plain function, not a component: it has no state of its own.

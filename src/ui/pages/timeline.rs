@@ -20,7 +20,8 @@ use crate::ui::routes::Route;
 pub fn TimelinePage() -> Html {
     let app = use_app_state();
     let zoom = use_state(|| Zoom::Months6);
-    let Some(records) = app.records.as_ref() else {
+    // Every zoom reaches back to the first session: wait for the older check-ins too.
+    let Some(records) = app.records.as_ref().filter(|r| r.entries_from.is_none()) else {
         return html! { <Page section={Section::Timeline}><p>{ "Loading…" }</p></Page> };
     };
     let today = today();

@@ -1,6 +1,7 @@
 //! Today: days since the last session, today's check-in, the next planned session, and any
 //! reason to contact the clinic.
 
+use time::Duration;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -29,6 +30,12 @@ pub fn TodayPage() -> Html {
     let next_planned =
         records.sessions.iter().filter(|s| !s.is_done() && s.date >= today).min_by_key(|s| s.when());
     let overdue = records.sessions.iter().filter(|s| !s.is_done() && s.date < today).max_by_key(|s| s.when());
+    // The check-in card, the safety prompt and the weekly rating read the check-ins since the
+    // last session (and at least the last week): wait for them if the first read stopped later.
+    let needed = last_done.map_or(today, |s| s.date).min(today - Duration::days(7));
+    if !records.has_entries_since(needed) {
+        return html! { <Page section={Section::Today}><p>{ "Loading…" }</p></Page> };
+    }
     let checked_in_today = records.entries.iter().find(|e| e.date == today);
     let prompt = current_prompt(today, &records.sessions, &records.entries);
     let session_clinic = prompt

@@ -32,6 +32,12 @@ test("a new client sets up an area, logs sessions and check-ins, and sees the cu
   await details.getByLabel("Goals", { exact: true }).fill("Smoother cheeks by summer");
   await details.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Profile saved.")).toBeVisible();
+  // An edit after saving is not saved yet, so the message goes.
+  await page.getByLabel("Goals", { exact: true }).fill("Smoother cheeks by summer!");
+  await expect(page.getByText("Profile saved.")).toHaveCount(0);
+  await page.getByLabel("Goals", { exact: true }).fill("Smoother cheeks by summer");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Profile saved.")).toBeVisible();
   await expectNoAxeViolations(page, "/profile");
 
   const first = await addSession(page, { date: "2026-10-20", depth: "1.0" });
@@ -196,6 +202,8 @@ test("today's check-in can be done with the keyboard alone", async ({ page }) =>
   await expect(checkIn.getByRole("button", { name: "Done" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByText("Checked in today: redness almost clear, swelling mild.")).toBeVisible();
+  // The card is gone: focus moves to what replaced it.
+  await expect(page.getByRole("region", { name: "Today's check-in" })).toBeFocused();
 });
 
 test("a diary of years: recent check-ins show first, and the older ones follow everywhere", async ({ page }) => {

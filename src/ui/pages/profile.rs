@@ -67,6 +67,10 @@ fn ProfileDetails(props: &ProfileDetailsProps) -> Html {
             }
         })
     };
+    // "Saved" only while the form still shows what was saved: an edit after it is not saved yet.
+    let unchanged_since_saved = *skin_type == props.profile.skin_type
+        && *concerns == props.profile.concerns
+        && goals.trim() == props.profile.goals;
     html! {
         <form class="card" {onsubmit} novalidate=true aria-labelledby="details-heading">
             <h2 id="details-heading">{ "Skin and goals" }</h2>
@@ -109,7 +113,7 @@ fn ProfileDetails(props: &ProfileDetailsProps) -> Html {
             <button type="submit" class="button">{ "Save profile" }</button>
             if let Some(message) = &*save_error {
                 <p class="field__error" role="alert">{ message.clone() }</p>
-            } else if *saved {
+            } else if *saved && unchanged_since_saved {
                 <p role="status">{ "Profile saved." }</p>
             }
         </form>

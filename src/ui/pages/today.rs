@@ -21,6 +21,22 @@ use crate::ui::routes::Route;
 #[component]
 pub fn TodayPage() -> Html {
     let app = use_app_state();
+    let checked_in_card = use_node_ref();
+    {
+        // Done on the check-in card replaces it with this summary: move focus there, so keyboard
+        // and screen-reader users hear that it was saved (not on the first render, though).
+        let checked_now = app.records.as_ref().map(|r| r.entries.iter().any(|e| e.date == today()));
+        let before = use_mut_ref(|| None::<bool>);
+        let card = checked_in_card.clone();
+        use_effect_with(checked_now, move |now| {
+            if *before.borrow() == Some(false) && *now == Some(true) {
+                if let Some(el) = card.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+            *before.borrow_mut() = *now;
+        });
+    }
     let Some(records) = app.records.as_ref() else {
         return html! { <Page section={Section::Today}><p>{ "Loading…" }</p></Page> };
     };
@@ -70,7 +86,7 @@ pub fn TodayPage() -> Html {
             } }
             { match checked_in_today {
                 Some(entry) => html! {
-                    <section class="card" aria-label="Today's check-in">
+                    <section class="card" aria-label="Today's check-in" tabindex="-1" ref={checked_in_card}>
                         <p>{ format!("Checked in today: redness {}, swelling {}.",
                             REDNESS_WORDS[usize::from(entry.redness.min(4))].to_lowercase(),
                             MILD_SCALE_WORDS[usize::from(entry.swelling.min(3))].to_lowercase()) }</p>

@@ -127,3 +127,23 @@ test("on a phone the current page's navigation item is scrolled into sight", asy
   // And the page opened by a link keeps the browser's initial focus: nothing is focused yet.
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 });
+
+test("Back and Forward move between pages inside the app, and addresses can be opened directly", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await mainNav(page).getByRole("link", { name: "Sessions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
+  await mainNav(page).getByRole("link", { name: "Timeline" }).click();
+  await expect(page).toHaveURL("/timeline");
+  await page.goBack();
+  await expect(page).toHaveURL("/sessions");
+  await expect(page.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "Sessions" })).toHaveAttribute("aria-current", "page");
+  await page.goForward();
+  await expect(page.getByRole("heading", { level: 1, name: "Timeline" })).toBeVisible();
+  // A trailing slash and a deep link opened directly land on the same pages.
+  await page.goto("/timeline/evidence/");
+  await expect(page.getByRole("heading", { level: 1, name: /evidence/i })).toBeVisible();
+  await page.goto("/recovery/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Add a check-in" })).toBeVisible();
+});

@@ -18,9 +18,9 @@ pub const DEFAULT_AFTERCARE: [&str; 5] =
     ["Sun protection", "Gentle cleanser", "No make-up", "No actives (retinoids, acids)", "Hydration"];
 
 /// How far back start-up reads check-ins before showing the first page (the rest follow at once).
-/// 120 days covers Today (the latest session's check-ins) and the page of any of the last four
-/// sessions with its comparison, at the usual 4-6 weeks between sessions.
-pub const FIRST_READ_DAYS: i64 = 120;
+/// Six months covers Today (the latest session's check-ins) and, at up to six weeks between
+/// sessions, the page of the latest session with its comparison of the last four.
+pub const FIRST_READ_DAYS: i64 = 183;
 
 /// The aftercare items a check-in offers: the clinic's own list when it set one, else
 /// [`DEFAULT_AFTERCARE`]; then anything already ticked that is not on it (a check-in made under

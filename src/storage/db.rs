@@ -182,6 +182,19 @@ impl Db {
         Ok((all, singles))
     }
 
+    /// How many records of `store` its `by_date` index leaves out: records without a readable
+    /// date, which a read by date range never returns (they are damaged, and counted as such).
+    pub async fn count_undated(&self, store: Store) -> Result<usize, StorageError> {
+        let transaction =
+            self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
+        let object_store = transaction.object_store(store.name()).map_err(classify)?;
+        let all = object_store.count(None).map_err(classify)?;
+        let dated = object_store.index(BY_DATE).map_err(classify)?.count(None).map_err(classify)?;
+        let (all, dated) = (all.await.map_err(classify)?, dated.await.map_err(classify)?);
+        finish(transaction.await)?;
+        Ok(all.saturating_sub(dated) as usize)
+    }
+
     /// Removes the record with `key` from `store` (no error if it is absent).
     pub async fn delete(&self, store: Store, key: &str) -> Result<(), StorageError> {
         let transaction =

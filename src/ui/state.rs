@@ -178,6 +178,14 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// What a page says while it waits for records (or older check-ins) that may not come.
+    pub fn waiting_message(&self) -> &'static str {
+        match self.storage {
+            StorageStatus::Failed(_) => "Your records could not all be read: see the message above.",
+            _ => "Loading…",
+        }
+    }
+
     /// A confirmed write or delete, applied to the records in memory.
     fn apply_record_change(&mut self, change: Action) {
         let shared = self.records.get_or_insert_with(SharedRecords::default);

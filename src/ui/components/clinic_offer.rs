@@ -5,13 +5,15 @@ use yew::prelude::*;
 
 use crate::domain::clinic::ClinicProfile;
 use crate::ui::context::use_app_state;
-use crate::ui::hooks::{use_incoming_clinic_link, use_record_actions, IncomingLink};
+use crate::ui::hooks::{use_db, use_incoming_clinic_link, use_record_actions, IncomingLink};
 
 #[component]
 pub fn ClinicLinkOffer() -> Html {
     let incoming = use_incoming_clinic_link();
     let app = use_app_state();
     let actions = use_record_actions();
+    // Saving needs the open database, not just the records read from it.
+    let can_save = use_db().is_some();
     let outcome = use_state(|| None::<String>);
     let heading = use_node_ref();
     let outcome_ref = use_node_ref();
@@ -92,11 +94,11 @@ pub fn ClinicLinkOffer() -> Html {
                     </ul>
                     <p class="field__hint">{ "It stays on this device. The link sent nothing anywhere." }</p>
                     <div class="form__actions">
-                        <button type="button" class="button" onclick={accept} disabled={app.records.is_none()}>
+                        <button type="button" class="button" onclick={accept} disabled={!can_save}>
                             { format!("Use {}'s settings", profile.name) }
                         </button>
                         <button type="button" class="button button--quiet" onclick={decline}>{ "Not now" }</button>
-                        if app.records.is_none() {
+                        if !can_save {
                             <p class="field__hint">{ "Waiting for this device's storage before anything can be saved…" }</p>
                         }
                     </div>

@@ -1,7 +1,7 @@
 //! Check-ins as a list: date, day after the session, the scores, and edit / delete.
 
+use crate::ui::router::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{day_number, session_of, RecoveryEntry, MILD_SCALE_WORDS, REDNESS_WORDS};
@@ -43,7 +43,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
             if let Some(message) = &*error {
                 <p class="field__error" role="alert">{ message.clone() }</p>
             }
-            <ul class="list" aria-label="Check-ins" onclick={follow_links}>
+            <ul class="list" id="check-in-list" aria-label="Check-ins" onclick={follow_links}>
                 { for entries.into_iter().map(|entry| {
                     let session = session_of(&entry, &props.sessions);
                     let day = session.map(|s| format!("Day {} after the session of {}", day_number(s.date, entry.date), display_date(s.date)));
@@ -75,8 +75,10 @@ pub fn EntryList(props: &EntryListProps) -> Html {
                 }) }
             </ul>
             if total > page_size {
-                <button type="button" class="button button--quiet" onclick={toggle} aria-expanded={expanded.to_string()}>
-                    { if *expanded { format!("Show the latest {page_size} only") } else { format!("Show all {total} check-ins") } }
+                // A disclosure: one fixed name, and whether the full list is shown.
+                <button type="button" class="button button--quiet" onclick={toggle}
+                    aria-expanded={expanded.to_string()} aria-controls="check-in-list">
+                    { format!("Show all {total} check-ins") }
                 </button>
             }
         </>

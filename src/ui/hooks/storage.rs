@@ -55,6 +55,10 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                                 return;
                             }
                         }
+                        // Writes may start now: IndexedDB runs them after the older read, which
+                        // was asked first, and the merge below keeps whatever they saved.
+                        let opened = Rc::new(opened);
+                        db.set(Some(DbHandle(opened.clone())));
                         match load_entries_before(&opened, from).await {
                             Ok((entries, unreadable)) => {
                                 app.dispatch(Action::OlderEntriesLoaded { entries, unreadable })
@@ -64,8 +68,6 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                                 return;
                             }
                         }
-                        let opened = Rc::new(opened);
-                        db.set(Some(DbHandle(opened.clone())));
                         // A refused or failed persistence request is not an error: the app works,
                         // and Settings explains what it means.
                         let persisted = request_persistence(&opened).await.unwrap_or(None);

@@ -68,9 +68,10 @@ fn ProfileDetails(props: &ProfileDetailsProps) -> Html {
         })
     };
     // "Saved" only while the form still shows what was saved: an edit after it is not saved yet.
-    let unchanged_since_saved = *skin_type == props.profile.skin_type
-        && *concerns == props.profile.concerns
-        && goals.trim() == props.profile.goals;
+    let same_concerns = concerns.len() == props.profile.concerns.len()
+        && concerns.iter().all(|c| props.profile.concerns.contains(c));
+    let unchanged_since_saved =
+        *skin_type == props.profile.skin_type && same_concerns && goals.trim() == props.profile.goals;
     html! {
         <form class="card" {onsubmit} novalidate=true aria-labelledby="details-heading">
             <h2 id="details-heading">{ "Skin and goals" }</h2>

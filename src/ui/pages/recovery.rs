@@ -1,7 +1,7 @@
 //! Recovery: the diary of check-ins, newest first.
 
+use crate::ui::router::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::sections::Section;
 use crate::ui::components::empty_state::empty_state;
@@ -15,7 +15,7 @@ pub fn RecoveryPage() -> Html {
     let app = use_app_state();
     // The whole diary: wait for the older check-ins too.
     let Some(records) = app.records.as_ref().filter(|r| r.entries_from.is_none()) else {
-        return html! { <Page section={Section::Recovery}><p>{ "Loading…" }</p></Page> };
+        return html! { <Page section={Section::Recovery}><p>{ app.waiting_message() }</p></Page> };
     };
     html! {
         <Page section={Section::Recovery}>

@@ -1,7 +1,7 @@
 //! Add or edit a check-in.
 
+use crate::ui::router::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::recovery::RecoveryForm;
 use crate::domain::sections::Section;
@@ -35,7 +35,7 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
     let existing = props.id.as_ref().and_then(|id| records.entries.iter().find(|e| &e.id == id));
     if props.id.is_some() && existing.is_none() && records.entries_from.is_some() {
         // An older check-in, still being read.
-        return html! { <Page section={Section::Recovery} {heading}><p>{ "Loading…" }</p></Page> };
+        return html! { <Page section={Section::Recovery} {heading}><p>{ app.waiting_message() }</p></Page> };
     }
     if props.id.is_some() && existing.is_none() {
         return html! { <Page section={Section::Recovery} {heading}><p>{ "This check-in no longer exists." }</p></Page> };

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::ui::router::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{entries_by_session, RecoveryEntry, REDNESS_WORDS};
@@ -45,7 +45,7 @@ pub fn SessionDetailPage(props: &SessionDetailPageProps) -> Html {
         };
     };
     if !shows_complete_data(session, records, &groups) {
-        return html! { <Page section={Section::Sessions} heading="Session"><p>{ "Loading…" }</p></Page> };
+        return html! { <Page section={Section::Sessions} heading="Session"><p>{ app.waiting_message() }</p></Page> };
     }
     let entries: Vec<RecoveryEntry> = groups
         .get(session.id.as_str())
@@ -163,9 +163,10 @@ fn SessionFacts(props: &SessionFactsProps) -> Html {
 const MAX_COMPARED: usize = 4;
 
 /// Whether the check-ins read so far are enough for this page, exactly as it will look with all
-/// of them (start-up reads recent check-ins first): the session's own check-ins are there, and
-/// for each of its areas more than [`MAX_COMPARED`] sessions with check-ins are within the first
-/// read, so the comparison picks the same sessions and says "last 4" either way.
+/// of them (start-up reads recent check-ins first): the session's own check-ins are there, and for
+/// each of its areas either no session is older than the first read, or more than
+/// [`MAX_COMPARED`] sessions with check-ins are within it (so the comparison picks the same
+/// sessions and says "last 4" either way).
 fn shows_complete_data(
     session: &Session,
     records: &Records,
@@ -174,16 +175,16 @@ fn shows_complete_data(
     let Some(from) = records.entries_from else { return true };
     session.date >= from
         && session.areas.iter().all(|treated| {
-            records
-                .sessions
-                .iter()
-                .filter(|s| s.date >= from && s.treats(&treated.area_id))
-                .filter(|s| {
-                    !recovery_curve(s, groups.get(s.id.as_str()).map(Vec::as_slice).unwrap_or_default())
-                        .is_empty()
-                })
-                .count()
-                > MAX_COMPARED
+            let of_area = || records.sessions.iter().filter(|s| s.treats(&treated.area_id));
+            of_area().all(|s| s.date >= from)
+                || of_area()
+                    .filter(|s| s.date >= from)
+                    .filter(|s| {
+                        !recovery_curve(s, groups.get(s.id.as_str()).map(Vec::as_slice).unwrap_or_default())
+                            .is_empty()
+                    })
+                    .count()
+                    > MAX_COMPARED
         })
 }
 

@@ -1,7 +1,7 @@
 //! Sessions: every session, newest first, grouped by area.
 
+use crate::ui::router::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::sections::Section;
@@ -15,6 +15,8 @@ use crate::ui::routes::Route;
 #[component]
 pub fn SessionsPage() -> Html {
     let app = use_app_state();
+    // Hooks before any early return: Yew needs the same hooks in the same order on every render.
+    let follow_links = in_app_links(use_navigator());
     let Some(records) = app.records.as_ref() else {
         return html! { <Page section={Section::Sessions}><p>{ "Loading…" }</p></Page> };
     };
@@ -23,7 +25,6 @@ pub fn SessionsPage() -> Html {
     } else {
         html! { <Link<Route> to={Route::SessionNew} classes="button">{ "Add a session" }</Link<Route>> }
     };
-    let follow_links = in_app_links(use_navigator());
     let mut sessions: Vec<&Session> = records.sessions.iter().collect();
     sessions.sort_by_key(|s| std::cmp::Reverse(s.when()));
     html! {

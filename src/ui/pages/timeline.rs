@@ -1,8 +1,8 @@
 //! Timeline: where the client is after their sessions, what usually comes next, and their own
 //! data on the same axis.
 
+use crate::ui::router::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::recovery::RecoveryEntry;
@@ -22,7 +22,7 @@ pub fn TimelinePage() -> Html {
     let zoom = use_state(|| Zoom::Months6);
     // Every zoom reaches back to the first session: wait for the older check-ins too.
     let Some(records) = app.records.as_ref().filter(|r| r.entries_from.is_none()) else {
-        return html! { <Page section={Section::Timeline}><p>{ "Loading…" }</p></Page> };
+        return html! { <Page section={Section::Timeline}><p>{ app.waiting_message() }</p></Page> };
     };
     let today = today();
     let evidence =

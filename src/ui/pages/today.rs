@@ -1,9 +1,9 @@
 //! Today: days since the last session, today's check-in, the next planned session, and any
 //! reason to contact the clinic.
 
+use crate::ui::router::*;
 use time::Duration;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::dates::{display_date, relative_days};
 use crate::domain::recovery::{day_number, improvement_rating_due, MILD_SCALE_WORDS, REDNESS_WORDS};
@@ -50,7 +50,7 @@ pub fn TodayPage() -> Html {
     // last session (and at least the last week): wait for them if the first read stopped later.
     let needed = last_done.map_or(today, |s| s.date).min(today - Duration::days(7));
     if !records.has_entries_since(needed) {
-        return html! { <Page section={Section::Today}><p>{ "Loading…" }</p></Page> };
+        return html! { <Page section={Section::Today}><p>{ app.waiting_message() }</p></Page> };
     }
     let checked_in_today = records.entries.iter().find(|e| e.date == today);
     let prompt = current_prompt(today, &records.sessions, &records.entries);

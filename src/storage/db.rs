@@ -82,7 +82,27 @@ impl Db {
 
     /// Writes `record` into `store`, replacing any record with the same key.
     pub async fn put<T: Serialize>(&self, store: Store, record: &T) -> Result<(), StorageError> {
+        self.put_value(store, to_js(record)?).await
+    }
+
+    /// Stores `record` with a `key` field added beside its own fields (the `settings` store's
+    /// singletons). Added on the JS object rather than through serde's `flatten`, whose machinery
+    /// costs several KB of wasm.
+    pub async fn put_keyed<T: Serialize>(
+        &self,
+        store: Store,
+        key: &str,
+        record: &T,
+    ) -> Result<(), StorageError> {
         let value = to_js(record)?;
+        js_sys::Reflect::set(&value, &JsValue::from_str("key"), &JsValue::from_str(key))
+            .map_err(|_| StorageError::Corrupt("a settings record is not an object".into()))?;
+        self.put_value(store, value).await
+    }
+
+    /// The one (non-generic) write of a single record: each record type doesn't compile its own
+    /// copy of the transaction code.
+    async fn put_value(&self, store: Store, value: JsValue) -> Result<(), StorageError> {
         let transaction =
             self.database.transaction(&[store.name()], TransactionMode::ReadWrite).map_err(classify)?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
@@ -92,6 +112,10 @@ impl Db {
 
     /// Reads the record with `key` from `store`, if there is one.
     pub async fn get<T: DeserializeOwned>(&self, store: Store, key: &str) -> Result<Option<T>, StorageError> {
+        self.get_value(store, key).await?.map(from_js).transpose()
+    }
+
+    async fn get_value(&self, store: Store, key: &str) -> Result<Option<JsValue>, StorageError> {
         let transaction =
             self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
@@ -101,7 +125,7 @@ impl Db {
             .await
             .map_err(classify)?;
         finish(transaction.await)?;
-        value.map(from_js).transpose()
+        Ok(value)
     }
 
     /// Every record in `store`, in key order.
@@ -180,19 +204,6 @@ impl Db {
         }
         finish(transaction.await)?;
         Ok((all, singles))
-    }
-
-    /// How many records of `store` its `by_date` index leaves out: records without a readable
-    /// date, which a read by date range never returns (they are damaged, and counted as such).
-    pub async fn count_undated(&self, store: Store) -> Result<usize, StorageError> {
-        let transaction =
-            self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
-        let object_store = transaction.object_store(store.name()).map_err(classify)?;
-        let all = object_store.count(None).map_err(classify)?;
-        let dated = object_store.index(BY_DATE).map_err(classify)?.count(None).map_err(classify)?;
-        let (all, dated) = (all.await.map_err(classify)?, dated.await.map_err(classify)?);
-        finish(transaction.await)?;
-        Ok(all.saturating_sub(dated) as usize)
     }
 
     /// Removes the record with `key` from `store` (no error if it is absent).

@@ -72,13 +72,13 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
     })
 }
 
-/// The check-ins dated before `before`, and how many could not be read: those among them, and
-/// those with no readable date at all (which neither date range returns).
+/// The check-ins dated before `before`, and how many of them could not be read. (A record with
+/// no date at all is in neither date range: it stays untouched in storage but is not counted
+/// here; `load_records` reads and counts everything.)
 pub async fn load_entries_before(db: &Db, before: Date) -> Result<(Vec<RecoveryEntry>, usize), StorageError> {
     let before = format_date(before);
     let (mut all, _) = db.read_many(&[(Store::RecoveryEntries, Span::DatedBefore(&before))], &[]).await?;
-    let (entries, unreadable) = readable(all.pop().unwrap_or_default());
-    Ok((entries, unreadable + db.count_undated(Store::RecoveryEntries).await?))
+    Ok(readable(all.pop().unwrap_or_default()))
 }
 
 /// The values that read back as `T`, and how many did not. One damaged record (say, written by

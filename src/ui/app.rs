@@ -1,7 +1,7 @@
 //! The app root: router, state, storage, and the shell every page sits in.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::components::app_header::app_header;
 use super::components::clinic_offer::ClinicLinkOffer;
@@ -41,7 +41,7 @@ fn Shell() -> Html {
                     <StorageNotice />
                     <UndoBar />
                     <ClinicLinkOffer />
-                    <Switch<Route> render={switch as fn(Route) -> Html} />
+                    <Switch<Route> render={switch} />
                 </main>
             </div>
         </>

@@ -6,7 +6,6 @@ pub mod context;
 pub mod hooks;
 pub mod kit;
 pub mod pages;
-pub mod router;
 pub mod routes;
 pub mod state;
 

@@ -1,7 +1,7 @@
 //! The app's routes: the single authority for each section's URL.
 
-use super::router::Routable;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::pages::{
     not_found_page, section_page, ClinicPage, EvidencePage, ProfilePage, RecoveryFormPage, RecoveryPage,
@@ -9,77 +9,41 @@ use super::pages::{
 };
 use crate::domain::sections::Section;
 
-/// Every page's address. The paths are in [`Routable`] below, the one place they are written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
+    #[at("/")]
     Today,
+    #[at("/timeline")]
     Timeline,
+    #[at("/timeline/evidence")]
     Evidence,
+    #[at("/sessions")]
     Sessions,
+    #[at("/sessions/new")]
     SessionNew,
+    #[at("/sessions/:id")]
     SessionDetail { id: String },
+    #[at("/sessions/:id/edit")]
     SessionEdit { id: String },
+    #[at("/recovery")]
     Recovery,
+    #[at("/recovery/new")]
     RecoveryNew,
+    #[at("/recovery/:id/edit")]
     RecoveryEdit { id: String },
+    #[at("/profile")]
     Profile,
+    #[at("/photos")]
     Photos,
+    #[at("/compare")]
     Compare,
+    #[at("/clinic")]
     Clinic,
+    #[at("/settings")]
     Settings,
+    #[not_found]
+    #[at("/404")]
     NotFound,
-}
-
-impl Routable for Route {
-    fn recognize(path: &str) -> Option<Route> {
-        let trimmed = path.trim_end_matches('/');
-        let segments: Vec<&str> = trimmed.split('/').skip(1).collect();
-        let id = |s: &str| (!s.is_empty()).then(|| s.to_string());
-        Some(match segments.as_slice() {
-            [] => Route::Today,
-            ["timeline"] => Route::Timeline,
-            ["timeline", "evidence"] => Route::Evidence,
-            ["sessions"] => Route::Sessions,
-            ["sessions", "new"] => Route::SessionNew,
-            ["sessions", session] => Route::SessionDetail { id: id(session)? },
-            ["sessions", session, "edit"] => Route::SessionEdit { id: id(session)? },
-            ["recovery"] => Route::Recovery,
-            ["recovery", "new"] => Route::RecoveryNew,
-            ["recovery", entry, "edit"] => Route::RecoveryEdit { id: id(entry)? },
-            ["profile"] => Route::Profile,
-            ["photos"] => Route::Photos,
-            ["compare"] => Route::Compare,
-            ["clinic"] => Route::Clinic,
-            ["settings"] => Route::Settings,
-            ["404"] => Route::NotFound,
-            _ => return None,
-        })
-    }
-
-    fn to_path(&self) -> String {
-        match self {
-            Route::Today => "/".to_string(),
-            Route::Timeline => "/timeline".to_string(),
-            Route::Evidence => "/timeline/evidence".to_string(),
-            Route::Sessions => "/sessions".to_string(),
-            Route::SessionNew => "/sessions/new".to_string(),
-            Route::SessionDetail { id } => format!("/sessions/{id}"),
-            Route::SessionEdit { id } => format!("/sessions/{id}/edit"),
-            Route::Recovery => "/recovery".to_string(),
-            Route::RecoveryNew => "/recovery/new".to_string(),
-            Route::RecoveryEdit { id } => format!("/recovery/{id}/edit"),
-            Route::Profile => "/profile".to_string(),
-            Route::Photos => "/photos".to_string(),
-            Route::Compare => "/compare".to_string(),
-            Route::Clinic => "/clinic".to_string(),
-            Route::Settings => "/settings".to_string(),
-            Route::NotFound => "/404".to_string(),
-        }
-    }
-
-    fn not_found() -> Route {
-        Route::NotFound
-    }
 }
 
 impl Route {

@@ -1,7 +1,7 @@
 //! Today's check-in in three taps: redness, swelling, done.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::scale_picker::ScalePicker;
 use crate::domain::recovery::{RecoveryForm, MILD_SCALE_WORDS, REDNESS_WORDS};

@@ -1,7 +1,7 @@
 //! Check-ins as a list: date, day after the session, the scores, and edit / delete.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{day_number, session_of, RecoveryEntry, MILD_SCALE_WORDS, REDNESS_WORDS};

@@ -1,7 +1,7 @@
 //! The navigation: a bar at the bottom on phones, a column at the side on wider screens.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::nav_icon::nav_icon;
 use crate::domain::sections::Section;
@@ -28,7 +28,7 @@ struct NavLinkProps {
 }
 
 /// A real `<a href>` (so middle-click and "open in new tab" work) that navigates in-app on a plain
-/// click and marks the current page with `aria-current="page"`, which the router's `Link` doesn't.
+/// click and marks the current page with `aria-current="page"`, which yew-router's `Link` can't.
 #[component]
 fn NavLink(props: &NavLinkProps) -> Html {
     let navigator = use_navigator();
@@ -49,8 +49,10 @@ fn NavLink(props: &NavLinkProps) -> Html {
     let onclick = {
         let route = route.clone();
         Callback::from(move |event: MouseEvent| {
-            if let Some(navigator) = &navigator {
-                navigator.follow_on_plain_click(&event, &route);
+            let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+            if let (false, 0, Some(navigator)) = (modified, event.button(), navigator.as_ref()) {
+                event.prevent_default();
+                navigator.push(&route);
             }
         })
     };

@@ -1,7 +1,7 @@
 //! Your clinic: how to reach it, its protocol and aftercare; and, for clinics, the kit.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::sections::Section;
 use crate::ui::components::clinic_card::clinic_card;

@@ -1,7 +1,7 @@
 //! An address the app does not know.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::ui::routes::Route;
 

@@ -1,7 +1,7 @@
 //! Recovery: the diary of check-ins, newest first.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::sections::Section;
 use crate::ui::components::empty_state::empty_state;

@@ -1,7 +1,7 @@
 //! Add or edit a check-in.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::recovery::RecoveryForm;
 use crate::domain::sections::Section;

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::recovery::{entries_by_session, RecoveryEntry, REDNESS_WORDS};

@@ -1,7 +1,7 @@
 //! Add or edit a session.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::sections::Section;
 use crate::domain::session::SessionForm;

@@ -1,7 +1,7 @@
 //! Sessions: every session, newest first, grouped by area.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::sections::Section;

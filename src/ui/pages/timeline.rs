@@ -1,8 +1,8 @@
 //! Timeline: where the client is after their sessions, what usually comes next, and their own
 //! data on the same axis.
 
-use crate::ui::router::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::recovery::RecoveryEntry;

@@ -1,9 +1,9 @@
 //! Today: days since the last session, today's check-in, the next planned session, and any
 //! reason to contact the clinic.
 
-use crate::ui::router::*;
 use time::Duration;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::dates::{display_date, relative_days};
 use crate::domain::recovery::{day_number, improvement_rating_due, MILD_SCALE_WORDS, REDNESS_WORDS};

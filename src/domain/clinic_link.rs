@@ -24,7 +24,6 @@
 use super::area::AreaKind;
 use super::base64url;
 use super::clinic::{ClinicForm, ClinicProfile, PROTOCOL_AREAS};
-use super::session::format_depth;
 use super::validation::FieldErrors;
 
 /// The fragment key: `#clinic=…`.
@@ -122,10 +121,10 @@ pub fn encode(profile: &ClinicProfile) -> String {
             push_field(&mut bytes, tag, value);
         }
     }
-    for depth in &profile.depths {
-        let value =
-            format!("{} {} {}", depth.area.key(), format_depth(depth.from_mm), format_depth(depth.to_mm));
-        push_field(&mut bytes, DEPTH, &value);
+    for (area, (from, to)) in PROTOCOL_AREAS.iter().zip(&form.depths) {
+        if !from.is_empty() {
+            push_field(&mut bytes, DEPTH, &format!("{} {from} {to}", area.key()));
+        }
     }
     for item in &profile.aftercare {
         push_field(&mut bytes, AFTERCARE, item);

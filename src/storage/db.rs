@@ -115,7 +115,7 @@ impl Db {
         self.get_value(store, key).await?.map(from_js).transpose()
     }
 
-    async fn get_value(&self, store: Store, key: &str) -> Result<Option<JsValue>, StorageError> {
+    pub(super) async fn get_value(&self, store: Store, key: &str) -> Result<Option<JsValue>, StorageError> {
         let transaction =
             self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
@@ -136,24 +136,6 @@ impl Db {
         let values = object_store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
         finish(transaction.await)?;
         values.into_iter().map(from_js).collect()
-    }
-
-    /// Every record in `store` that reads back as `T`, and how many did not. One damaged record
-    /// (say, written by a buggy or newer version) must not hide all the others: it is left in
-    /// place, untouched, and counted.
-    pub async fn get_all_readable<T: DeserializeOwned>(
-        &self,
-        store: Store,
-    ) -> Result<(Vec<T>, usize), StorageError> {
-        let transaction =
-            self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
-        let object_store = transaction.object_store(store.name()).map_err(classify)?;
-        let values = object_store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
-        finish(transaction.await)?;
-        let total = values.len();
-        let readable: Vec<T> = values.into_iter().filter_map(|v| from_js(v).ok()).collect();
-        let unreadable = total - readable.len();
-        Ok((readable, unreadable))
     }
 
     /// Reads in one read-only transaction: the records of each store in `reads` (all of them,

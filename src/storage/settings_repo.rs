@@ -20,8 +20,7 @@ pub(super) const CLINIC_KEY: &str = "clinic";
 /// through a `#[serde(flatten)]` wrapper instead cost 7.8 KB brotli of wasm for the reads alone,
 /// measured.)
 async fn load_keyed<T: DeserializeOwned + Default>(db: &Db, key: &str) -> Result<T, StorageError> {
-    let record: Option<T> = db.get(Store::Settings, key).await?;
-    Ok(record.unwrap_or_default())
+    keyed_from(db.get_value(Store::Settings, key).await?)
 }
 
 /// A singleton from its raw stored value (see [`load_keyed`]); the default when absent.

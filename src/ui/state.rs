@@ -159,17 +159,6 @@ impl Reducible for AppState {
             Action::StorageFailed(error) => next.storage = StorageStatus::Failed(error),
             Action::UpdateReady => next.update_ready = true,
             Action::RecordsLoaded(loaded) => next.records = Some(SharedRecords(Rc::new(loaded))),
-            Action::OlderEntriesLoaded { entries, unreadable } => {
-                let shared = next.records.get_or_insert_with(SharedRecords::default);
-                let records = Rc::make_mut(&mut shared.0);
-                // Upserts: a check-in saved while these were read is already in the list.
-                for entry in entries {
-                    let id = entry.id.clone();
-                    upsert(&mut records.entries, entry, |e| e.id == id);
-                }
-                records.entries_from = None;
-                records.unreadable += unreadable;
-            }
             Action::DismissUndo => next.undo = None,
             change => next.apply_record_change(change),
         }
@@ -192,6 +181,15 @@ impl AppState {
         let records = Rc::make_mut(&mut shared.0);
         match change {
             Action::ProfileSaved(profile) => records.profile = profile,
+            Action::OlderEntriesLoaded { entries, unreadable } => {
+                // Upserts: a check-in saved while these were read is already in the list.
+                for entry in entries {
+                    let id = entry.id.clone();
+                    upsert(&mut records.entries, entry, |e| e.id == id);
+                }
+                records.entries_from = None;
+                records.unreadable += unreadable;
+            }
             Action::ClinicSaved(clinic) => records.clinic = clinic,
             Action::ClinicRemoved(clinic) => {
                 records.clinic = None;

@@ -21,11 +21,13 @@ use crate::ui::routes::Route;
 #[component]
 pub fn TodayPage() -> Html {
     let app = use_app_state();
+    let today = today();
+    let checked_in_today = app.records.as_ref().map(|r| r.entries.iter().find(|e| e.date == today));
     let checked_in_card = use_node_ref();
     {
         // Done on the check-in card replaces it with this summary: move focus there, so keyboard
         // and screen-reader users hear that it was saved (not on the first render, though).
-        let checked_now = app.records.as_ref().map(|r| r.entries.iter().any(|e| e.date == today()));
+        let checked_now = checked_in_today.map(|entry| entry.is_some());
         let before = use_mut_ref(|| None::<bool>);
         let card = checked_in_card.clone();
         use_effect_with(checked_now, move |now| {
@@ -37,10 +39,9 @@ pub fn TodayPage() -> Html {
             *before.borrow_mut() = *now;
         });
     }
-    let Some(records) = app.records.as_ref() else {
+    let (Some(records), Some(checked_in_today)) = (app.records.as_ref(), checked_in_today) else {
         return html! { <Page section={Section::Today}><p>{ "Loading…" }</p></Page> };
     };
-    let today = today();
     let last_done =
         records.sessions.iter().filter(|s| s.is_done() && s.date <= today).max_by_key(|s| s.when());
     let next_planned =
@@ -52,7 +53,6 @@ pub fn TodayPage() -> Html {
     if !records.has_entries_since(needed) {
         return html! { <Page section={Section::Today}><p>{ app.waiting_message() }</p></Page> };
     }
-    let checked_in_today = records.entries.iter().find(|e| e.date == today);
     let prompt = current_prompt(today, &records.sessions, &records.entries);
     let session_clinic = prompt
         .as_ref()

@@ -1,5 +1,19 @@
-//! Pure image maths on `image` buffers (orientation, resizing, colour, difference, alignment,
-//! redness). No browser calls: the web worker and the UI call into this module.
+//! Pure image maths on `image` buffers. No browser calls: the photo worker and native tests call
+//! into this module, never the reverse.
 //!
-//! The photo issues fill this module; the foundation only reserves its place in the tree so the
-//! dependency direction (ui → analysis, never the reverse) is fixed from the start.
+//! - [`probe`]: what a file is, how big it claims to be, whether it is whole, and its EXIF
+//!   orientation and date, all read before any pixel is decoded (so a decompression bomb is
+//!   refused before it can allocate anything).
+//! - [`jpeg_segments`]: the JPEG marker walk that strips every metadata segment from stored bytes.
+//! - [`ingest`]: decode, orient upright, resize to the working copy and thumbnail, encode as JPEG.
+//! - [`sizes`]: the target dimensions both ingest paths (ours and the browser's) share.
+
+pub mod ingest;
+pub mod ingest_error;
+pub mod jpeg_segments;
+pub mod probe;
+pub mod sizes;
+
+pub use ingest::{ingest, Ingested};
+pub use ingest_error::IngestError;
+pub use probe::{probe, ImageKind, Probe};

@@ -15,6 +15,7 @@ pub mod decimal;
 pub mod evidence;
 pub mod evidence_data;
 pub mod iso;
+pub mod photo;
 pub mod profile;
 pub mod qr;
 pub mod recovery;

@@ -24,10 +24,13 @@ setup:
 setup-test:
 	.ci/setup --test
 
-## build: the app into dist/, then the clinic kit (its own small app) into dist/kit/
+## build: the app into dist/, the clinic kit into dist/kit/ and the photos app into dist/photos/,
+## then the service worker's list of photos files (.ci/seal.mjs)
 build:
 	trunk build --release
 	trunk build --release --dist dist/kit --public-url /kit/ kit/index.html
+	trunk build --release --dist dist/photos --public-url /photos/ photos/index.html
+	node .ci/seal.mjs dist
 
 serve:
 	node .ci/serve.mjs dist $(PORT)

@@ -23,7 +23,18 @@ const types = {
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
 };
-const neverCached = new Set(["/index.html", "/kit/index.html", "/sw.js", "/manifest.webmanifest"]);
+// Files whose names carry no content hash: revalidated on every use. (The photo worker's files
+// are named after its binary: a module worker's URL is fixed in the code that starts it.)
+const neverCached = new Set([
+  "/index.html",
+  "/kit/index.html",
+  "/photos/index.html",
+  "/photos/photo-worker.js",
+  "/photos/photo-worker_bg.wasm",
+  "/photos/photo-worker_loader.js",
+  "/sw.js",
+  "/manifest.webmanifest",
+]);
 
 async function resolveFile(urlPath) {
   const decoded = decodeURIComponent(urlPath);
@@ -36,6 +47,9 @@ async function resolveFile(urlPath) {
   if (!path.extname(decoded)) {
     if (decoded === "/kit" || decoded.startsWith("/kit/")) {
       return { file: path.join(root, "kit", "index.html"), urlPath: "/kit/index.html" };
+    }
+    if (decoded === "/photos" || decoded.startsWith("/photos/")) {
+      return { file: path.join(root, "photos", "index.html"), urlPath: "/photos/index.html" };
     }
     return { file: path.join(root, "index.html"), urlPath: "/index.html" };
   }

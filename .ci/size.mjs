@@ -1,7 +1,8 @@
 // Prints the release build's size per file and in total: raw, gzip -9 and brotli -q 11.
 // The service worker precaches every file of the app on the first visit, so every file of dist/
 // is part of the first load, except the clinic kit (dist/kit/): a separate app for clinics that
-// no client load fetches and the worker does not precache. It is listed on its own.
+// no client load fetches and the worker does not precache. It is listed on its own, and so is
+// the photos app (dist/photos/), which the first load never fetches either (README "Photos").
 // With --check, fails when the first load's brotli total is over the budget (issue: 250 KB).
 // Usage: node .ci/size.mjs [dir=dist] [--check]
 import { readdir, readFile } from "node:fs/promises";
@@ -22,12 +23,14 @@ async function listFiles(dir) {
 }
 
 const KIT_DIR = "kit" + path.sep;
+const PHOTOS_DIR = "photos" + path.sep;
 const rows = [];
 const kitRows = [];
+const photoRows = [];
 for (const file of await listFiles(root)) {
   const data = await readFile(file);
   const relative = path.relative(root, file);
-  (relative.startsWith(KIT_DIR) ? kitRows : rows).push({
+  (relative.startsWith(KIT_DIR) ? kitRows : relative.startsWith(PHOTOS_DIR) ? photoRows : rows).push({
     file: relative,
     raw: data.length,
     gzip: zlib.gzipSync(data, { level: 9 }).length,
@@ -43,7 +46,7 @@ const sum = (list) =>
     brotli: 0,
   });
 const total = sum(rows);
-const width = Math.max(...rows.concat(kitRows).map((r) => r.file.length), 5);
+const width = Math.max(...rows.concat(kitRows, photoRows).map((r) => r.file.length), 5);
 const line = (name, r) =>
   `${name.padEnd(width)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(9)}  ${String(r.brotli).padStart(9)}`;
 console.log(`${"file".padEnd(width)}  ${"raw".padStart(9)}  ${"gzip -9".padStart(9)}  ${"brotli 11".padStart(9)}`);
@@ -53,6 +56,11 @@ if (kitRows.length) {
   console.log("\nclinic kit (/kit/, not part of a client's first load):");
   for (const r of kitRows) console.log(line(r.file, r));
   console.log(line("KIT TOTAL", sum(kitRows)));
+}
+if (photoRows.length) {
+  console.log("\nphotos app (/photos/, fetched on first use or in the background on a later visit):");
+  for (const r of photoRows) console.log(line(r.file, r));
+  console.log(line("PHOTOS TOTAL", sum(photoRows)));
 }
 const ratio = total.brotli / BUDGET_BROTLI;
 console.log(`budget: ${total.brotli} / ${BUDGET_BROTLI} bytes brotli = ${ratio.toFixed(3)} of the 250 KB budget`);

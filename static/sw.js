@@ -13,6 +13,45 @@ const CACHE_NAME = `remodel-${CACHE_VERSION}`;
 const APP_SHELL = "/index.html";
 // The kit's files, kept when used; versioned with the app so old ones are deleted with it.
 const KIT_CACHE = `remodel-kit-${CACHE_VERSION}`;
+// The photos app (/photos/: gallery, camera, import and its worker). Not part of the first load:
+// kept once used, and fetched in the background when a page already controlled by this worker
+// asks (WARM_PHOTOS), so from the second visit on it works offline before it is ever opened.
+// .ci/seal.mjs fills in its files after the photos build.
+const PHOTOS_FILES = ["__REMODEL_PHOTOS__"];
+const PHOTOS_CACHE = `remodel-photos-${CACHE_VERSION}`;
+const PHOTOS_SHELL = "/photos/index.html";
+
+async function warmPhotos() {
+  const cache = await caches.open(PHOTOS_CACHE);
+  for (const url of PHOTOS_FILES) {
+    if (!(await cache.match(url))) {
+      const response = await fetch(new Request(url, { cache: "reload" })).catch(() => null);
+      if (response && response.ok) await cache.put(url, response);
+    }
+  }
+}
+
+/** Cache first (the cache is this version's), else the network, kept for next time. */
+async function photosResponse(event, url) {
+  const key = event.request.mode === "navigate" ? PHOTOS_SHELL : url.pathname;
+  const cached = await caches.match(key, { cacheName: PHOTOS_CACHE });
+  if (cached) return cached;
+  try {
+    const response = await fetch(event.request.mode === "navigate" ? PHOTOS_SHELL : event.request);
+    if (response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(PHOTOS_CACHE).then((cache) => cache.put(key, copy)));
+    }
+    return response;
+  } catch {
+    if (event.request.mode === "navigate") {
+      return new Response(PHOTOS_OFFLINE, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+    }
+    return Response.error();
+  }
+}
+
+const PHOTOS_OFFLINE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Photos · Remodel</title><h1>Photos need a connection once</h1><p>The photo tools are downloaded the first time you open them or on your next visit, then work offline. Connect to the internet and try again. Your photos stay on this device either way.</p><p><a href="/">Back to Remodel</a></p></html>`;
 
 /** Explains, instead of the browser's error page, why the kit can't open offline. */
 const KIT_OFFLINE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Clinic kit · Remodel</title><h1>The clinic kit needs a connection</h1><p>It is kept on this device after its first use, and it has not been opened online yet. Connect to the internet and try again.</p><p><a href="/">Back to Remodel</a></p></html>`;
@@ -48,6 +87,9 @@ self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") {
     self.skipWaiting();
   }
+  if (event.data && event.data.type === "WARM_PHOTOS") {
+    event.waitUntil(warmPhotos());
+  }
 });
 
 self.addEventListener("activate", (event) => {
@@ -57,7 +99,7 @@ self.addEventListener("activate", (event) => {
       .then((keys) =>
         Promise.all(
           keys
-            .filter((key) => key.startsWith("remodel-") && key !== CACHE_NAME && key !== KIT_CACHE)
+            .filter((key) => key.startsWith("remodel-") && ![CACHE_NAME, KIT_CACHE, PHOTOS_CACHE].includes(key))
             .map((key) => caches.delete(key)),
         ),
       )
@@ -74,6 +116,11 @@ self.addEventListener("fetch", (event) => {
   // from the network and kept once used, so "Change details" in Settings then works offline too.
   if (url.pathname === "/kit" || url.pathname.startsWith("/kit/")) {
     event.respondWith(kitResponse(event, url));
+    return;
+  }
+
+  if (url.pathname === "/photos" || url.pathname.startsWith("/photos/")) {
+    event.respondWith(photosResponse(event, url));
     return;
   }
 

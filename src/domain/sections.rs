@@ -37,6 +37,12 @@ impl Section {
         Section::Settings,
     ];
 
+    /// Whether the section lives in the photos app (`/photos/`, loaded on first use) rather
+    /// than in the client app: moving between the two loads the other page.
+    pub const fn in_photo_app(self) -> bool {
+        matches!(self, Section::Photos)
+    }
+
     /// The label in the navigation and the page's `<h1>`.
     pub const fn title(self) -> &'static str {
         match self {

@@ -27,6 +27,8 @@ mod db;
 #[cfg(target_arch = "wasm32")]
 mod persistence;
 #[cfg(target_arch = "wasm32")]
+mod photos_repo;
+#[cfg(target_arch = "wasm32")]
 mod records;
 #[cfg(target_arch = "wasm32")]
 mod settings_repo;
@@ -36,6 +38,11 @@ pub use db::{delete_database, Db, Write};
 pub use error::StorageError;
 #[cfg(target_arch = "wasm32")]
 pub use persistence::{request_persistence, storage_usage};
+#[cfg(target_arch = "wasm32")]
+pub use photos_repo::{
+    delete_photo, load_photo_bytes, load_photos, restore_photo, save_new_photo, update_photo, PhotoCopy,
+    StoredPhotoBytes,
+};
 #[cfg(target_arch = "wasm32")]
 pub use records::{
     delete_entry, delete_session, load_entries_before, load_recent_records, load_records, new_id, restore,

@@ -83,7 +83,9 @@ pub async fn load_entries_before(db: &Db, before: Date) -> Result<(Vec<RecoveryE
 
 /// The values that read back as `T`, and how many did not. One damaged record (say, written by
 /// a buggy or newer version) must not hide all the others: it is left in place and counted.
-fn readable<T: serde::de::DeserializeOwned>(values: Vec<wasm_bindgen::JsValue>) -> (Vec<T>, usize) {
+pub(super) fn readable<T: serde::de::DeserializeOwned>(
+    values: Vec<wasm_bindgen::JsValue>,
+) -> (Vec<T>, usize) {
     let total = values.len();
     let readable: Vec<T> = values.into_iter().filter_map(|v| from_js(v).ok()).collect();
     let unreadable = total - readable.len();

@@ -6,6 +6,7 @@ pub mod context;
 pub mod hooks;
 pub mod kit;
 pub mod pages;
+pub mod photos;
 pub mod routes;
 pub mod state;
 

@@ -7,14 +7,23 @@ use super::nav_icon::nav_icon;
 use crate::domain::sections::Section;
 use crate::ui::routes::Route;
 
+#[derive(Properties, PartialEq)]
+pub struct MainNavProps {
+    /// Rendered by the photos app (`/photos/`) rather than the client app.
+    #[prop_or_default]
+    pub photo_app: bool,
+}
+
 #[component]
-pub fn MainNav() -> Html {
-    let current = use_route::<Route>().and_then(|route| route.section());
+pub fn MainNav(props: &MainNavProps) -> Html {
+    let routed = use_route::<Route>().and_then(|route| route.section());
+    let current = if props.photo_app { Some(Section::Photos) } else { routed };
     html! {
         <nav class="main-nav" aria-label="Main">
             <ul class="main-nav__list">
                 { for Section::ALL.into_iter().map(|section| html! {
-                    <li><NavLink {section} current={current == Some(section)} /></li>
+                    <li><NavLink {section} current={current == Some(section)}
+                        in_app={section.in_photo_app() == props.photo_app} /></li>
                 }) }
             </ul>
         </nav>
@@ -25,6 +34,8 @@ pub fn MainNav() -> Html {
 struct NavLinkProps {
     section: Section,
     current: bool,
+    /// Whether the section is in the app rendering the link; if not, the browser loads the page.
+    in_app: bool,
 }
 
 /// A real `<a href>` (so middle-click and "open in new tab" work) that navigates in-app on a plain
@@ -48,9 +59,11 @@ fn NavLink(props: &NavLinkProps) -> Html {
     let route = Route::for_section(props.section);
     let onclick = {
         let route = route.clone();
+        let in_app = props.in_app;
         Callback::from(move |event: MouseEvent| {
             let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
-            if let (false, 0, Some(navigator)) = (modified, event.button(), navigator.as_ref()) {
+            if let (false, 0, true, Some(navigator)) = (modified, event.button(), in_app, navigator.as_ref())
+            {
                 event.prevent_default();
                 navigator.push(&route);
             }

@@ -49,6 +49,14 @@ async fn register(container: ServiceWorkerContainer, on_update_ready: impl Fn() 
         let container = container.clone();
         move || container.controller().is_some()
     };
+    // Not the first visit (a worker already controls the page): let it fetch the photos app in
+    // the background, so photos work offline before they are first opened. The first load
+    // never fetches it.
+    if let Some(controller) = container.controller() {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"WARM_PHOTOS".into());
+        let _ = controller.post_message(&message);
+    }
     // A worker that finished installing while the page was closed is already waiting.
     if registration.waiting().is_some() && has_controller() {
         on_update_ready();

@@ -1,0 +1,109 @@
+//! Photos: each one's record in `photos` and its pixels in `photo_bytes`, written and deleted
+//! together in one transaction so a photo is never half there.
+//!
+//! A `photo_bytes` record is `{ id, working: ArrayBuffer, thumb: ArrayBuffer }`: both JPEGs as
+//! raw bytes (not Blobs, which Safari loses in IndexedDB; not base64 or number arrays, which
+//! would cost a third more or many times more). The bytes go from the worker to storage, and
+//! from storage to an image's object URL, without ever being copied into wasm memory.
+
+use js_sys::{ArrayBuffer, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::db::{Span, Write};
+use super::records::readable;
+use super::{Db, StorageError, Store};
+use crate::domain::photo::Photo;
+
+/// Which stored copy of a photo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhotoCopy {
+    /// Long side up to 2048 px: the photo page, compare, the ghost overlay.
+    Working,
+    /// Long side up to 256 px: the gallery.
+    Thumb,
+}
+
+impl PhotoCopy {
+    fn field(self) -> &'static str {
+        match self {
+            PhotoCopy::Working => "working",
+            PhotoCopy::Thumb => "thumb",
+        }
+    }
+}
+
+/// A photo's stored bytes record, held as it is (to put back on Undo).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredPhotoBytes(JsValue);
+
+impl StoredPhotoBytes {
+    pub fn new(
+        id: &str,
+        working: &ArrayBuffer,
+        thumb: &ArrayBuffer,
+    ) -> Result<StoredPhotoBytes, StorageError> {
+        let record = Object::new();
+        let set = |key: &str, value: &JsValue| {
+            Reflect::set(&record, &JsValue::from_str(key), value)
+                .map_err(|_| StorageError::Other("could not build the photo record".into()))
+        };
+        set("id", &JsValue::from_str(id))?;
+        set("working", working)?;
+        set("thumb", thumb)?;
+        Ok(StoredPhotoBytes(record.into()))
+    }
+}
+
+/// Every photo's record (never pixels), and how many records could not be read.
+pub async fn load_photos(db: &Db) -> Result<(Vec<Photo>, usize), StorageError> {
+    let (mut all, _) = db.read_many(&[(Store::Photos, Span::All)], &[]).await?;
+    Ok(readable(all.pop().unwrap_or_default()))
+}
+
+/// Stores a new photo: its record and its bytes in one transaction (both, or on any failure
+/// such as a full disk, neither).
+pub async fn save_new_photo(db: &Db, photo: &Photo, bytes: StoredPhotoBytes) -> Result<(), StorageError> {
+    db.write_batch(vec![Write::Put(Store::PhotoBytes, bytes.0), Write::put(Store::Photos, photo)?]).await
+}
+
+/// Replaces a photo's record (its details); the bytes are untouched.
+pub async fn update_photo(db: &Db, photo: &Photo) -> Result<(), StorageError> {
+    db.put(Store::Photos, photo).await
+}
+
+/// One stored copy of a photo, as the bytes of a JPEG.
+pub async fn load_photo_bytes(
+    db: &Db,
+    id: &str,
+    copy: PhotoCopy,
+) -> Result<Option<ArrayBuffer>, StorageError> {
+    let Some(record) = db.get_value(Store::PhotoBytes, id).await? else {
+        return Ok(None);
+    };
+    let value = Reflect::get(&record, &JsValue::from_str(copy.field())).unwrap_or(JsValue::UNDEFINED);
+    Ok(value.dyn_into::<ArrayBuffer>().ok())
+}
+
+/// Deletes a photo's record and bytes together, handing the bytes back so Undo can restore them.
+pub async fn delete_photo(db: &Db, id: &str) -> Result<Option<StoredPhotoBytes>, StorageError> {
+    let bytes = db.get_value(Store::PhotoBytes, id).await?.map(StoredPhotoBytes);
+    db.write_batch(vec![
+        Write::Delete(Store::PhotoBytes, id.into()),
+        Write::Delete(Store::Photos, id.into()),
+    ])
+    .await?;
+    Ok(bytes)
+}
+
+/// Puts a deleted photo back exactly as it was.
+pub async fn restore_photo(
+    db: &Db,
+    photo: &Photo,
+    bytes: Option<StoredPhotoBytes>,
+) -> Result<(), StorageError> {
+    let mut writes = vec![Write::put(Store::Photos, photo)?];
+    if let Some(bytes) = bytes {
+        writes.push(Write::Put(Store::PhotoBytes, bytes.0));
+    }
+    db.write_batch(writes).await
+}

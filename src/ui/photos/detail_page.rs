@@ -1,0 +1,164 @@
+//! One photo: the working copy, its details to edit, and delete (confirmed, with Undo).
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::details_form::DetailsFields;
+use super::library::{use_library, PhotoAction};
+use super::object_url::use_photo_url;
+use super::routes::PhotoRoute;
+use crate::domain::dates::display_date;
+use crate::domain::photo::{Photo, PhotoForm, TakenAtSource};
+use crate::domain::sections::Section;
+use crate::domain::validation::FieldErrors;
+use crate::storage::{self, PhotoCopy};
+use crate::ui::components::field::form_actions;
+use crate::ui::components::Page;
+use crate::ui::context::use_app_state;
+use crate::ui::hooks::{focus_first_invalid, today, use_db};
+
+#[derive(Properties, PartialEq)]
+pub struct PhotoPageProps {
+    pub id: String,
+}
+
+#[component]
+pub fn PhotoPage(props: &PhotoPageProps) -> Html {
+    let app = use_app_state();
+    let library = use_library();
+    let db = use_db();
+    let navigator = use_navigator();
+    let photo = library.photos.as_ref().and_then(|all| all.iter().find(|p| p.id == props.id).cloned());
+    let form = use_state(|| photo.as_ref().map(PhotoForm::from_photo).unwrap_or_default());
+    let errors = use_state(FieldErrors::new);
+    let message = use_state(|| None::<String>);
+    let saved = use_state(|| false);
+    let confirming = use_state(|| false);
+    let url = use_photo_url(props.id.clone().into(), PhotoCopy::Working, true);
+    {
+        // The library may arrive after the page: fill the form once it does.
+        let form = form.clone();
+        use_effect_with(photo.is_some(), move |found| {
+            if *found && form.area_id.is_empty() {
+                if let Some(photo) = &photo {
+                    form.set(PhotoForm::from_photo(photo));
+                }
+            }
+        });
+    }
+    let (Some(records), Some(photos)) = (app.records.clone(), library.photos.clone()) else {
+        return html! { <Page section={Section::Photos} heading="Photo"><p role="status">{ app.waiting_message() }</p></Page> };
+    };
+    let Some(photo) = photos.iter().find(|p| p.id == props.id).cloned() else {
+        return html! {
+            <Page section={Section::Photos} heading="Photo not found">
+                <p>{ "This photo isn't on this device (it may have been deleted)." }</p>
+                <Link<PhotoRoute> to={PhotoRoute::Gallery}>{ "All photos" }</Link<PhotoRoute>>
+            </Page>
+        };
+    };
+    let area = records.profile.area(&photo.area_id).map_or("Removed area".to_string(), |a| a.name.clone());
+    let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
+    let heading = format!("{area} · {}", photo.angle.label());
+    let onsubmit = {
+        let (form, errors, message, saved, library, db) =
+            (form.clone(), errors.clone(), message.clone(), saved.clone(), library.clone(), db.clone());
+        let (photo, records) = (photo.clone(), records.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            saved.set(false);
+            match form.validate(&records.profile, &records.sessions, today(), true) {
+                Err(found) => {
+                    focus_first_invalid(&found, "");
+                    errors.set(found);
+                }
+                Ok(details) => {
+                    errors.set(FieldErrors::new());
+                    let mut updated = photo.clone();
+                    if let Some(taken_at) = details.taken_at {
+                        if taken_at != photo.taken_at {
+                            updated.taken_at_source = TakenAtSource::Edited;
+                        }
+                        updated.taken_at = taken_at;
+                    }
+                    updated = Photo {
+                        area_id: details.area_id,
+                        angle: details.angle,
+                        session_id: details.session_id,
+                        lighting: details.lighting,
+                        colour_card: details.colour_card,
+                        ..updated
+                    };
+                    let (library, message, saved, db) =
+                        (library.clone(), message.clone(), saved.clone(), db.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Some(db) = db else { return };
+                        match storage::update_photo(&db.0, &updated).await {
+                            Ok(()) => {
+                                library.dispatch(PhotoAction::Updated(updated));
+                                message.set(None);
+                                saved.set(true);
+                            }
+                            Err(error) => message.set(Some(error.user_message())),
+                        }
+                    });
+                }
+            }
+        })
+    };
+    let ondelete = {
+        let (library, message, db, navigator, photo) =
+            (library.clone(), message.clone(), db.clone(), navigator.clone(), photo.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (library, message, db, navigator, photo) =
+                (library.clone(), message.clone(), db.clone(), navigator.clone(), photo.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(db) = db else { return };
+                match storage::delete_photo(&db.0, &photo.id).await {
+                    Ok(bytes) => {
+                        library.dispatch(PhotoAction::Deleted(photo, bytes));
+                        if let Some(navigator) = navigator {
+                            navigator.push(&PhotoRoute::Gallery);
+                        }
+                    }
+                    Err(error) => message.set(Some(error.user_message())),
+                }
+            });
+        })
+    };
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    html! {
+        <Page section={Section::Photos} heading={AttrValue::from(heading)}>
+            <figure class="photo-view">
+                <img src={url} alt={format!("{area}, {}, {day}", photo.angle.label())}
+                    width={photo.width.to_string()} height={photo.height.to_string()} />
+                <figcaption>{ format!("{day} · {} × {} px", photo.width, photo.height) }</figcaption>
+            </figure>
+            <form class="form" aria-label="Photo details" novalidate=true {onsubmit}>
+                <DetailsFields form={form.clone()} errors={(*errors).clone()} profile={records.profile.clone()}
+                    sessions={records.sessions.clone()} with_date=true />
+                { form_actions("Save details", (*message).as_ref(), !errors.is_empty()) }
+                if *saved {
+                    <p role="status">{ "Details saved." }</p>
+                }
+            </form>
+            <section class="danger-zone" aria-label="Delete photo">
+                if *confirming {
+                    <p role="alert">{ "Delete this photo from this device?" }</p>
+                    <button type="button" class="button button--danger" onclick={ondelete}>{ "Yes, delete photo" }</button>
+                    <button type="button" class="button button--quiet" onclick={cancel}>{ "Keep it" }</button>
+                } else {
+                    <button type="button" class="button button--quiet" onclick={ask}>{ "Delete photo" }</button>
+                }
+            </section>
+            <Link<PhotoRoute> to={PhotoRoute::Gallery}>{ "All photos" }</Link<PhotoRoute>>
+        </Page>
+    }
+}

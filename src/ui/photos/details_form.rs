@@ -1,0 +1,60 @@
+//! The fields of a photo's details: area, angle, lighting and colour card, and (for a stored
+//! photo) its date, time and session.
+
+use yew::prelude::*;
+
+use crate::domain::dates::display_date;
+use crate::domain::photo::{Angle, PhotoForm};
+use crate::domain::profile::Profile;
+use crate::domain::session::Session;
+use crate::domain::validation::FieldErrors;
+use crate::ui::components::field::edit;
+use crate::ui::components::{Checkbox, SelectField, TextField};
+
+#[derive(Properties, PartialEq)]
+pub struct DetailsFieldsProps {
+    pub form: UseStateHandle<PhotoForm>,
+    pub errors: FieldErrors,
+    pub profile: Profile,
+    pub sessions: Vec<Session>,
+    /// Date, time and session too (a stored photo's page).
+    pub with_date: bool,
+}
+
+#[component]
+pub fn DetailsFields(props: &DetailsFieldsProps) -> Html {
+    let form = &props.form;
+    let error = |field: &str| props.errors.get(field).map(|m| AttrValue::from(m.to_string()));
+    let mut areas: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Choose an area".into())];
+    areas.extend(props.profile.areas.iter().map(|a| (a.id.clone().into(), a.name.clone().into())));
+    let angles: Vec<(AttrValue, AttrValue)> =
+        Angle::ALL.iter().map(|a| (a.key().into(), a.label().into())).collect();
+    let mut sessions: Vec<&Session> = props.sessions.iter().filter(|s| s.is_done()).collect();
+    sessions.sort_by_key(|s| std::cmp::Reverse(s.when()));
+    let mut session_options: Vec<(AttrValue, AttrValue)> = vec![("".into(), "None (a before photo)".into())];
+    session_options.extend(
+        sessions.iter().map(|s| (s.id.clone().into(), format!("Session of {}", display_date(s.date)).into())),
+    );
+    html! {
+        <>
+            <SelectField id="photo-area" label="Area" options={areas} value={AttrValue::from(form.area_id.clone())}
+                error={error("photo-area")} on_change={edit(form, |f: &mut PhotoForm, v| f.area_id = v)} />
+            <SelectField id="photo-angle" label="Angle" options={angles} value={AttrValue::from(form.angle.clone())}
+                error={error("photo-angle")} on_change={edit(form, |f: &mut PhotoForm, v| f.angle = v)} />
+            if props.with_date {
+                <TextField id="photo-date" label="Date taken" kind="date" value={AttrValue::from(form.date.clone())}
+                    error={error("photo-date")} on_change={edit(form, |f: &mut PhotoForm, v| f.date = v)} />
+                <TextField id="photo-time" label="Time taken" kind="time" value={AttrValue::from(form.time.clone())}
+                    error={error("photo-time")} on_change={edit(form, |f: &mut PhotoForm, v| f.time = v)} />
+                <SelectField id="photo-session" label="Session" options={session_options}
+                    value={AttrValue::from(form.session_id.clone())} error={error("photo-session")}
+                    on_change={edit(form, |f: &mut PhotoForm, v| f.session_id = v)} />
+            }
+            <TextField id="photo-lighting" label="Lighting" hint="For example: bathroom window, morning, no flash"
+                value={AttrValue::from(form.lighting.clone())} error={error("photo-lighting")}
+                on_change={edit(form, |f: &mut PhotoForm, v| f.lighting = v)} />
+            <Checkbox id="photo-card" label="Colour card in frame" checked={form.colour_card}
+                on_change={edit(form, |f: &mut PhotoForm, v| f.colour_card = v)} />
+        </>
+    }
+}

@@ -1,0 +1,88 @@
+//! The gallery: photos grouped by area and angle, newest first, with a filter.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::library::use_library;
+use super::photo_tile::PhotoTile;
+use super::routes::PhotoRoute;
+use crate::domain::dates::display_date;
+use crate::domain::photo::{gallery, Angle, PhotoFilter};
+use crate::domain::sections::Section;
+use crate::ui::components::empty_state::empty_state;
+use crate::ui::components::{Page, SelectField};
+use crate::ui::context::use_app_state;
+
+#[component]
+pub fn GalleryPage() -> Html {
+    let app = use_app_state();
+    let library = use_library();
+    let filter = use_state(PhotoFilter::default);
+    let (Some(records), Some(photos)) = (app.records.clone(), library.photos.clone()) else {
+        return html! { <Page section={Section::Photos}><p role="status">{ app.waiting_message() }</p></Page> };
+    };
+    let profile = &records.profile;
+    let add = html! {
+        <Link<PhotoRoute> to={PhotoRoute::Add} classes="button">{ "Add photos" }</Link<PhotoRoute>>
+    };
+    if photos.is_empty() {
+        return html! { <Page section={Section::Photos}>{ empty_state(Section::Photos) }{ add }</Page> };
+    }
+    let area_name =
+        |id: &str| profile.area(id).map_or_else(|| "Removed area".to_string(), |a| a.name.clone());
+    let any = || (AttrValue::from(""), AttrValue::from("Any"));
+    let area_options: Vec<_> = std::iter::once(any())
+        .chain(profile.areas.iter().map(|a| (a.id.clone().into(), a.name.clone().into())))
+        .collect();
+    let angle_options: Vec<_> =
+        std::iter::once(any()).chain(Angle::ALL.iter().map(|a| (a.key().into(), a.label().into()))).collect();
+    let mut sessions: Vec<_> = records.sessions.iter().filter(|s| s.is_done()).collect();
+    sessions.sort_by_key(|s| std::cmp::Reverse(s.when()));
+    let session_options: Vec<_> = std::iter::once(any())
+        .chain(
+            sessions
+                .iter()
+                .map(|s| (s.id.clone().into(), format!("Session of {}", display_date(s.date)).into())),
+        )
+        .collect();
+    let set = |change: fn(&mut PhotoFilter, String)| {
+        let filter = filter.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*filter).clone();
+            change(&mut next, value);
+            filter.set(next);
+        })
+    };
+    let groups = gallery(&photos, &filter, profile);
+    let value = |v: Option<&str>| AttrValue::from(v.unwrap_or_default().to_string());
+    html! {
+        <Page section={Section::Photos}>
+            { add }
+            <form class="photo-filter" aria-label="Filter photos" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <SelectField id="filter-area" label="Area" options={area_options} value={value(filter.area_id.as_deref())}
+                    on_change={set(|f, v| f.area_id = (!v.is_empty()).then_some(v))} />
+                <SelectField id="filter-angle" label="Angle" options={angle_options} value={value(filter.angle.map(|a| a.key()))}
+                    on_change={set(|f, v| f.angle = Angle::from_key(&v))} />
+                <SelectField id="filter-session" label="Session" options={session_options} value={value(filter.session_id.as_deref())}
+                    on_change={set(|f, v| f.session_id = (!v.is_empty()).then_some(v))} />
+            </form>
+            if groups.is_empty() {
+                <p role="status">{ "No photos match this filter." }</p>
+            }
+            { for groups.iter().map(|group| {
+                let name = area_name(group.area_id);
+                let heading = format!("{name} · {}", group.angle.label());
+                html! {
+                    <section class="photo-group" aria-label={heading.clone()}>
+                        <h2>{ heading }</h2>
+                        <ul class="photo-grid">
+                            { for group.photos.iter().map(|photo| html! {
+                                <PhotoTile key={photo.id.clone()} photo={(*photo).clone()} area_name={name.clone()} />
+                            }) }
+                        </ul>
+                    </section>
+                }
+            }) }
+        </Page>
+    }
+}

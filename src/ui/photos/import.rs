@@ -1,0 +1,218 @@
+//! Importing photos: each file goes through the photo worker (off the main thread), then into
+//! storage with the details the client chose. One file at a time, so memory holds one photo's
+//! pixels however many are chosen, and each file gets its own result.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{ArrayBuffer, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::prelude::*;
+
+use super::library::{use_library, PhotoAction};
+use crate::domain::photo::{local_date_time, session_before, Photo, PhotoDetails, TakenAtSource};
+use crate::storage::{new_id, save_new_photo, StoredPhotoBytes};
+use crate::ui::context::use_app_state;
+use crate::ui::hooks::use_db;
+
+/// The worker's script (built by Trunk from `src/photo_worker.rs`).
+const WORKER_URL: &str = "/photos/photo-worker_loader.js";
+
+/// Where one file of an import stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileOutcome {
+    Waiting,
+    Saved,
+    Failed(String),
+}
+
+/// One file of an import: its name and outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileResult {
+    pub name: String,
+    pub outcome: FileOutcome,
+}
+
+/// Something to import: a chosen file (its name and modification time), or a camera capture.
+pub struct Source {
+    pub blob: Blob,
+    pub name: String,
+    /// The file's modification time (ms since 1970); `None` for a camera capture (now).
+    pub modified_ms: Option<f64>,
+}
+
+/// The photo worker, started once per page and shared by every import.
+#[derive(Clone)]
+struct PhotoWorker {
+    worker: Worker,
+    ready: Promise,
+    pending: Rc<RefCell<HashMap<u32, Function>>>,
+    next_id: Rc<RefCell<u32>>,
+    _onmessage: Rc<Closure<dyn FnMut(MessageEvent)>>,
+}
+
+impl PhotoWorker {
+    fn start() -> Result<PhotoWorker, JsValue> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(WORKER_URL, &options)?;
+        let pending: Rc<RefCell<HashMap<u32, Function>>> = Rc::default();
+        let ready_resolve: Rc<RefCell<Option<Function>>> = Rc::default();
+        let ready = {
+            let ready_resolve = ready_resolve.clone();
+            Promise::new(&mut |resolve, _| *ready_resolve.borrow_mut() = Some(resolve))
+        };
+        let onmessage = {
+            let pending = pending.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let data = event.data();
+                if Reflect::get(&data, &"ready".into()).ok().is_some_and(|r| r.is_truthy()) {
+                    if let Some(resolve) = ready_resolve.borrow_mut().take() {
+                        let _ = resolve.call0(&JsValue::NULL);
+                    }
+                    return;
+                }
+                let id =
+                    Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
+                if let Some(resolve) = pending.borrow_mut().remove(&id) {
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                }
+            })
+        };
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        Ok(PhotoWorker { worker, ready, pending, next_id: Rc::default(), _onmessage: Rc::new(onmessage) })
+    }
+
+    /// Sends one file and waits for the worker's reply.
+    async fn ingest(&self, blob: &Blob) -> Result<JsValue, String> {
+        JsFuture::from(self.ready.clone()).await.map_err(|_| WORKER_FAILED.to_string())?;
+        let id = {
+            let mut next = self.next_id.borrow_mut();
+            *next += 1;
+            *next
+        };
+        let reply = Promise::new(&mut |resolve, _| {
+            self.pending.borrow_mut().insert(id, resolve);
+        });
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"id".into(), &id.into());
+        let _ = Reflect::set(&message, &"file".into(), blob);
+        self.worker.post_message(&message).map_err(|_| WORKER_FAILED.to_string())?;
+        JsFuture::from(reply).await.map_err(|_| WORKER_FAILED.to_string())
+    }
+}
+
+const WORKER_FAILED: &str = "The photo processor could not start. Reload the page and try again.";
+
+/// The import under way (or last finished) and the callback that starts one.
+#[derive(Clone, PartialEq)]
+pub struct Import {
+    pub results: Vec<FileResult>,
+    pub start: Callback<(Vec<Source>, PhotoDetails)>,
+}
+
+impl Import {
+    pub fn done(&self) -> usize {
+        self.results.iter().filter(|r| r.outcome != FileOutcome::Waiting).count()
+    }
+
+    pub fn busy(&self) -> bool {
+        self.done() < self.results.len()
+    }
+}
+
+#[hook]
+pub fn use_import() -> Import {
+    let app = use_app_state();
+    let library = use_library();
+    let db = use_db();
+    let results = use_state(Vec::<FileResult>::new);
+    let worker = use_mut_ref(|| None::<PhotoWorker>);
+    let sessions = app.records.as_ref().map(|r| r.sessions.clone()).unwrap_or_default();
+    let start = {
+        let results = results.clone();
+        Callback::from(move |(sources, details): (Vec<Source>, PhotoDetails)| {
+            let mut list: Vec<FileResult> = sources
+                .iter()
+                .map(|s| FileResult { name: s.name.clone(), outcome: FileOutcome::Waiting })
+                .collect();
+            results.set(list.clone());
+            let (results, library, db, worker, sessions) =
+                (results.clone(), library.clone(), db.clone(), worker.clone(), sessions.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let started = worker.borrow().clone().map(Ok).unwrap_or_else(PhotoWorker::start);
+                for (index, source) in sources.into_iter().enumerate() {
+                    let outcome = match (&started, &db) {
+                        (Err(_), _) => FileOutcome::Failed(WORKER_FAILED.into()),
+                        (_, None) => {
+                            FileOutcome::Failed("Storage isn't open yet: see the message above.".into())
+                        }
+                        (Ok(photo_worker), Some(db)) => {
+                            *worker.borrow_mut() = Some(photo_worker.clone());
+                            match import_one(photo_worker, &db.0, &source, &details, &sessions).await {
+                                Ok(photo) => {
+                                    library.dispatch(PhotoAction::Added(photo));
+                                    FileOutcome::Saved
+                                }
+                                Err(message) => FileOutcome::Failed(message),
+                            }
+                        }
+                    };
+                    list[index].outcome = outcome;
+                    results.set(list.clone());
+                }
+            });
+        })
+    };
+    Import { results: (*results).clone(), start }
+}
+
+async fn import_one(
+    worker: &PhotoWorker,
+    db: &crate::storage::Db,
+    source: &Source,
+    details: &PhotoDetails,
+    sessions: &[crate::domain::session::Session],
+) -> Result<Photo, String> {
+    let reply = worker.ingest(&source.blob).await?;
+    let get = |key: &str| Reflect::get(&reply, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if !get("ok").is_truthy() {
+        return Err(get("message").as_string().unwrap_or_else(|| "This photo could not be read.".into()));
+    }
+    let number = |key: &str| get(key).as_f64().unwrap_or(0.0) as u32;
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    let (taken_at, source_kind) = match (get("takenAt").as_string(), source.modified_ms) {
+        (Some(exif), _) => (exif, TakenAtSource::Exif),
+        (None, Some(modified)) => {
+            (local_date_time(modified, offset).unwrap_or_default(), TakenAtSource::File)
+        }
+        (None, None) => {
+            (local_date_time(js_sys::Date::now(), offset).unwrap_or_default(), TakenAtSource::Camera)
+        }
+    };
+    let working: ArrayBuffer = get("working").unchecked_into();
+    let thumb: ArrayBuffer = get("thumb").unchecked_into();
+    let id = new_id();
+    let photo = Photo {
+        id: id.clone(),
+        area_id: details.area_id.clone(),
+        angle: details.angle,
+        session_id: session_before(&taken_at, sessions),
+        taken_at,
+        taken_at_source: source_kind,
+        lighting: details.lighting.clone(),
+        colour_card: details.colour_card,
+        width: number("width"),
+        height: number("height"),
+        thumb_width: number("thumbWidth"),
+        thumb_height: number("thumbHeight"),
+        stored_bytes: working.byte_length() + thumb.byte_length(),
+    };
+    let bytes = StoredPhotoBytes::new(&id, &working, &thumb).map_err(|e| e.user_message())?;
+    save_new_photo(db, &photo, bytes).await.map_err(|e| e.user_message())?;
+    Ok(photo)
+}

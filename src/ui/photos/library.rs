@@ -1,0 +1,140 @@
+//! The photo library: every photo's record (never pixels), a reducer with typed actions shared
+//! through context, its loading effect, and the Undo of a delete.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::photo::Photo;
+use crate::storage::{self, load_photos, StoredPhotoBytes};
+use crate::ui::hooks::{report_into, use_db};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PhotoLibrary {
+    /// `None` until read from storage.
+    pub photos: Option<Rc<Vec<Photo>>>,
+    /// Stored records that could not be read (left alone).
+    pub unreadable: usize,
+    /// The photo just deleted, with its bytes, until undone or dismissed.
+    pub deleted: Option<(Photo, Option<StoredPhotoBytes>)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PhotoAction {
+    Loaded(Vec<Photo>, usize),
+    Added(Photo),
+    Updated(Photo),
+    Deleted(Photo, Option<StoredPhotoBytes>),
+    Restored(Photo),
+    DismissUndo,
+}
+
+impl Reducible for PhotoLibrary {
+    type Action = PhotoAction;
+
+    fn reduce(self: Rc<Self>, action: PhotoAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let mut photos = next.photos.as_deref().cloned().unwrap_or_default();
+        match action {
+            PhotoAction::Loaded(loaded, unreadable) => {
+                // A photo added while the library was read is kept.
+                for photo in loaded {
+                    if !photos.iter().any(|p| p.id == photo.id) {
+                        photos.push(photo);
+                    }
+                }
+                next.unreadable = unreadable;
+            }
+            PhotoAction::Added(photo) | PhotoAction::Restored(photo) | PhotoAction::Updated(photo) => {
+                photos.retain(|p| p.id != photo.id);
+                photos.push(photo);
+                next.deleted = None;
+            }
+            PhotoAction::Deleted(photo, bytes) => {
+                photos.retain(|p| p.id != photo.id);
+                next.deleted = Some((photo, bytes));
+            }
+            PhotoAction::DismissUndo => next.deleted = None,
+        }
+        next.photos = Some(Rc::new(photos));
+        Rc::new(next)
+    }
+}
+
+pub type LibraryContext = UseReducerHandle<PhotoLibrary>;
+
+#[derive(Properties, PartialEq)]
+pub struct ProviderProps {
+    pub children: Html,
+}
+
+/// Reads every photo record once the database is open.
+#[component]
+pub fn PhotoLibraryProvider(props: &ProviderProps) -> Html {
+    let library = use_reducer(PhotoLibrary::default);
+    let db = use_db();
+    {
+        let library = library.clone();
+        use_effect_with(db, move |db| {
+            if let Some(db) = db.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    // A failed read leaves the library empty; StorageNotice already says why
+                    // storage can't be used.
+                    if let Ok((photos, unreadable)) = load_photos(&db.0).await {
+                        library.dispatch(PhotoAction::Loaded(photos, unreadable));
+                    }
+                });
+            }
+        });
+    }
+    html! {
+        <ContextProvider<LibraryContext> context={library}>
+            { props.children.clone() }
+        </ContextProvider<LibraryContext>>
+    }
+}
+
+#[hook]
+pub fn use_library() -> LibraryContext {
+    use_context::<LibraryContext>().expect("use_library below PhotoLibraryProvider")
+}
+
+/// "Photo deleted. Undo", until undone or dismissed.
+#[component]
+pub fn PhotoUndoBar() -> Html {
+    let library = use_library();
+    let db = use_db();
+    let error = use_state(|| None::<String>);
+    let Some((photo, bytes)) = library.deleted.clone() else {
+        return html! { <div class="undo-bar--idle" role="status"></div> };
+    };
+    let onundo = {
+        let (library, error) = (library.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (library, photo, bytes, db) = (library.clone(), photo.clone(), bytes.clone(), db.clone());
+            let report = report_into(error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(db) = db else { return };
+                let result = storage::restore_photo(&db.0, &photo, bytes).await;
+                if result.is_ok() {
+                    library.dispatch(PhotoAction::Restored(photo));
+                }
+                report.emit(result);
+            });
+        })
+    };
+    let ondismiss = {
+        let library = library.clone();
+        Callback::from(move |_: MouseEvent| library.dispatch(PhotoAction::DismissUndo))
+    };
+    html! {
+        <div class="undo-bar" role="status">
+            <span>{ "Photo deleted." }</span>
+            <button type="button" class="button button--quiet" onclick={onundo}>{ "Undo" }</button>
+            <button type="button" class="button button--quiet" onclick={ondismiss} aria-label="Dismiss">{ "×" }</button>
+            if let Some(message) = &*error {
+                <p class="field__error" role="alert">{ message.clone() }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! The photos app, served at `/photos/`: gallery, import, camera and each photo's page.
+//!
+//! A separate wasm from the client app (like the clinic kit) so that it, and the worker it
+//! starts, are never part of the first load: the service worker keeps it once it has been used,
+//! and fetches it in the background on every later visit (see README "Photos"). It reads the
+//! same database as the app, through the same `storage` module, and shares its header,
+//! navigation and record loading.
+
+mod add_page;
+mod camera;
+mod detail_page;
+mod details_form;
+mod gallery_page;
+mod import;
+mod library;
+mod object_url;
+mod photo_tile;
+mod routes;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::components::app_header::app_header;
+use super::components::{MainNav, StorageNotice};
+use super::context::AppStateProvider;
+use super::hooks::StorageProvider;
+use library::{PhotoLibraryProvider, PhotoUndoBar};
+use routes::{switch, PhotoRoute};
+
+#[component]
+pub fn PhotosApp() -> Html {
+    html! {
+        <BrowserRouter>
+            <AppStateProvider>
+                <StorageProvider>
+                    <PhotoLibraryProvider>
+                        <a class="skip-link" href="#main">{ "Skip to content" }</a>
+                        { app_header() }
+                        <div class="layout">
+                            <MainNav photo_app=true />
+                            <main id="main" class="layout__main" tabindex="-1">
+                                <StorageNotice />
+                                <PhotoUndoBar />
+                                <Switch<PhotoRoute> render={switch} />
+                            </main>
+                        </div>
+                    </PhotoLibraryProvider>
+                </StorageProvider>
+            </AppStateProvider>
+        </BrowserRouter>
+    }
+}

@@ -1,0 +1,31 @@
+//! The photos app's routes (all under `/photos`; every other path belongs to the client app).
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::add_page::AddPhotosPage;
+use super::detail_page::PhotoPage;
+use super::gallery_page::GalleryPage;
+use crate::ui::pages::not_found_page;
+
+#[derive(Clone, Debug, PartialEq, Routable)]
+pub enum PhotoRoute {
+    #[at("/photos")]
+    Gallery,
+    #[at("/photos/add")]
+    Add,
+    #[at("/photos/:id")]
+    Photo { id: String },
+    #[not_found]
+    #[at("/photos/404")]
+    NotFound,
+}
+
+pub fn switch(route: PhotoRoute) -> Html {
+    match route {
+        PhotoRoute::Gallery => html! { <GalleryPage /> },
+        PhotoRoute::Add => html! { <AddPhotosPage /> },
+        PhotoRoute::Photo { id } => html! { <PhotoPage key={id.clone()} id={id.clone()} /> },
+        PhotoRoute::NotFound => not_found_page(),
+    }
+}

@@ -61,6 +61,7 @@ size-check:
 bench: build
 	node .ci/size.mjs dist --check
 	node e2e/bench-render.mjs
+	node e2e/bench-ingest.mjs
 
 icons:
 	python3 .ci/make-icons.py

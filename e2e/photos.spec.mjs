@@ -147,21 +147,36 @@ test("no main-thread task over 50 ms while 20 photos are imported", async ({ pag
   await addArea(page, "cheeks");
   await page.goto("/photos/add");
   await expect(page.getByLabel("Choose photos")).toBeEnabled();
+  // Two watches: the Long Tasks API, and a 5 ms heartbeat whose longest gap bounds the longest
+  // task (the heartbeat can't go quiet: it is shown to catch an 80 ms busy loop below).
   await page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+    window.__worstGap = 0;
+    let last = performance.now();
+    const beat = () => {
+      const now = performance.now();
+      window.__worstGap = Math.max(window.__worstGap, now - last);
+      last = now;
+      window.__beat = setTimeout(beat, 5);
+    };
+    beat();
   });
   await importFiles(page, [...ORIENTED, ASTRONAUT, ...ORIENTED, ASTRONAUT]);
   await expect(page.getByRole("status").filter({ hasText: "20 of 20 added." })).toBeVisible();
-  const longTasks = await page.evaluate(() => window.__longTasks);
-  console.log(`long tasks during a 20-photo import: ${longTasks.length} (worst ${Math.max(0, ...longTasks).toFixed(0)} ms)`);
+  const { longTasks, worstGap } = await page.evaluate(() => ({ longTasks: window.__longTasks, worstGap: window.__worstGap }));
+  console.log(`20-photo import: ${longTasks.length} long tasks; longest main-thread gap ${worstGap.toFixed(0)} ms`);
   expect(longTasks, "main-thread tasks over 50 ms").toEqual([]);
-  // The observer does see long tasks: an 80 ms busy loop is reported.
+  // The gap includes the 5 ms timer and, on a 2-core machine running two browsers, time the main
+  // thread waited for a core. Measured: 92 ms worst (docs/BENCHMARKS.md): over the 50 ms target,
+  // and not yet explained (the Long Tasks API reports nothing). Bounded at 250 ms here so a real
+  // freeze fails the test; the 50 ms target stays open.
+  expect(worstGap).toBeLessThan(250);
   await page.evaluate(() => {
     const start = performance.now();
     while (performance.now() - start < 80);
   });
-  await expect.poll(() => page.evaluate(() => window.__longTasks.length)).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.__worstGap)).toBeGreaterThanOrEqual(80);
 });
 
 test("without a camera the page says so and offers the device's camera instead", async ({ page }) => {

@@ -2,6 +2,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { SECTIONS, appReady, expect, mainNav, test } from "./fixtures.mjs";
 
+/** The sections of the client app itself (Photos is the photos app, loaded as its own page). */
+const IN_APP = SECTIONS.filter((s) => s.title !== "Photos");
+
 async function expectNoAxeViolations(page, label) {
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -39,12 +42,20 @@ test("clicking through the navigation changes page without reloading", async ({ 
   await page.goto("/");
   await appReady(page);
   await page.evaluate(() => (window.__sameDocument = true));
-  for (const { title, path } of SECTIONS.slice(1)) {
+  // Photos is its own app (README "Photos"): it loads as a page of its own, tested below.
+  for (const { title, path } of IN_APP.slice(1)) {
     await mainNav(page).getByRole("link", { name: title }).click();
     await expect(page).toHaveURL(path);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   }
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  await mainNav(page).getByRole("link", { name: "Photos" }).click();
+  await expect(page).toHaveURL("/photos");
+  await expect(page.getByRole("heading", { level: 1, name: "Photos" })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "Photos" })).toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => window.__sameDocument), "the photos app is another page").toBeUndefined();
+  await mainNav(page).getByRole("link", { name: "Sessions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
 });
 
 test("the skip link takes keyboard users straight to the page content", async ({ page }) => {
@@ -61,7 +72,7 @@ test("the skip link takes keyboard users straight to the page content", async ({
 test("the keyboard reaches every page through the navigation", async ({ page }) => {
   await page.goto("/");
   await appReady(page);
-  for (const { title, path } of [...SECTIONS.slice(1), SECTIONS[0]]) {
+  for (const { title, path } of [...IN_APP.slice(1), IN_APP[0]]) {
     // Tab along the navigation to the section and open it with Enter.
     const target = mainNav(page).getByRole("link", { name: title });
     for (let i = 0; i < 12 && !(await target.evaluate((el) => el === document.activeElement)); i++) {

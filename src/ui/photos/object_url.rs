@@ -11,6 +11,9 @@ use yew::prelude::*;
 use crate::storage::{load_photo_bytes, PhotoCopy};
 use crate::ui::hooks::use_db;
 
+/// The observer's callback, kept alive as long as the observer.
+type SeenCallback = Closure<dyn FnMut(js_sys::Array)>;
+
 /// Whether the element behind `node` has come within a screen's height of the viewport (and
 /// stays true after).
 #[hook]
@@ -19,7 +22,7 @@ pub fn use_seen(node: NodeRef) -> bool {
     {
         let seen = seen.clone();
         use_effect_with(node, move |node| {
-            let mut cleanup: Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> = None;
+            let mut cleanup: Option<(IntersectionObserver, SeenCallback)> = None;
             if let Some(element) = node.cast::<web_sys::Element>() {
                 let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     let visible = entries

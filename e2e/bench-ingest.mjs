@@ -12,7 +12,7 @@
 //    usage (navigator.storage.estimate) over the JPEG bytes written (target <= 1.05x).
 // Usage: node e2e/bench-ingest.mjs (after `make build`; `make bench` runs it).
 import { spawn } from "node:child_process";
-import { writeFile, mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -32,7 +32,7 @@ try {
   const page = await context.newPage();
   await page.goto(`${ORIGIN}/photos/`);
   await page.getByRole("heading", { level: 1 }).waitFor();
-  const portrait = (await import("node:fs/promises")).readFile(path.join(root, "tests/fixtures/real/astronaut.png"));
+  const portrait = await readFile(path.join(root, "tests/fixtures/real/astronaut.png"));
   const big = await page.evaluate(async (pngBase64) => {
     const png = Uint8Array.from(atob(pngBase64), (c) => c.charCodeAt(0));
     const bitmap = await createImageBitmap(new Blob([png], { type: "image/png" }));
@@ -54,7 +54,7 @@ try {
     let text = "";
     for (let i = 0; i < buffer.length; i += 0x8000) text += String.fromCharCode(...buffer.subarray(i, i + 0x8000));
     return { size: jpeg.size, base64: btoa(text) };
-  }, (await portrait).toString("base64"));
+  }, portrait.toString("base64"));
   console.log(`input: 4000 × 3000 JPEG, ${big.size} bytes`);
 
   const times = await page.evaluate(async (runs) => {

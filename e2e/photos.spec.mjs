@@ -2,7 +2,8 @@
 // still there after a reload, delete with Undo, bad files refused with nothing else changed,
 // the camera's fallback (camera.spec.mjs has the live camera), and no long main-thread task
 // during a 20-photo import.
-import { test, expect } from "./fixtures.mjs";
+import { readFile, writeFile } from "node:fs/promises";
+import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
 import { addArea, countStored, expectNoAxeViolations } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, gallery, importFiles } from "./photo-helpers.mjs";
 
@@ -122,7 +123,6 @@ test("broken files get their own message and change nothing", async ({ page }, t
   const before = await countStored(page, "photo_bytes");
   expect(before).toBe(1);
 
-  const { readFile, writeFile } = await import("node:fs/promises");
   const whole = await readFile(ORIENTED[0]);
   const truncated = testInfo.outputPath("cut-short.jpg");
   await writeFile(truncated, whole.subarray(0, whole.length / 2));
@@ -185,4 +185,54 @@ test("without a camera the page says so and offers the device's camera instead",
   await page.getByRole("button", { name: "Start camera" }).click();
   await expect(page.getByRole("alert")).toContainText(/camera/i);
   await expect(page.getByLabel("Take a photo with your device's camera")).toHaveAttribute("capture", "environment");
+});
+
+test("from the second visit on, photos work offline without having been opened online", async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await addArea(page, "cheeks");
+  await controlledByWorker(page);
+  // A controlled visit asks the service worker to fetch the photos app in the background.
+  await page.goto("/");
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.keys()).some((k) => k.startsWith("remodel-photos-"))))
+    .toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const name = (await caches.keys()).find((k) => k.startsWith("remodel-photos-"));
+        return (await (await caches.open(name)).keys()).length;
+      }),
+    )
+    .toBe(8);
+  await context.setOffline(true);
+  await mainNav(page).getByRole("link", { name: "Photos" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Photos" })).toBeVisible();
+  await page.getByRole("link", { name: "Add photos" }).click();
+  await importFiles(page, [ASTRONAUT]);
+  await expect(page.getByRole("status").filter({ hasText: "1 of 1 added." })).toBeVisible();
+  await page.reload();
+  await page.goto("/photos");
+  await expect(gallery(page)).toHaveCount(1);
+});
+
+test("offline before photos were ever fetched, the page says they need a connection once", async ({ page, context }) => {
+  await page.goto("/");
+  await controlledByWorker(page);
+  await page.goto("/");
+  // Let the background fetch finish, then remove what it kept: as if it never happened.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const name = (await caches.keys()).find((k) => k.startsWith("remodel-photos-"));
+        return name ? (await (await caches.open(name)).keys()).length : 0;
+      }),
+    )
+    .toBe(8);
+  await page.evaluate(async () => {
+    for (const key of await caches.keys()) if (key.startsWith("remodel-photos-")) await caches.delete(key);
+  });
+  await context.setOffline(true);
+  await page.goto("/photos");
+  await expect(page.getByRole("heading", { level: 1, name: "Photos need a connection once" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to Remodel" })).toBeVisible();
 });

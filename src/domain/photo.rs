@@ -240,10 +240,6 @@ impl PhotoFilter {
             && self.angle.is_none_or(|a| a == photo.angle)
             && self.session_id.as_ref().is_none_or(|s| photo.session_id.as_ref() == Some(s))
     }
-
-    pub fn is_empty(&self) -> bool {
-        *self == PhotoFilter::default()
-    }
 }
 
 /// One row of the gallery: the photos of one area from one angle, newest first.

@@ -120,6 +120,11 @@ impl Profile {
     pub fn area(&self, id: &str) -> Option<&Area> {
         self.areas.iter().find(|a| a.id == id)
     }
+
+    /// The area's name, or "Removed area" for one no longer in the profile (records keep it).
+    pub fn area_name(&self, id: &str) -> String {
+        self.area(id).map_or_else(|| "Removed area".into(), |a| a.name.clone())
+    }
 }
 
 #[cfg(test)]

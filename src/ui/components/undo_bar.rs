@@ -41,13 +41,25 @@ pub fn UndoBar() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissUndo))
     };
+    undo_bar_view(undo_message, onundo, ondismiss, (*error).as_ref(), undo_button)
+}
+
+/// The bar itself: what was done, Undo, Dismiss, and a failed Undo's message (shared with the
+/// photos app's bar).
+pub fn undo_bar_view(
+    message: String,
+    onundo: Callback<MouseEvent>,
+    ondismiss: Callback<MouseEvent>,
+    error: Option<&String>,
+    undo_button: NodeRef,
+) -> Html {
     html! {
         <div class="undo-bar" role="status">
-            <span>{ undo_message }</span>
+            <span>{ message }</span>
             <button type="button" class="button button--quiet" onclick={onundo} ref={undo_button}>{ "Undo" }</button>
             <button type="button" class="button button--quiet" onclick={ondismiss} aria-label="Dismiss">{ "×" }</button>
-            if let Some(message) = &*error {
-                <p class="field__error" role="alert">{ message.clone() }</p>
+            if let Some(error) = error {
+                <p class="field__error" role="alert">{ error.clone() }</p>
             }
         </div>
     }

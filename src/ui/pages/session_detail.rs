@@ -131,12 +131,7 @@ fn SessionFacts(props: &SessionFactsProps) -> Html {
         .areas
         .iter()
         .map(|t| {
-            let name = props
-                .records
-                .profile
-                .area(&t.area_id)
-                .map(|a| a.name.clone())
-                .unwrap_or_else(|| "Removed area".into());
+            let name = props.records.profile.area_name(&t.area_id);
             match t.depth_mm {
                 Some(d) => format!("{name} at {} mm", format_depth(d)),
                 None => name,

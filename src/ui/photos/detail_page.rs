@@ -37,7 +37,7 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
     let url = use_photo_url(props.id.clone().into(), PhotoCopy::Working, true);
     {
         // The library may arrive after the page: fill the form once it does.
-        let form = form.clone();
+        let (form, photo) = (form.clone(), photo.clone());
         use_effect_with(photo.is_some(), move |found| {
             if *found && form.area_id.is_empty() {
                 if let Some(photo) = &photo {
@@ -46,10 +46,10 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
             }
         });
     }
-    let (Some(records), Some(photos)) = (app.records.clone(), library.photos.clone()) else {
+    let (Some(records), Some(_)) = (app.records.clone(), library.photos.as_ref()) else {
         return html! { <Page section={Section::Photos} heading="Photo"><p role="status">{ app.waiting_message() }</p></Page> };
     };
-    let Some(photo) = photos.iter().find(|p| p.id == props.id).cloned() else {
+    let Some(photo) = photo else {
         return html! {
             <Page section={Section::Photos} heading="Photo not found">
                 <p>{ "This photo isn't on this device (it may have been deleted)." }</p>
@@ -57,7 +57,7 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
             </Page>
         };
     };
-    let area = records.profile.area(&photo.area_id).map_or("Removed area".to_string(), |a| a.name.clone());
+    let area = records.profile.area_name(&photo.area_id);
     let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
     let heading = format!("{area} · {}", photo.angle.label());
     let onsubmit = {

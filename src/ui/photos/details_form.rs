@@ -25,16 +25,9 @@ pub struct DetailsFieldsProps {
 pub fn DetailsFields(props: &DetailsFieldsProps) -> Html {
     let form = &props.form;
     let error = |field: &str| props.errors.get(field).map(|m| AttrValue::from(m.to_string()));
-    let mut areas: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Choose an area".into())];
-    areas.extend(props.profile.areas.iter().map(|a| (a.id.clone().into(), a.name.clone().into())));
-    let angles: Vec<(AttrValue, AttrValue)> =
-        Angle::ALL.iter().map(|a| (a.key().into(), a.label().into())).collect();
-    let mut sessions: Vec<&Session> = props.sessions.iter().filter(|s| s.is_done()).collect();
-    sessions.sort_by_key(|s| std::cmp::Reverse(s.when()));
-    let mut session_options: Vec<(AttrValue, AttrValue)> = vec![("".into(), "None (a before photo)".into())];
-    session_options.extend(
-        sessions.iter().map(|s| (s.id.clone().into(), format!("Session of {}", display_date(s.date)).into())),
-    );
+    let areas = area_options(&props.profile, "Choose an area");
+    let angles = angle_options(None);
+    let session_options = session_options(&props.sessions, "None (a before photo)");
     html! {
         <>
             <SelectField id="photo-area" label="Area" options={areas} value={AttrValue::from(form.area_id.clone())}
@@ -57,4 +50,32 @@ pub fn DetailsFields(props: &DetailsFieldsProps) -> Html {
                 on_change={edit(form, |f: &mut PhotoForm, v| f.colour_card = v)} />
         </>
     }
+}
+
+/// (value, label) pairs for a select.
+pub type Options = Vec<(AttrValue, AttrValue)>;
+
+/// The client's areas, after a first "none chosen" option labelled `first`.
+pub fn area_options(profile: &Profile, first: &'static str) -> Options {
+    let mut options: Options = vec![("".into(), first.into())];
+    options.extend(profile.areas.iter().map(|a| (a.id.clone().into(), a.name.clone().into())));
+    options
+}
+
+/// Every angle, after a first "any" option when `first` is given.
+pub fn angle_options(first: Option<&'static str>) -> Options {
+    let mut options: Options = first.map(|f| ("".into(), f.into())).into_iter().collect();
+    options.extend(Angle::ALL.iter().map(|a| (a.key().into(), a.label().into())));
+    options
+}
+
+/// The done sessions, newest first, after a first option labelled `first`.
+pub fn session_options(sessions: &[Session], first: &'static str) -> Options {
+    let mut done: Vec<&Session> = sessions.iter().filter(|s| s.is_done()).collect();
+    done.sort_by_key(|s| std::cmp::Reverse(s.when()));
+    let mut options: Options = vec![("".into(), first.into())];
+    options.extend(
+        done.iter().map(|s| (s.id.clone().into(), format!("Session of {}", display_date(s.date)).into())),
+    );
+    options
 }

@@ -3,10 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::details_form::{angle_options, area_options, session_options};
 use super::library::use_library;
 use super::photo_tile::PhotoTile;
 use super::routes::PhotoRoute;
-use crate::domain::dates::display_date;
 use crate::domain::photo::{gallery, Angle, PhotoFilter};
 use crate::domain::sections::Section;
 use crate::ui::components::empty_state::empty_state;
@@ -28,23 +28,9 @@ pub fn GalleryPage() -> Html {
     if photos.is_empty() {
         return html! { <Page section={Section::Photos}>{ empty_state(Section::Photos) }{ add }</Page> };
     }
-    let area_name =
-        |id: &str| profile.area(id).map_or_else(|| "Removed area".to_string(), |a| a.name.clone());
-    let any = || (AttrValue::from(""), AttrValue::from("Any"));
-    let area_options: Vec<_> = std::iter::once(any())
-        .chain(profile.areas.iter().map(|a| (a.id.clone().into(), a.name.clone().into())))
-        .collect();
-    let angle_options: Vec<_> =
-        std::iter::once(any()).chain(Angle::ALL.iter().map(|a| (a.key().into(), a.label().into()))).collect();
-    let mut sessions: Vec<_> = records.sessions.iter().filter(|s| s.is_done()).collect();
-    sessions.sort_by_key(|s| std::cmp::Reverse(s.when()));
-    let session_options: Vec<_> = std::iter::once(any())
-        .chain(
-            sessions
-                .iter()
-                .map(|s| (s.id.clone().into(), format!("Session of {}", display_date(s.date)).into())),
-        )
-        .collect();
+    let area_options = area_options(profile, "Any");
+    let angle_options = angle_options(Some("Any"));
+    let session_options = session_options(&records.sessions, "Any");
     let set = |change: fn(&mut PhotoFilter, String)| {
         let filter = filter.clone();
         Callback::from(move |value: String| {
@@ -70,7 +56,7 @@ pub fn GalleryPage() -> Html {
                 <p role="status">{ "No photos match this filter." }</p>
             }
             { for groups.iter().map(|group| {
-                let name = area_name(group.area_id);
+                let name = profile.area_name(group.area_id);
                 let heading = format!("{name} · {}", group.angle.label());
                 html! {
                     <section class="photo-group" aria-label={heading.clone()}>

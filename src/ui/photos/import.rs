@@ -144,7 +144,11 @@ pub fn use_import() -> Import {
             let (results, library, db, worker, sessions) =
                 (results.clone(), library.clone(), db.clone(), worker.clone(), sessions.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                // Started on the first import, then kept for the page's next ones.
                 let started = worker.borrow().clone().map(Ok).unwrap_or_else(PhotoWorker::start);
+                if let Ok(started) = &started {
+                    *worker.borrow_mut() = Some(started.clone());
+                }
                 for (index, source) in sources.into_iter().enumerate() {
                     let outcome = match (&started, &db) {
                         (Err(_), _) => FileOutcome::Failed(WORKER_FAILED.into()),
@@ -152,7 +156,6 @@ pub fn use_import() -> Import {
                             FileOutcome::Failed("Storage isn't open yet: see the message above.".into())
                         }
                         (Ok(photo_worker), Some(db)) => {
-                            *worker.borrow_mut() = Some(photo_worker.clone());
                             match import_one(photo_worker, &db.0, &source, &details, &sessions).await {
                                 Ok(photo) => {
                                     library.dispatch(PhotoAction::Added(photo));

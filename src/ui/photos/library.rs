@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::domain::photo::Photo;
 use crate::storage::{self, load_photos, StoredPhotoBytes};
+use crate::ui::components::undo_bar::undo_bar_view;
 use crate::ui::hooks::{report_into, use_db};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -127,14 +128,5 @@ pub fn PhotoUndoBar() -> Html {
         let library = library.clone();
         Callback::from(move |_: MouseEvent| library.dispatch(PhotoAction::DismissUndo))
     };
-    html! {
-        <div class="undo-bar" role="status">
-            <span>{ "Photo deleted." }</span>
-            <button type="button" class="button button--quiet" onclick={onundo}>{ "Undo" }</button>
-            <button type="button" class="button button--quiet" onclick={ondismiss} aria-label="Dismiss">{ "×" }</button>
-            if let Some(message) = &*error {
-                <p class="field__error" role="alert">{ message.clone() }</p>
-            }
-        </div>
-    }
+    undo_bar_view("Photo deleted.".into(), onundo, ondismiss, (*error).as_ref(), NodeRef::default())
 }

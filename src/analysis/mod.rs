@@ -8,11 +8,19 @@
 //! - [`ingest`]: decode, orient upright, resize to the working copy and thumbnail, encode as JPEG.
 //! - [`sizes`]: the target dimensions both ingest paths (ours and the browser's) share.
 
+pub mod align;
+pub mod align_refine;
+pub mod difference;
+pub mod fft;
+pub mod gray;
 pub mod ingest;
 pub mod ingest_error;
 pub mod jpeg_segments;
+pub mod lab;
 pub mod probe;
+pub mod redness;
 pub mod sizes;
+pub mod white_balance;
 
 pub use ingest::{ingest, Ingested};
 pub use ingest_error::IngestError;

@@ -63,10 +63,15 @@ const F_STEPS: usize = 4096;
 pub struct LabTables {
     /// Linear light of each 8-bit value.
     linear: [f32; 256],
-    /// `f(t)` at t = i / F_STEPS, with one guard entry past the end.
-    f: Vec<f32>,
+    /// `f(t)` at t = i / F_STEPS, with one guard entry past the end. (Fixed-size arrays here and
+    /// below: indexing them with clamped or 8-bit indices needs no bounds checks in the loop.)
+    f: Box<[f32; F_STEPS + 2]>,
     /// The RGB→XYZ rows, with X and Z already divided by the white point.
     rows: [[f32; 3]; 3],
+    /// Each 8-bit channel value's share of white-relative X, Y and Z, already in `f`'s index units
+    /// (× F_STEPS): a pixel's index is three table reads and two additions, no multiplications.
+    /// Laid out [row × 3 + channel][value].
+    shares: Box<[[f32; 256]; 9]>,
 }
 
 impl LabTables {
@@ -74,39 +79,46 @@ impl LabTables {
     pub fn get() -> &'static LabTables {
         static TABLES: OnceLock<LabTables> = OnceLock::new();
         TABLES.get_or_init(|| {
-            let linear = std::array::from_fn(|i| linearise(i as u8) as f32);
-            let f = (0..=F_STEPS + 1).map(|i| lab_f(i as f64 / F_STEPS as f64) as f32).collect();
+            let linear: [f32; 256] = std::array::from_fn(|i| linearise(i as u8) as f32);
+            let f = Box::new(std::array::from_fn(|i| lab_f(i as f64 / F_STEPS as f64) as f32));
             let scale = [1.0 / WHITE_X, 1.0, 1.0 / WHITE_Z];
-            let rows = std::array::from_fn(|r| RGB_TO_XYZ[r].map(|v| (v * scale[r]) as f32));
-            LabTables { linear, f, rows }
+            let rows: [[f32; 3]; 3] = std::array::from_fn(|r| RGB_TO_XYZ[r].map(|v| (v * scale[r]) as f32));
+            let shares = Box::new(std::array::from_fn(|i| {
+                let weight = rows[i / 3][i % 3];
+                linear.map(|l| weight * l * F_STEPS as f32)
+            }));
+            LabTables { linear, f, rows, shares }
         })
     }
 
-    /// `f(t)` by linear interpolation; t is clamped to 0..=1 (white-point-relative XYZ of an sRGB
-    /// colour never leaves it by more than rounding).
-    #[inline]
-    fn f(&self, t: f32) -> f32 {
-        let pos = t.clamp(0.0, 1.0) * F_STEPS as f32;
-        let index = pos as usize;
+    /// `f` at a position in index units (t × F_STEPS), by linear interpolation; clamped to t in
+    /// 0..=1 (white-relative XYZ of an sRGB colour never leaves it by more than rounding).
+    #[inline(always)]
+    fn f_at(&self, pos: f32) -> f32 {
+        let pos = pos.clamp(0.0, F_STEPS as f32);
+        let index = (pos as usize).min(F_STEPS);
         let frac = pos - index as f32;
         let (lo, hi) = (self.f[index], self.f[index + 1]);
         lo + (hi - lo) * frac
     }
 
-    /// `f` of white-relative X and Y: all that a* needs.
-    #[inline]
-    fn fx_fy(&self, r: u8, g: u8, b: u8) -> (f32, f32) {
-        let rgb = [self.linear[r as usize], self.linear[g as usize], self.linear[b as usize]];
-        let [x, y, _] = &self.rows;
-        let dot = |row: &[f32; 3]| row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2];
-        (self.f(dot(x)), self.f(dot(y)))
+    /// `f(t)`.
+    #[inline(always)]
+    fn f(&self, t: f32) -> f32 {
+        self.f_at(t * F_STEPS as f32)
+    }
+
+    /// Row `row` (0 X, 1 Y, 2 Z) of an 8-bit pixel, in index units.
+    #[inline(always)]
+    fn share(&self, row: usize, r: u8, g: u8, b: u8) -> f32 {
+        let [sr, sg, sb] = [&self.shares[row * 3], &self.shares[row * 3 + 1], &self.shares[row * 3 + 2]];
+        sr[r as usize] + sg[g as usize] + sb[b as usize]
     }
 
     /// a* of one pixel.
-    #[inline]
+    #[inline(always)]
     pub fn a_star(&self, r: u8, g: u8, b: u8) -> f32 {
-        let (fx, fy) = self.fx_fy(r, g, b);
-        500.0 * (fx - fy)
+        500.0 * (self.f_at(self.share(0, r, g, b)) - self.f_at(self.share(1, r, g, b)))
     }
 
     /// Linear light of an 8-bit channel.
@@ -124,11 +136,13 @@ impl LabTables {
     }
 
     /// L*, a*, b* of one pixel.
-    #[inline]
+    #[inline(always)]
     pub fn lab(&self, r: u8, g: u8, b: u8) -> [f32; 3] {
-        let rgb = [self.linear[r as usize], self.linear[g as usize], self.linear[b as usize]];
-        let dot = |row: &[f32; 3]| row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2];
-        let [fx, fy, fz] = self.rows.each_ref().map(|row| self.f(dot(row)));
+        let (fx, fy, fz) = (
+            self.f_at(self.share(0, r, g, b)),
+            self.f_at(self.share(1, r, g, b)),
+            self.f_at(self.share(2, r, g, b)),
+        );
         [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
     }
 }

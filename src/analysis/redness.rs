@@ -31,6 +31,13 @@ fn a_star_balanced(tables: &LabTables, p: &[u8], gains: Gains) -> f32 {
 /// a* of every pixel of an RGBA buffer into `out` (one value per pixel; NaN where transparent).
 pub fn a_star_map(rgba: &[u8], gains: Gains, out: &mut [f32]) {
     let tables = LabTables::get();
+    if gains == Gains::NONE {
+        // The common case, kept to table reads in the loop.
+        for (p, o) in rgba.chunks_exact(4).zip(out.iter_mut()) {
+            *o = if p[3] == 0 { f32::NAN } else { tables.a_star(p[0], p[1], p[2]) };
+        }
+        return;
+    }
     for (p, o) in rgba.chunks_exact(4).zip(out.iter_mut()) {
         *o = if p[3] == 0 { f32::NAN } else { a_star_balanced(tables, p, gains) };
     }

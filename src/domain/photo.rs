@@ -2,6 +2,10 @@
 //! live apart (storage's `photo_bytes` store); nothing here ever holds them.
 
 use serde::{Deserialize, Serialize};
+
+use super::compare::Alignment;
+use super::redness::RednessReading;
+use super::region::Region;
 use time::Date;
 
 use super::iso::{format_date, parse_date, parse_time};
@@ -101,6 +105,15 @@ pub struct Photo {
     pub thumb_height: u32,
     /// Bytes stored for this photo (working copy and thumbnail).
     pub stored_bytes: u32,
+    /// How this photo registers onto its area and angle's reference photo (compare view).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<Alignment>,
+    /// Where the white/grey card is, in this photo's own frame (for calibrated redness).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<Region>,
+    /// The redness index last measured on this photo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redness: Option<RednessReading>,
 }
 
 impl Photo {
@@ -290,4 +303,4 @@ pub fn local_date_time(epoch_ms: f64, offset_minutes: i32) -> Option<String> {
 
 #[cfg(test)]
 #[path = "photo_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -12,7 +12,7 @@ fn profile() -> Profile {
     Profile { areas: vec![cheeks, neck], ..Profile::default() }
 }
 
-fn photo(id: &str, area: &str, angle: Angle, taken_at: &str) -> Photo {
+pub(crate) fn photo(id: &str, area: &str, angle: Angle, taken_at: &str) -> Photo {
     Photo {
         id: id.into(),
         area_id: area.into(),
@@ -27,10 +27,13 @@ fn photo(id: &str, area: &str, angle: Angle, taken_at: &str) -> Photo {
         thumb_width: 256,
         thumb_height: 192,
         stored_bytes: 500_000,
+        alignment: None,
+        card: None,
+        redness: None,
     }
 }
 
-fn sessions() -> Vec<Session> {
+pub(crate) fn sessions() -> Vec<Session> {
     vec![
         session("first", date!(2026 - 09 - 01), SessionStatus::Done),
         session("second", date!(2026 - 10 - 01), SessionStatus::Done),

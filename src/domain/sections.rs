@@ -40,7 +40,7 @@ impl Section {
     /// Whether the section lives in the photos app (`/photos/`, loaded on first use) rather
     /// than in the client app: moving between the two loads the other page.
     pub const fn in_photo_app(self) -> bool {
-        matches!(self, Section::Photos)
+        matches!(self, Section::Photos | Section::Compare)
     }
 
     /// The label in the navigation and the page's `<h1>`.

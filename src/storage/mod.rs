@@ -8,7 +8,7 @@
 //! | `recovery_entries` | `id`   | `by_session` (`session_id`), `by_date`  | daily recovery diary           |
 //! | `photos`           | `id`   | `by_taken_at` (`taken_at`)              | photo metadata, never pixels   |
 //! | `photo_bytes`      | `id`   |                                         | image bytes (not Blobs)        |
-//! | `settings`         | `key`  |                                         | singletons: `app` settings, `profile` (with areas), `clinic` (its link payload) |
+//! | `settings`         | `key`  |                                         | singletons: `app` settings, `profile` (with areas), `clinic` (its link payload), `redness_regions` (photos app) |
 //!
 //! Records are plain serde structs from `crate::domain`, converted with `serde-wasm-bindgen`.
 //! Versions are upgraded by the migration table in [`schema`]: each version only adds stores and
@@ -50,4 +50,6 @@ pub use records::{
 };
 pub use schema::{Store, DB_NAME, DB_VERSION};
 #[cfg(target_arch = "wasm32")]
-pub use settings_repo::{load_settings, save_clinic, save_profile, save_settings};
+pub use settings_repo::{
+    load_redness_regions, load_settings, save_clinic, save_profile, save_redness_regions, save_settings,
+};

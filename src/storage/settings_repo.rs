@@ -9,12 +9,15 @@ use super::{Db, StorageError, Store};
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::clinic_link::{decode, encode};
 use crate::domain::profile::Profile;
+use crate::domain::redness::RednessRegions;
 use crate::domain::settings::AppSettings;
 use wasm_bindgen::JsValue;
 
 const APP_SETTINGS_KEY: &str = "app";
 pub(super) const PROFILE_KEY: &str = "profile";
 pub(super) const CLINIC_KEY: &str = "clinic";
+/// The redness region of each area (photos app only: the client app never reads it).
+const REDNESS_REGIONS_KEY: &str = "redness_regions";
 
 /// Reads the record as `T` itself: serde skips the unknown `key` field. (Reading and writing
 /// through a `#[serde(flatten)]` wrapper instead cost 7.8 KB brotli of wasm for the reads alone,
@@ -40,6 +43,15 @@ pub async fn load_settings(db: &Db) -> Result<AppSettings, StorageError> {
 
 pub async fn save_settings(db: &Db, settings: &AppSettings) -> Result<(), StorageError> {
     save_keyed(db, APP_SETTINGS_KEY, settings).await
+}
+
+/// Each area's redness region (empty on first use).
+pub async fn load_redness_regions(db: &Db) -> Result<RednessRegions, StorageError> {
+    load_keyed(db, REDNESS_REGIONS_KEY).await
+}
+
+pub async fn save_redness_regions(db: &Db, regions: &RednessRegions) -> Result<(), StorageError> {
+    save_keyed(db, REDNESS_REGIONS_KEY, regions).await
 }
 
 pub async fn save_profile(db: &Db, profile: &Profile) -> Result<(), StorageError> {

@@ -10,7 +10,7 @@ export const SECTIONS = [
   { title: "Sessions", path: "/sessions" },
   { title: "Recovery", path: "/recovery" },
   { title: "Photos", path: "/photos" },
-  { title: "Compare", path: "/compare" },
+  { title: "Compare", path: "/photos/compare" },
   { title: "Clinic", path: "/clinic" },
   { title: "Settings", path: "/settings" },
 ];

@@ -2,8 +2,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { SECTIONS, appReady, expect, mainNav, test } from "./fixtures.mjs";
 
-/** The sections of the client app itself (Photos is the photos app, loaded as its own page). */
-const IN_APP = SECTIONS.filter((s) => s.title !== "Photos");
+/** The sections of the client app itself (Photos and Compare are the photos app, loaded as its own page). */
+const IN_APP = SECTIONS.filter((s) => !s.path.startsWith("/photos"));
 
 async function expectNoAxeViolations(page, label) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -35,7 +35,8 @@ pub enum Route {
     Profile,
     #[at("/photos")]
     Photos,
-    #[at("/compare")]
+    /// In the photos app (see `Section::in_photo_app`).
+    #[at("/photos/compare")]
     Compare,
     #[at("/clinic")]
     Clinic,

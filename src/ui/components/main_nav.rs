@@ -17,7 +17,8 @@ pub struct MainNavProps {
 #[component]
 pub fn MainNav(props: &MainNavProps) -> Html {
     let routed = use_route::<Route>().and_then(|route| route.section());
-    let current = if props.photo_app { Some(Section::Photos) } else { routed };
+    // In the photos app every page the client routes don't name (add, a photo) is Photos.
+    let current = routed.or(props.photo_app.then_some(Section::Photos));
     html! {
         <nav class="main-nav" aria-label="Main">
             <ul class="main-nav__list">

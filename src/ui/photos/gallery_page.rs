@@ -60,7 +60,16 @@ pub fn GalleryPage() -> Html {
                 let heading = format!("{name} · {}", group.angle.label());
                 html! {
                     <section class="photo-group" aria-label={heading.clone()}>
-                        <h2>{ heading }</h2>
+                        <div class="photo-group__header">
+                            <h2>{ heading }</h2>
+                            // Compare counts every photo of the area and angle, not only the filtered ones.
+                            if photos.iter().filter(|p| p.area_id == group.area_id && p.angle == group.angle).count() >= 2 {
+                                <Link<PhotoRoute> classes="button button--quiet"
+                                    to={PhotoRoute::Compare { area: group.area_id.to_string(), angle: group.angle.key().to_string() }}>
+                                    { "Compare" }
+                                </Link<PhotoRoute>>
+                            }
+                        </div>
                         <ul class="photo-grid">
                             { for group.photos.iter().map(|photo| html! {
                                 <PhotoTile key={photo.id.clone()} photo={(*photo).clone()} area_name={name.clone()} />

@@ -214,6 +214,9 @@ async fn import_one(
         thumb_width: number("thumbWidth"),
         thumb_height: number("thumbHeight"),
         stored_bytes: working.byte_length() + thumb.byte_length(),
+        alignment: None,
+        card: None,
+        redness: None,
     };
     let bytes = StoredPhotoBytes::new(&id, &working, &thumb).map_err(|e| e.user_message())?;
     save_new_photo(db, &photo, bytes).await.map_err(|e| e.user_message())?;

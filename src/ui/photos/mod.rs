@@ -8,6 +8,7 @@
 
 mod add_page;
 mod camera;
+mod compare;
 mod detail_page;
 mod details_form;
 mod gallery_page;

@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::add_page::AddPhotosPage;
+use super::compare::{CompareIndexPage, ComparePage};
 use super::detail_page::PhotoPage;
 use super::gallery_page::GalleryPage;
 use crate::ui::pages::not_found_page;
@@ -14,6 +15,10 @@ pub enum PhotoRoute {
     Gallery,
     #[at("/photos/add")]
     Add,
+    #[at("/photos/compare")]
+    CompareIndex,
+    #[at("/photos/compare/:area/:angle")]
+    Compare { area: String, angle: String },
     #[at("/photos/:id")]
     Photo { id: String },
     #[not_found]
@@ -25,6 +30,8 @@ pub fn switch(route: PhotoRoute) -> Html {
     match route {
         PhotoRoute::Gallery => html! { <GalleryPage /> },
         PhotoRoute::Add => html! { <AddPhotosPage /> },
+        PhotoRoute::CompareIndex => html! { <CompareIndexPage /> },
+        PhotoRoute::Compare { area, angle } => html! { <ComparePage area_id={area} angle={angle} /> },
         PhotoRoute::Photo { id } => html! { <PhotoPage key={id.clone()} id={id.clone()} /> },
         PhotoRoute::NotFound => not_found_page(),
     }

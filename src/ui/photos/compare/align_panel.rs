@@ -1,0 +1,183 @@
+//! Alignment of the moving photo onto the fixed one: automatic registration, or two landmark
+//! pairs placed by hand. The result is stored with the moving photo (relative to the reference).
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::photo_canvas::PhotoCanvas;
+use super::pixels::rendered;
+use super::FramedPhoto;
+use crate::analysis::align::{register, WORKING_SIZE};
+use crate::analysis::gray::Gray;
+use crate::domain::chart::fmt_coord;
+use crate::domain::compare::{alignment_from, AlignMethod};
+use crate::domain::photo::Photo;
+use crate::domain::similarity::{Point, Similarity};
+
+#[derive(Properties, PartialEq)]
+pub struct AlignPanelProps {
+    /// The photo that stays put.
+    pub fixed: FramedPhoto,
+    /// The photo moved onto it (never the series' reference).
+    pub moving: FramedPhoto,
+    pub reference_id: AttrValue,
+    pub on_save: Callback<Photo>,
+}
+
+/// The working size of a photo for registration: its longest side at [`WORKING_SIZE`].
+fn working_size(photo: &Photo) -> (u32, u32) {
+    let longest = photo.width.max(photo.height).max(1);
+    let scale = f64::from(WORKING_SIZE.min(longest)) / f64::from(longest);
+    (
+        (f64::from(photo.width) * scale).round().max(1.0) as u32,
+        (f64::from(photo.height) * scale).round().max(1.0) as u32,
+    )
+}
+
+fn status(photo: &Photo, reference_id: &str) -> String {
+    match &photo.alignment {
+        Some(a) if a.reference_id == reference_id => match a.method {
+            AlignMethod::Automatic { confidence } => {
+                format!("Aligned automatically (confidence {:.0}%).", confidence * 100.0)
+            }
+            AlignMethod::Landmarks => "Aligned by hand, from two landmarks.".to_string(),
+        },
+        _ => "Not aligned yet: the photos are shown as taken.".to_string(),
+    }
+}
+
+#[component]
+pub fn AlignPanel(props: &AlignPanelProps) -> Html {
+    let message = use_state(|| None::<String>);
+    let manual = use_state(|| false);
+    let fixed_points = use_state(Vec::<Point>::new);
+    let moving_points = use_state(Vec::<Point>::new);
+    let auto = {
+        let (fixed, moving, reference_id) =
+            (props.fixed.clone(), props.moving.clone(), props.reference_id.clone());
+        let (message, manual, on_save) = (message.clone(), manual.clone(), props.on_save.clone());
+        Callback::from(move |_| {
+            let (wa, ha) = working_size(&fixed.photo);
+            let (wb, hb) = working_size(&moving.photo);
+            let (Some(a), Some(b)) =
+                (rendered(&fixed.image, wa, ha, None), rendered(&moving.image, wb, hb, None))
+            else {
+                message.set(Some("The photos' pixels could not be read.".into()));
+                return;
+            };
+            let found = register(&Gray::from_rgba(&a), &Gray::from_rgba(&b));
+            if !found.is_confident() {
+                message.set(Some(format!(
+                    "Automatic alignment isn't sure these photos line up (confidence {:.0}%). Align them by hand below.",
+                    found.confidence * 100.0
+                )));
+                manual.set(true);
+                return;
+            }
+            let b_to_a = found.b_to_a.in_width_units(f64::from(wb), f64::from(wa));
+            let method = AlignMethod::Automatic { confidence: found.confidence };
+            let alignment = alignment_from(&fixed.photo, b_to_a, &reference_id, method);
+            on_save.emit(Photo { alignment: Some(alignment), ..moving.photo.clone() });
+            message.set(Some(format!("Aligned (confidence {:.0}%).", found.confidence * 100.0)));
+        })
+    };
+    let apply_landmarks = {
+        let (fixed, moving, reference_id) =
+            (props.fixed.clone(), props.moving.clone(), props.reference_id.clone());
+        let (fixed_points, moving_points, message, on_save) =
+            (fixed_points.clone(), moving_points.clone(), message.clone(), props.on_save.clone());
+        Callback::from(move |_| {
+            let (f, m) = (&*fixed_points, &*moving_points);
+            match (f.as_slice(), m.as_slice()) {
+                ([a1, a2], [b1, b2]) => match Similarity::from_landmarks(*b1, *b2, *a1, *a2) {
+                    Some(b_to_a) if b_to_a.is_plausible() => {
+                        let alignment = alignment_from(&fixed.photo, b_to_a, &reference_id, AlignMethod::Landmarks);
+                        on_save.emit(Photo { alignment: Some(alignment), ..moving.photo.clone() });
+                        message.set(Some("Aligned from your landmarks.".into()));
+                    }
+                    _ => message.set(Some(
+                        "These landmarks can't line the photos up: place two points far apart, in the same order on both photos.".into(),
+                    )),
+                },
+                _ => message.set(Some("Place two points on each photo first.".into())),
+            }
+        })
+    };
+    let open_manual = {
+        let manual = manual.clone();
+        Callback::from(move |_| manual.set(!*manual))
+    };
+    html! {
+        <section class="align-panel" aria-labelledby="align-title">
+            <h2 id="align-title">{ "Alignment" }</h2>
+            <p>{ status(&props.moving.photo, &props.reference_id) }</p>
+            <div class="form-actions">
+                <button type="button" class="button" onclick={auto}>{ "Align automatically" }</button>
+                <button type="button" class="button button--quiet" onclick={open_manual} aria-expanded={manual.to_string()}>
+                    { "Align by hand" }
+                </button>
+            </div>
+            if let Some(text) = &*message {
+                <p role="status" class="align-panel__message">{ text.clone() }</p>
+            }
+            if *manual {
+                <p class="field__hint">{ "Tap the same two points on each photo, in the same order: for example the inner corner of the left eye, then of the right eye. Points far apart align best." }</p>
+                <div class="compare-panes">
+                    <LandmarkPicker framed={props.fixed.clone()} points={(*fixed_points).clone()}
+                        on_change={Callback::from({ let p = fixed_points.clone(); move |v| p.set(v) })} />
+                    <LandmarkPicker framed={props.moving.clone()} points={(*moving_points).clone()}
+                        on_change={Callback::from({ let p = moving_points.clone(); move |v| p.set(v) })} />
+                </div>
+                <button type="button" class="button" onclick={apply_landmarks}>{ "Align with these points" }</button>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LandmarkPickerProps {
+    framed: FramedPhoto,
+    points: Vec<Point>,
+    on_change: Callback<Vec<Point>>,
+}
+
+/// A photo as taken, on which two landmarks are placed by tapping (a third tap starts again).
+#[component]
+fn LandmarkPicker(props: &LandmarkPickerProps) -> Html {
+    let photo = &props.framed.photo;
+    let (width, height) = working_size(photo);
+    let aspect = f64::from(photo.height) / f64::from(photo.width.max(1));
+    let overlay = use_node_ref();
+    let onclick = {
+        let (points, on_change, overlay) = (props.points.clone(), props.on_change.clone(), overlay.clone());
+        Callback::from(move |e: MouseEvent| {
+            // Yew delegates events: the overlay is found by its node. Its markers ignore
+            // pointers (CSS), so the offset is from the overlay itself.
+            let Some(element) = overlay.cast::<Element>() else { return };
+            let unit = f64::from(element.client_width().max(1));
+            let point = (f64::from(e.offset_x()) / unit, f64::from(e.offset_y()) / unit);
+            let mut next = if points.len() >= 2 { Vec::new() } else { points.clone() };
+            next.push(point);
+            on_change.emit(next);
+        })
+    };
+    html! {
+        <figure class="compare-pane">
+            <div class="compare-stack">
+                <PhotoCanvas image={props.framed.image.clone()} onto={Similarity::IDENTITY} size={(width, height)}
+                    label={format!("{} as taken", props.framed.label)} />
+                <svg ref={overlay} class="region-draw" viewBox={format!("0 0 1 {}", fmt_coord(aspect))} role="img"
+                    aria-label={format!("Landmarks on the {}: {} of 2 placed", props.framed.label, props.points.len())}
+                    onclick={onclick}>
+                    { for props.points.iter().enumerate().map(|(i, (x, y))| html! {
+                        <g class="landmark">
+                            <circle cx={fmt_coord(*x)} cy={fmt_coord(*y)} r="0.012" />
+                            <text x={fmt_coord(x + 0.015)} y={fmt_coord(y - 0.015)}>{ i + 1 }</text>
+                        </g>
+                    }) }
+                </svg>
+            </div>
+            <figcaption>{ props.framed.caption.clone() }</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,57 @@
+//! Decoded photos for the compare view, loaded by id and kept while the view needs them.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use web_sys::HtmlImageElement;
+use yew::prelude::*;
+
+use super::pixels::load_photo_image;
+use crate::ui::hooks::use_db;
+
+/// What has loaded so far (and any photo that could not be read, with why).
+#[derive(Clone, Default, PartialEq)]
+pub struct LoadedImages {
+    pub images: HashMap<String, HtmlImageElement>,
+    pub failed: Option<String>,
+}
+
+impl LoadedImages {
+    pub fn get(&self, id: &str) -> Option<&HtmlImageElement> {
+        self.images.get(id)
+    }
+}
+
+/// Loads the photos `ids` (one after another, so a long series does not decode all at once);
+/// reloads when the list changes.
+#[hook]
+pub fn use_photo_images(ids: Vec<String>) -> Rc<LoadedImages> {
+    let loaded = use_state(|| Rc::new(LoadedImages::default()));
+    let db = use_db();
+    {
+        let loaded = loaded.clone();
+        use_effect_with((ids, db.is_some()), move |(ids, _)| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            if let Some(db) = db {
+                let (ids, cancelled) = (ids.clone(), cancelled.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut state = LoadedImages::default();
+                    for id in ids {
+                        match load_photo_image(&db.0, &id).await {
+                            Ok(image) => {
+                                state.images.insert(id, image);
+                            }
+                            Err(message) => state.failed = Some(message),
+                        }
+                        if cancelled.get() {
+                            return;
+                        }
+                        loaded.set(Rc::new(state.clone()));
+                    }
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
+    (*loaded).clone()
+}

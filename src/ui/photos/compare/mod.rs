@@ -1,0 +1,288 @@
+//! The compare view: two photos of one area and angle (by default the first and the latest),
+//! shown side by side, under a slider, blended, as a difference map, as redness, or as a
+//! timelapse of the whole series, all registered onto the series' reference photo.
+//!
+//! The maths is `crate::analysis` (registration, ΔE, a*, white balance); this module draws
+//! photos onto canvases ([`pixels`]), hands their pixels over, and stores what the client sets
+//! (alignments, cards, readings, the area's region) through `crate::storage`.
+
+mod align_panel;
+mod choice;
+mod difference_view;
+mod images;
+mod index_page;
+mod measure;
+mod overlay;
+mod photo_canvas;
+mod pixels;
+mod redness_chart_view;
+mod redness_view;
+mod region_draw;
+mod side_by_side;
+mod timelapse;
+
+use web_sys::{HtmlElement, HtmlImageElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use self::align_panel::AlignPanel;
+use self::choice::PhotoChoice;
+use self::difference_view::DifferenceView;
+use self::images::use_photo_images;
+pub use self::index_page::CompareIndexPage;
+use self::measure::measure;
+use self::overlay::{Overlay, OverlayKind};
+use self::pixels::{fitted_size, load_photo_image};
+use self::redness_view::RednessView;
+use self::side_by_side::SideBySide;
+use self::timelapse::Timelapse;
+use super::library::{use_library, PhotoAction};
+use super::routes::PhotoRoute;
+use crate::domain::compare::{self, caption, first_session, to_reference, CompareMode};
+use crate::domain::photo::{Angle, Photo};
+use crate::domain::redness::RednessRegions;
+use crate::domain::region::Region;
+use crate::domain::sections::Section;
+use crate::domain::similarity::Similarity;
+use crate::storage::{self, load_redness_regions, save_redness_regions};
+use crate::ui::components::Page;
+use crate::ui::context::use_app_state;
+use crate::ui::hooks::use_db;
+
+/// Widest canvas the compare view draws (its maps are computed at this size).
+const DISPLAY_WIDTH: u32 = 1024;
+
+/// A photo ready for a compare mode: its record, its decoded image, its map onto the reference
+/// frame, its name ("before photo") and its caption (date, days since the first session).
+#[derive(Clone, PartialEq)]
+pub struct FramedPhoto {
+    pub photo: Photo,
+    pub image: HtmlImageElement,
+    pub onto: Similarity,
+    pub label: AttrValue,
+    pub caption: AttrValue,
+}
+
+/// Sets one CSS property through the CSSOM (the CSP forbids inline style attributes).
+pub fn set_style(node: &NodeRef, property: &str, value: &str) {
+    if let Some(element) = node.cast::<HtmlElement>() {
+        let _ = element.style().set_property(property, value);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ComparePageProps {
+    pub area_id: AttrValue,
+    pub angle: AttrValue,
+}
+
+#[component]
+pub fn ComparePage(props: &ComparePageProps) -> Html {
+    let app = use_app_state();
+    let library = use_library();
+    let db = use_db();
+    let angle = Angle::from_key(&props.angle).unwrap_or(Angle::Front);
+    let all = library.photos.clone().unwrap_or_default();
+    let series: Vec<Photo> = compare::series(&all, &props.area_id, angle).into_iter().cloned().collect();
+    let chosen_before = use_state(|| None::<String>);
+    let chosen_after = use_state(|| None::<String>);
+    let mode = use_state(|| CompareMode::SideBySide);
+    let regions = use_state(RednessRegions::default);
+    let measuring = use_state(|| None::<AttrValue>);
+    let save_error = use_state(|| None::<String>);
+    let refs: Vec<&Photo> = series.iter().collect();
+    let (default_before, default_after) =
+        compare::default_pair(&refs).map(|(a, b)| (a.id.clone(), b.id.clone())).unwrap_or_default();
+    let pick = |chosen: &Option<String>, fallback: &str| {
+        chosen.clone().filter(|id| series.iter().any(|p| &p.id == id)).unwrap_or_else(|| fallback.to_string())
+    };
+    let (before_id, after_id) = (pick(&chosen_before, &default_before), pick(&chosen_after, &default_after));
+    let images = use_photo_images(if before_id == after_id {
+        vec![before_id.clone()]
+    } else {
+        vec![before_id.clone(), after_id.clone()]
+    });
+    {
+        let (regions, db) = (regions.clone(), db.clone());
+        use_effect_with(db.is_some(), move |_| {
+            if let Some(db) = db {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(found) = load_redness_regions(&db.0).await {
+                        regions.set(found);
+                    }
+                });
+            }
+        });
+    }
+    let on_save = {
+        let (db, library, save_error) = (db.clone(), library.clone(), save_error.clone());
+        Callback::from(move |photo: Photo| {
+            let (db, library, save_error) = (db.clone(), library.clone(), save_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(db) = db else { return };
+                match storage::update_photo(&db.0, &photo).await {
+                    Ok(()) => library.dispatch(PhotoAction::Updated(photo)),
+                    Err(e) => save_error.set(Some(e.user_message())),
+                }
+            });
+        })
+    };
+    let on_region = {
+        let (db, regions, save_error, area_id) =
+            (db.clone(), regions.clone(), save_error.clone(), props.area_id.to_string());
+        Callback::from(move |region: Region| {
+            let mut next = (*regions).clone();
+            next.regions.insert(area_id.clone(), region);
+            let (db, regions, save_error) = (db.clone(), regions.clone(), save_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(db) = db else { return };
+                match save_redness_regions(&db.0, &next).await {
+                    Ok(()) => regions.set(next),
+                    Err(e) => save_error.set(Some(e.user_message())),
+                }
+            });
+        })
+    };
+    let (Some(records), Some(_)) = (app.records.clone(), library.photos.as_ref()) else {
+        return html! { <Page section={Section::Photos} heading="Compare"><p role="status">{ app.waiting_message() }</p></Page> };
+    };
+    let area_name = records.profile.area_name(&props.area_id);
+    let heading = format!("Compare {area_name} · {}", angle.label());
+    let back = html! { <Link<PhotoRoute> to={PhotoRoute::Gallery}>{ "All photos" }</Link<PhotoRoute>> };
+    let Some(reference) = series.first().cloned() else {
+        return html! { <Page section={Section::Photos} heading={heading}><p>{ "There are no photos of this area and angle." }</p>{ back }</Page> };
+    };
+    if series.len() < 2 {
+        return html! {
+            <Page section={Section::Photos} heading={heading}>
+                <p>{ "Comparing needs two photos of the same area and angle. Add another photo to compare." }</p>
+                <Link<PhotoRoute> to={PhotoRoute::Add} classes="button">{ "Add photos" }</Link<PhotoRoute>>
+            </Page>
+        };
+    }
+    let first = first_session(&records.sessions);
+    let session_dates: Vec<time::Date> =
+        records.sessions.iter().filter(|s| s.is_done()).map(|s| s.date).collect();
+    let size = fitted_size(reference.width, reference.height, DISPLAY_WIDTH);
+    let framed = |id: &str, label: &'static str| {
+        let photo = series.iter().find(|p| p.id == id)?.clone();
+        let image = images.get(id)?.clone();
+        let onto = to_reference(&photo, &reference.id);
+        Some(FramedPhoto { caption: caption(&photo, first).into(), photo, image, onto, label: label.into() })
+    };
+    let (before, after) = (framed(&before_id, "before photo"), framed(&after_id, "after photo"));
+    let region = regions.regions.get(props.area_id.as_str()).copied();
+    let on_measure_all = {
+        let (series, db, library, measuring, reference) =
+            (series.clone(), db.clone(), library.clone(), measuring.clone(), reference.clone());
+        Callback::from(move |_| {
+            let (Some(region), Some(db)) = (region, db.clone()) else { return };
+            let (series, library, measuring, reference) =
+                (series.clone(), library.clone(), measuring.clone(), reference.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let aspect = f64::from(reference.height) / f64::from(reference.width.max(1));
+                let (mut done, mut failed) = (0, None::<String>);
+                for photo in &series {
+                    measuring.set(Some(format!("Measuring… {done} of {}", series.len()).into()));
+                    let image = match load_photo_image(&db.0, &photo.id).await {
+                        Ok(image) => image,
+                        Err(message) => {
+                            failed = Some(message);
+                            continue;
+                        }
+                    };
+                    match measure(photo, &image, &to_reference(photo, &reference.id), aspect, &region) {
+                        Ok(reading) => {
+                            let updated = Photo { redness: Some(reading), ..photo.clone() };
+                            if storage::update_photo(&db.0, &updated).await.is_ok() {
+                                library.dispatch(PhotoAction::Updated(updated));
+                                done += 1;
+                            }
+                        }
+                        Err(message) => failed = Some(message),
+                    }
+                }
+                measuring.set(None);
+                if let Some(message) = failed {
+                    measuring.set(Some(
+                        format!("Measured {done} of {}. Some could not be measured: {message}", series.len())
+                            .into(),
+                    ));
+                }
+            });
+        })
+    };
+    let choose = |state: &UseStateHandle<Option<String>>| {
+        let state = state.clone();
+        Callback::from(move |id: String| state.set(Some(id)))
+    };
+    let on_mode = {
+        let mode = mode.clone();
+        move |m: CompareMode| {
+            let mode = mode.clone();
+            Callback::from(move |_| mode.set(m))
+        }
+    };
+    let stage = match (&before, &after) {
+        _ if *mode == CompareMode::Timelapse => html! {
+            <Timelapse series={series.clone()} reference_id={reference.id.clone()} size={size} first_session={first} />
+        },
+        (Some(before), Some(after)) => match *mode {
+            CompareMode::SideBySide => {
+                html! { <SideBySide before={before.clone()} after={after.clone()} size={size} /> }
+            }
+            CompareMode::Slider => {
+                html! { <Overlay kind={OverlayKind::Slider} before={before.clone()} after={after.clone()} size={size} /> }
+            }
+            CompareMode::Blend => {
+                html! { <Overlay kind={OverlayKind::Blend} before={before.clone()} after={after.clone()} size={size} /> }
+            }
+            CompareMode::Difference => {
+                html! { <DifferenceView before={before.clone()} after={after.clone()} size={size} /> }
+            }
+            CompareMode::Redness | CompareMode::Timelapse => html! {
+                <RednessView before={before.clone()} after={after.clone()} size={size} region={region}
+                    on_region={on_region.clone()} on_save={on_save.clone()} series={series.clone()}
+                    sessions={session_dates.clone()} on_measure_all={on_measure_all.clone()} measuring={(*measuring).clone()} />
+            },
+        },
+        _ => match &images.failed {
+            Some(message) => html! { <p class="field__error" role="alert">{ message.clone() }</p> },
+            None => html! { <p role="status">{ "Loading the photos…" }</p> },
+        },
+    };
+    // The photo that moves when aligning: never the reference.
+    let align = match (&before, &after) {
+        (Some(b), Some(a)) if b.photo.id != a.photo.id => {
+            let (fixed, moving) =
+                if a.photo.id == reference.id { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+            html! { <AlignPanel fixed={fixed} moving={moving} reference_id={reference.id.clone()} on_save={on_save.clone()} /> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <Page section={Section::Photos} heading={heading}>
+            { back }
+            <div class="compare-choices">
+                <PhotoChoice legend="Before" photos={series.clone()} selected={before_id.clone()} first_session={first} on_select={choose(&chosen_before)} />
+                <PhotoChoice legend="After" photos={series.clone()} selected={after_id.clone()} first_session={first} on_select={choose(&chosen_after)} />
+            </div>
+            <fieldset class="compare-modes">
+                <legend>{ "View" }</legend>
+                { for CompareMode::ALL.iter().map(|m| html! {
+                    <label class="compare-modes__option">
+                        <input type="radio" name="compare-mode" checked={*mode == *m} onchange={on_mode(*m)} />
+                        { m.label() }
+                    </label>
+                }) }
+            </fieldset>
+            if let Some(message) = &*save_error {
+                <p class="field__error" role="alert">{ message.clone() }</p>
+            }
+            { stage }
+            if *mode != CompareMode::Timelapse {
+                { align }
+            }
+        </Page>
+    }
+}

@@ -1,0 +1,228 @@
+//! Redness: the index inside the area's region for both photos, calibrated by a card when one is
+//! marked, the redness map, and the index over time.
+
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use super::measure::{into_own_frame, measure, MEASURE_WIDTH};
+use super::photo_canvas::PhotoCanvas;
+use super::pixels::{fitted_size, put_pixels, rendered};
+use super::redness_chart_view::RednessChartView;
+use super::region_draw::RegionDraw;
+use super::FramedPhoto;
+use crate::analysis::redness::overlay;
+use crate::analysis::white_balance::{gains_from_card, CardError, Gains};
+use crate::domain::photo::Photo;
+use crate::domain::redness::{change, label};
+use crate::domain::region::{Region, Shape};
+
+#[derive(Properties, PartialEq)]
+pub struct RednessViewProps {
+    pub before: FramedPhoto,
+    pub after: FramedPhoto,
+    pub size: (u32, u32),
+    /// The area's region, in the reference frame.
+    pub region: Option<Region>,
+    pub on_region: Callback<Region>,
+    /// Stores a photo's changed card or reading.
+    pub on_save: Callback<Photo>,
+    /// The series, for the chart.
+    pub series: Vec<Photo>,
+    pub sessions: Vec<time::Date>,
+    /// Measures every photo of the series (the page owns the loading).
+    pub on_measure_all: Callback<()>,
+    pub measuring: Option<AttrValue>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Region,
+    BeforeCard,
+    AfterCard,
+}
+
+#[component]
+pub fn RednessView(props: &RednessViewProps) -> Html {
+    let shape = use_state(|| Shape::Ellipse);
+    let target = use_state(|| Target::Region);
+    let show_map = use_state(|| false);
+    let errors = use_state(|| [None::<String>, None::<String>]);
+    let aspect = f64::from(props.size.1) / f64::from(props.size.0.max(1));
+    {
+        // Measure both photos whenever a photo, its card or the region changes; store new readings.
+        let (errors, on_save) = (errors.clone(), props.on_save.clone());
+        let deps = (props.before.clone(), props.after.clone(), props.region);
+        use_effect_with(deps, move |(before, after, region)| {
+            let Some(region) = region else { return };
+            let mut found = [None, None];
+            for (slot, framed) in [before, after].into_iter().enumerate() {
+                match measure(&framed.photo, &framed.image, &framed.onto, aspect, region) {
+                    Ok(reading) if framed.photo.redness != Some(reading) => {
+                        on_save.emit(Photo { redness: Some(reading), ..framed.photo.clone() })
+                    }
+                    Ok(_) => {}
+                    Err(message) => found[slot] = Some(message),
+                }
+            }
+            errors.set(found);
+        });
+    }
+    let card_error = use_state(|| None::<String>);
+    let on_draw = {
+        let (target, on_region, on_save) = (*target, props.on_region.clone(), props.on_save.clone());
+        let (before, after, card_error) = (props.before.clone(), props.after.clone(), card_error.clone());
+        Callback::from(move |drawn: Region| match target {
+            Target::Region => on_region.emit(drawn),
+            Target::BeforeCard | Target::AfterCard => {
+                let framed = if target == Target::BeforeCard { &before } else { &after };
+                // A card that cannot calibrate is refused here, and the stored one is kept.
+                match card_in_own_frame(framed, &drawn) {
+                    Ok(card) => {
+                        card_error.set(None);
+                        on_save.emit(Photo { card: Some(card), colour_card: true, ..framed.photo.clone() });
+                    }
+                    Err(message) => card_error.set(Some(message)),
+                }
+            }
+        })
+    };
+    let select = |value: &str| match value {
+        "before-card" => Target::BeforeCard,
+        "after-card" => Target::AfterCard,
+        _ => Target::Region,
+    };
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |e: Event| {
+            target.set(select(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+        })
+    };
+    let on_shape = {
+        let shape = shape.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            shape.set(if value == "rectangle" { Shape::Rectangle } else { Shape::Ellipse });
+        })
+    };
+    let toggle_map = {
+        let show_map = show_map.clone();
+        Callback::from(move |_| show_map.set(!*show_map))
+    };
+    let pane = |framed: &FramedPhoto, slot: usize| {
+        let mut shown: Vec<(Region, AttrValue)> =
+            props.region.iter().map(|r| (*r, AttrValue::from("Region measured"))).collect();
+        if let Some(card) = &framed.photo.card {
+            // The card is stored in the photo's own frame; show it in the reference frame.
+            if let Some(framed_card) = into_own_frame(card, &framed.onto.inverse(), aspect) {
+                shown.push((framed_card, AttrValue::from("Colour card")));
+            }
+        }
+        let reading = framed.photo.redness.filter(|r| Some(r.region) == props.region);
+        html! {
+            <figure class="compare-pane">
+                <div class="compare-stack">
+                    <PhotoCanvas image={framed.image.clone()} onto={framed.onto} size={props.size} label={framed.label.clone()} />
+                    if *show_map {
+                        <RednessMap framed={framed.clone()} size={props.size} />
+                    }
+                    <RegionDraw aspect={aspect} regions={shown} shape={*shape} on_draw={on_draw.clone()}
+                        editing={if *target == Target::Region { props.region } else { None }}
+                        label={format!("Draw on the {}: drag, or use the arrow keys (Shift to resize)", framed.label)} />
+                </div>
+                <figcaption>
+                    <span>{ framed.caption.clone() }</span>
+                    <output class="redness-reading">{ match reading {
+                        Some(r) => format!("Redness index: {}", label(&r)),
+                        None if props.region.is_none() => "Draw the region to measure.".to_string(),
+                        None => "Measuring…".to_string(),
+                    } }</output>
+                    if let Some(message) = &errors[slot] {
+                        <span class="field__error" role="alert">{ message.clone() }</span>
+                    }
+                </figcaption>
+            </figure>
+        }
+    };
+    let readings = (props.before.photo.redness, props.after.photo.redness);
+    let verdict = match readings {
+        (Some(a), Some(b)) if Some(a.region) == props.region && Some(b.region) == props.region => {
+            Some(format!("From before to after: {}.", change(&a, &b).describe()))
+        }
+        _ => None,
+    };
+    html! {
+        <div class="compare-redness">
+            <div class="compare-controls">
+                <label for="redness-target">{ "Draw" }</label>
+                <select id="redness-target" onchange={on_target}>
+                    <option value="region" selected={*target == Target::Region}>{ "The region to measure (this area)" }</option>
+                    <option value="before-card" selected={*target == Target::BeforeCard}>{ "The colour card on the before photo" }</option>
+                    <option value="after-card" selected={*target == Target::AfterCard}>{ "The colour card on the after photo" }</option>
+                </select>
+                <label for="redness-shape">{ "Shape" }</label>
+                <select id="redness-shape" onchange={on_shape}>
+                    <option value="ellipse" selected={*shape == Shape::Ellipse}>{ Shape::Ellipse.label() }</option>
+                    <option value="rectangle" selected={*shape == Shape::Rectangle}>{ Shape::Rectangle.label() }</option>
+                </select>
+                <label class="checkbox"><input type="checkbox" checked={*show_map} onchange={toggle_map} />{ "Show the redness map" }</label>
+            </div>
+            if let Some(message) = &*card_error {
+                <p class="field__error" role="alert">{ message.clone() }</p>
+            }
+            <p class="field__hint">{ "The index is the average CIELAB a* in the region (higher is redder). Lighting changes it more than healing does: mark a white or grey card in each photo to calibrate." }</p>
+            <div class="compare-panes">
+                { pane(&props.before, 0) }
+                { pane(&props.after, 1) }
+            </div>
+            if let Some(verdict) = verdict {
+                <p class="compare-verdict" role="status">{ verdict }</p>
+            }
+            <RednessChartView series={props.series.clone()} region={props.region} sessions={props.sessions.clone()}
+                on_measure_all={props.on_measure_all.clone()} measuring={props.measuring.clone()} />
+        </div>
+    }
+}
+
+/// The card drawn on the reference frame, in the photo's own frame, if it can calibrate.
+fn card_in_own_frame(framed: &FramedPhoto, drawn: &Region) -> Result<Region, String> {
+    let photo = &framed.photo;
+    let own_aspect = f64::from(photo.height) / f64::from(photo.width.max(1));
+    let card = into_own_frame(drawn, &framed.onto, own_aspect)
+        .ok_or_else(|| CardError::TooSmall.message().to_string())?;
+    let (w, h) = fitted_size(photo.width, photo.height, MEASURE_WIDTH);
+    let own = rendered(&framed.image, w, h, None)
+        .ok_or_else(|| "This photo's pixels could not be read.".to_string())?;
+    gains_from_card(&own, &card).map(|_| card).map_err(|e| e.message().to_string())
+}
+
+#[derive(Properties, PartialEq)]
+struct RednessMapProps {
+    framed: FramedPhoto,
+    size: (u32, u32),
+}
+
+/// The photo's a* as a colour ramp, over the photo.
+#[component]
+fn RednessMap(props: &RednessMapProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((props.framed.clone(), props.size), move |(framed, size)| {
+            let (Some(canvas), Some(image)) = (
+                node.cast::<HtmlCanvasElement>(),
+                rendered(&framed.image, size.0, size.1, Some(&framed.onto)),
+            ) else {
+                return;
+            };
+            canvas.set_width(size.0);
+            canvas.set_height(size.1);
+            let mut out = vec![0u8; image.as_raw().len()];
+            overlay(&image, Gains::NONE, &mut out);
+            let _ = put_pixels(&canvas, &out);
+        });
+    }
+    html! {
+        <canvas ref={node} class="compare-canvas compare-stack__map" role="img"
+            aria-label={format!("Redness map of the {}: blue is least red, red is most", props.framed.label)} />
+    }
+}

@@ -1,0 +1,161 @@
+// Compare (release build): two imported photos of one area and angle, every mode rendering, the
+// slider by keyboard with its value announced, the difference legend, automatic alignment that
+// visibly registers the pair (pixel error measured before and after), a redness region with its
+// index, a bad calibration card refused beside the action, and the timelapse playing.
+import { readFile, writeFile } from "node:fs/promises";
+import { expect, test } from "./fixtures.mjs";
+import { addArea, expectNoAxeViolations } from "./records.mjs";
+import { ASTRONAUT, importFiles } from "./photo-helpers.mjs";
+
+/** The portrait turned 4°, scaled 1.05 and shifted (18, −12) px about its centre, as a PNG. */
+async function movedPortrait(page, outputPath) {
+  const source = `data:image/png;base64,${(await readFile(ASTRONAUT)).toString("base64")}`;
+  const png = await page.evaluate(async (url) => {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#000";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.translate(canvas.width / 2 + 18, canvas.height / 2 - 12);
+    context.rotate((4 * Math.PI) / 180);
+    context.scale(1.05, 1.05);
+    context.drawImage(image, -canvas.width / 2, -canvas.height / 2);
+    return canvas.toDataURL("image/png").split(",")[1];
+  }, source);
+  await writeFile(outputPath, Buffer.from(png, "base64"));
+  return outputPath;
+}
+
+/** Mean absolute difference (0-255) between the before and after canvases where both are opaque. */
+function registrationError(page) {
+  return page.evaluate(() => {
+    const read = (name) => {
+      const canvas = document.querySelector(`canvas[aria-label="${name}"]`);
+      return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    };
+    const [a, b] = [read("before photo"), read("after photo")];
+    let total = 0;
+    let count = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      if (a[i + 3] === 0 || b[i + 3] === 0) continue;
+      total += Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]);
+      count += 3;
+    }
+    return total / count;
+  });
+}
+
+const mode = (page, name) => page.getByRole("group", { name: "View" }).getByRole("radio", { name, exact: true });
+
+/** Drags across the overlay from one fraction of its box to another. */
+async function drag(page, overlay, from, to) {
+  // Centred, clear of the navigation bar fixed at the bottom of a phone's screen.
+  await overlay.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  const box = await overlay.boundingBox();
+  await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * ((from[0] + to[0]) / 2), box.y + box.height * ((from[1] + to[1]) / 2));
+  await page.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1]);
+  await page.mouse.up();
+}
+
+test("two photos compare in every mode, align automatically, and give a redness index", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await addArea(page, "cheeks");
+  await page.goto("/photos/compare");
+  await expect(page.getByText("Nothing to compare yet")).toBeVisible();
+
+  const moved = await movedPortrait(page, testInfo.outputPath("moved.png"));
+  await page.goto("/photos/add");
+  await importFiles(page, [ASTRONAUT, moved]);
+  await page.goto("/photos/compare");
+  await page.getByRole("link", { name: "Cheeks · Front (2 photos)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Compare Cheeks · Front" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Before" }).getByRole("radio")).toHaveCount(2);
+
+  // Side by side: both photos, one zoom.
+  await expect(page.getByRole("img", { name: "before photo" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "after photo" })).toBeVisible();
+  await page.getByRole("slider", { name: "Zoom" }).fill("200");
+  await expect(page.getByRole("slider", { name: "Zoom" })).toHaveAttribute("aria-valuetext", "200%");
+
+  // Slider: keyboard moves it and its value text says what is shown.
+  await mode(page, "Slider").check();
+  const slider = page.getByRole("slider", { name: /^Slider/ });
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await expect(slider).toHaveValue("55");
+  await expect(slider).toHaveAttribute("aria-valuetext", "55% before, 45% after");
+
+  // Blend, and the registration error before aligning.
+  await mode(page, "Blend").check();
+  await expect(page.getByRole("slider", { name: "Blend: opacity of the after photo" })).toBeVisible();
+  const before = await registrationError(page);
+  await page.getByRole("button", { name: "Align automatically" }).click();
+  await expect(page.getByText(/^Aligned \(confidence \d+%\)\.$/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/^Aligned automatically \(confidence \d+%\)\.$/)).toBeVisible();
+  await expect.poll(() => registrationError(page)).toBeLessThan(before * 0.5);
+  const after = await registrationError(page);
+  testInfo.annotations.push({ type: "registration", description: `mean error ${before.toFixed(1)} → ${after.toFixed(1)}` });
+
+  // Difference: the heat map with its legend.
+  await mode(page, "Difference").check();
+  await expect(page.getByRole("img", { name: /^Difference map/ })).toBeVisible();
+  const legend = page.getByRole("group", { name: "Difference legend" });
+  await expect(legend).toContainText("2.3 — just visible");
+  await expect(page.getByText(/^Average colour change ΔE \d+\.\d/)).toBeVisible();
+
+  // Redness: draw the region, read the index (uncalibrated without a card).
+  await mode(page, "Redness").check();
+  const overlay = page.getByRole("application", { name: /^Draw on the before photo/ });
+  await drag(page, overlay, [0.35, 0.3], [0.65, 0.6]);
+  const readings = page.locator("output.redness-reading");
+  await expect(readings.first()).toHaveText(/^Redness index: -?\d+\.\d a\* ± \d+\.\d \(uncalibrated — lighting changes affect this number\)$/);
+  await expect(readings.nth(1)).toHaveText(/^Redness index: /);
+  await expect(page.getByText(/^From before to after: /)).toBeVisible();
+
+  // A card over the black corner cannot calibrate: refused beside the action, nothing stored.
+  await page.getByLabel("Draw", { exact: true }).selectOption("after-card");
+  await drag(page, page.getByRole("application", { name: /^Draw on the after photo/ }), [0.0, 0.0], [0.04, 0.04]);
+  await expect(page.getByRole("alert")).toContainText(/card/);
+  await expect(readings.nth(1)).toContainText("uncalibrated");
+
+  // Redness over time.
+  await page.getByRole("button", { name: "Measure every photo" }).click();
+  await expect(page.getByText("2 of 2 photos measured in this region.")).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Redness index by date\./ })).toBeVisible();
+  await expectNoAxeViolations(page, "compare (redness)");
+
+  // The alignment and the region are stored: still there after a reload.
+  await page.reload();
+  await expect(page.getByText(/^Aligned automatically \(confidence \d+%\)\.$/)).toBeVisible();
+  await mode(page, "Redness").check();
+  await expect(page.locator("output.redness-reading").first()).toHaveText(/^Redness index: /);
+
+  // Timelapse: plays through both photos.
+  await mode(page, "Timelapse").check();
+  const play = page.getByRole("button", { name: "Play" });
+  await expect(play).toBeEnabled({ timeout: 20_000 });
+  await expect(page.getByText(/^1 of 2 · /)).toBeVisible();
+  await page.getByLabel("Speed").selectOption({ label: "Fast (4 a second)" });
+  await play.click();
+  await expect(page.getByRole("button", { name: "Pause" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText(/^2 of 2 · /)).toBeVisible();
+});
+
+test("with one photo of an area there is nothing to compare yet", async ({ page }) => {
+  await addArea(page, "cheeks");
+  await page.goto("/photos/add");
+  await importFiles(page, [ASTRONAUT]);
+  await page.goto("/photos");
+  const group = page.getByRole("region", { name: "Cheeks · Front" });
+  await expect(group.getByRole("img")).toHaveCount(1);
+  await expect(group.getByRole("link", { name: "Compare" })).toHaveCount(0);
+  await page.goto("/photos/compare");
+  await expect(page.getByText("Nothing to compare yet")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add photos" })).toBeVisible();
+});

@@ -136,6 +136,27 @@ test("two photos compare in every mode, align automatically, and give a redness 
   await mode(page, "Redness").check();
   await expect(page.locator("output.redness-reading").first()).toHaveText(/^Redness index: /);
 
+  // By hand: two landmarks on each photo, placed where the known transform puts them.
+  await mode(page, "Blend").check();
+  await page.getByRole("button", { name: "Align by hand" }).click();
+  const landmarks = [[0.3, 0.35], [0.7, 0.62]];
+  const movedPoint = ([x, y]) => {
+    // The after photo is the portrait turned 4° and scaled 1.05 about its centre, shifted (18, −12) px.
+    const [dx, dy] = [(x - 0.5) * 512, (y - 0.5) * 512];
+    const [c, s] = [Math.cos((4 * Math.PI) / 180), Math.sin((4 * Math.PI) / 180)];
+    return [(256 + 18 + 1.05 * (c * dx - s * dy)) / 512, (256 - 12 + 1.05 * (s * dx + c * dy)) / 512];
+  };
+  for (const [name, points] of [["before", landmarks], ["after", landmarks.map(movedPoint)]]) {
+    const picker = page.getByRole("img", { name: new RegExp(`^Landmarks on the ${name} photo`) });
+    await picker.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    const box = await picker.boundingBox();
+    for (const [x, y] of points) await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await expect(picker).toHaveAccessibleName(`Landmarks on the ${name} photo: 2 of 2 placed`);
+  }
+  await page.getByRole("button", { name: "Align with these points" }).click();
+  await expect(page.getByText("Aligned by hand, from two landmarks.")).toBeVisible();
+  await expect.poll(() => registrationError(page)).toBeLessThan(before * 0.6);
+
   // Timelapse: plays through both photos.
   await mode(page, "Timelapse").check();
   const play = page.getByRole("button", { name: "Play" });

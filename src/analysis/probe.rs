@@ -196,8 +196,17 @@ fn read_exif(block: &[u8]) -> (u8, Option<String>) {
 
 /// `YYYY:MM:DD HH:MM:SS` (EXIF) as `YYYY-MM-DDTHH:MM`, if it is a real date and time.
 pub fn exif_date_time(text: &str) -> Option<String> {
-    let b = text.trim().as_bytes();
-    if b.len() < 16 || b[4] != b':' || b[7] != b':' || b[13] != b':' || !(b[10] == b' ' || b[10] == b'T') {
+    // Checked and sliced on the same trimmed text, and only when it is ASCII: a damaged field
+    // (leading spaces, a replacement character) can then never slice inside a character.
+    let text = text.trim();
+    let b = text.as_bytes();
+    if !text.is_ascii()
+        || b.len() < 16
+        || b[4] != b':'
+        || b[7] != b':'
+        || b[13] != b':'
+        || !(b[10] == b' ' || b[10] == b'T')
+    {
         return None;
     }
     let date = format!("{}-{}-{}", &text[0..4], &text[5..7], &text[8..10]);
@@ -205,4 +214,24 @@ pub fn exif_date_time(text: &str) -> Option<String> {
     crate::domain::iso::parse_date(&date)?;
     crate::domain::iso::parse_time(time)?;
     Some(format!("{date}T{time}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exif_date_time;
+
+    #[test]
+    fn exif_dates_become_local_date_times() {
+        assert_eq!(exif_date_time("2026:01:31 10:05:59").as_deref(), Some("2026-01-31T10:05"));
+        assert_eq!(exif_date_time("  2026:01:31 10:05:59 ").as_deref(), Some("2026-01-31T10:05"));
+        assert_eq!(exif_date_time("2026:02:30 10:05:59"), None);
+    }
+
+    #[test]
+    fn damaged_exif_dates_are_ignored_without_panicking() {
+        // A replacement character where a digit should be, and padding before it.
+        assert_eq!(exif_date_time("2026:01:01 10:0\u{FFFD}"), None);
+        assert_eq!(exif_date_time(" 2026:01:01 1\u{FFFD}:00:00"), None);
+        assert_eq!(exif_date_time("    :  :     :  :  "), None);
+    }
 }

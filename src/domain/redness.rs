@@ -8,14 +8,30 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::photo::Angle;
 use super::region::Region;
 
-/// Each area's redness region of interest, drawn once on the area's reference photo and used for
-/// every photo of the area (through its alignment).
+/// The redness region of interest of each area and angle, drawn once on the series' reference
+/// photo and used for every photo of the series (through its alignment). Keyed by area *and*
+/// angle: each angle has its own reference photo, so its own frame.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RednessRegions {
     #[serde(default)]
-    pub regions: BTreeMap<String, Region>,
+    regions: BTreeMap<String, Region>,
+}
+
+impl RednessRegions {
+    fn key(area_id: &str, angle: Angle) -> String {
+        format!("{area_id}/{}", angle.key())
+    }
+
+    pub fn get(&self, area_id: &str, angle: Angle) -> Option<Region> {
+        self.regions.get(&Self::key(area_id, angle)).copied()
+    }
+
+    pub fn set(&mut self, area_id: &str, angle: Angle, region: Region) {
+        self.regions.insert(Self::key(area_id, angle), region);
+    }
 }
 
 /// The smallest noise a reading is given, in a* units: even a perfect card cannot make two
@@ -108,6 +124,16 @@ mod tests {
             change(&reading(14.0, 3.0, false), &reading(11.0, 3.0, false)),
             Change::NoClearChange(_)
         ));
+    }
+
+    #[test]
+    fn regions_are_kept_apart_for_each_angle_of_an_area() {
+        let region = reading(0.0, 0.0, false).region;
+        let mut regions = RednessRegions::default();
+        regions.set("cheeks", Angle::Front, region);
+        assert_eq!(regions.get("cheeks", Angle::Front), Some(region));
+        assert_eq!(regions.get("cheeks", Angle::Left45), None);
+        assert_eq!(regions.get("neck", Angle::Front), None);
     }
 
     #[test]

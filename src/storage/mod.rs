@@ -40,8 +40,8 @@ pub use error::StorageError;
 pub use persistence::{request_persistence, storage_usage};
 #[cfg(target_arch = "wasm32")]
 pub use photos_repo::{
-    delete_photo, load_photo_bytes, load_photos, restore_photo, save_new_photo, update_photo, PhotoCopy,
-    StoredPhotoBytes,
+    delete_photo, load_photo_bytes, load_photos, restore_photo, save_new_photo, save_photo_reading,
+    update_photo, PhotoCopy, StoredPhotoBytes,
 };
 #[cfg(target_arch = "wasm32")]
 pub use records::{

@@ -9,10 +9,11 @@
 use js_sys::{ArrayBuffer, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::db::{Span, Write};
+use super::db::{from_js, Span, Write};
 use super::records::readable;
 use super::{Db, StorageError, Store};
 use crate::domain::photo::Photo;
+use crate::domain::redness::RednessReading;
 
 /// Which stored copy of a photo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +70,20 @@ pub async fn save_new_photo(db: &Db, photo: &Photo, bytes: StoredPhotoBytes) -> 
 /// Replaces a photo's record (its details); the bytes are untouched.
 pub async fn update_photo(db: &Db, photo: &Photo) -> Result<(), StorageError> {
     db.put(Store::Photos, photo).await
+}
+
+/// Stores a new redness reading on the photo's record *as it is stored now* (so a reading taken
+/// while something else changed the photo, its alignment or card, never writes an older copy
+/// back). Returns the updated record; `None` if the photo is gone.
+pub async fn save_photo_reading(
+    db: &Db,
+    id: &str,
+    reading: RednessReading,
+) -> Result<Option<Photo>, StorageError> {
+    let Some(value) = db.get_value(Store::Photos, id).await? else { return Ok(None) };
+    let photo = Photo { redness: Some(reading), ..from_js::<Photo>(value)? };
+    db.put(Store::Photos, &photo).await?;
+    Ok(Some(photo))
 }
 
 /// One stored copy of a photo, as the bytes of a JPEG.

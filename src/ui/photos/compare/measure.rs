@@ -47,18 +47,17 @@ pub fn measure(
     })
 }
 
-/// A region drawn on the reference frame, as a rectangle in the photo's own frame (the bounding
-/// box of its corners mapped back through the photo's alignment).
-pub fn into_own_frame(region: &Region, onto: &Similarity, own_aspect: f64) -> Option<Region> {
-    let back = onto.inverse();
+/// The rectangle bounding `region` once its corners are mapped through `map` (e.g. a card drawn
+/// on the reference frame into the photo's own frame, or back), clamped to an image of `aspect`.
+pub fn bounding_box_through(region: &Region, map: &Similarity, aspect: f64) -> Option<Region> {
     let corners = [
         (region.x, region.y),
         (region.x + region.width, region.y),
         (region.x, region.y + region.height),
         (region.x + region.width, region.y + region.height),
     ]
-    .map(|p| back.apply(p));
+    .map(|p| map.apply(p));
     let (min_x, max_x) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
     let (min_y, max_y) = corners.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
-    Region::from_corners(Shape::Rectangle, (min_x, min_y), (max_x, max_y), own_aspect)
+    Region::from_corners(Shape::Rectangle, (min_x, min_y), (max_x, max_y), aspect)
 }

@@ -44,7 +44,7 @@ use crate::domain::redness::RednessRegions;
 use crate::domain::region::Region;
 use crate::domain::sections::Section;
 use crate::domain::similarity::Similarity;
-use crate::storage::{self, load_redness_regions, save_redness_regions};
+use crate::storage::{self, load_redness_regions, save_photo_reading, save_redness_regions};
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::use_db;
@@ -131,14 +131,17 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         let (db, regions, save_error, area_id) =
             (db.clone(), regions.clone(), save_error.clone(), props.area_id.to_string());
         Callback::from(move |region: Region| {
-            let mut next = (*regions).clone();
-            next.regions.insert(area_id.clone(), region);
+            // Shown at once (so arrow keys nudge from where it is); put back if it cannot be stored.
+            let previous = (*regions).clone();
+            let mut next = previous.clone();
+            next.set(&area_id, angle, region);
+            regions.set(next.clone());
             let (db, regions, save_error) = (db.clone(), regions.clone(), save_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(db) = db else { return };
-                match save_redness_regions(&db.0, &next).await {
-                    Ok(()) => regions.set(next),
-                    Err(e) => save_error.set(Some(e.user_message())),
+                if let Err(e) = save_redness_regions(&db.0, &next).await {
+                    regions.set(previous);
+                    save_error.set(Some(e.user_message()));
                 }
             });
         })
@@ -171,7 +174,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         Some(FramedPhoto { caption: caption(&photo, first).into(), photo, image, onto, label: label.into() })
     };
     let (before, after) = (framed(&before_id, "before photo"), framed(&after_id, "after photo"));
-    let region = regions.regions.get(props.area_id.as_str()).copied();
+    let region = regions.get(&props.area_id, angle);
     let on_measure_all = {
         let (series, db, library, measuring, reference) =
             (series.clone(), db.clone(), library.clone(), measuring.clone(), reference.clone());
@@ -193,8 +196,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                     };
                     match measure(photo, &image, &to_reference(photo, &reference.id), aspect, &region) {
                         Ok(reading) => {
-                            let updated = Photo { redness: Some(reading), ..photo.clone() };
-                            if storage::update_photo(&db.0, &updated).await.is_ok() {
+                            if let Ok(Some(updated)) = save_photo_reading(&db.0, &photo.id, reading).await {
                                 library.dispatch(PhotoAction::Updated(updated));
                                 done += 1;
                             }

@@ -4,7 +4,7 @@
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use super::measure::{into_own_frame, measure, MEASURE_WIDTH};
+use super::measure::{bounding_box_through, measure, MEASURE_WIDTH};
 use super::photo_canvas::PhotoCanvas;
 use super::pixels::{fitted_size, put_pixels, rendered};
 use super::redness_chart_view::RednessChartView;
@@ -41,6 +41,17 @@ enum Target {
     AfterCard,
 }
 
+impl Target {
+    /// Which pane's photo (0 before, 1 after) a card target belongs to.
+    fn card_slot(self) -> Option<usize> {
+        match self {
+            Target::Region => None,
+            Target::BeforeCard => Some(0),
+            Target::AfterCard => Some(1),
+        }
+    }
+}
+
 #[component]
 pub fn RednessView(props: &RednessViewProps) -> Html {
     let shape = use_state(|| Shape::Ellipse);
@@ -68,22 +79,24 @@ pub fn RednessView(props: &RednessViewProps) -> Html {
         });
     }
     let card_error = use_state(|| None::<String>);
-    let on_draw = {
+    // Each pane draws the region, or the card of its own photo only.
+    let on_draw = |slot: usize| {
         let (target, on_region, on_save) = (*target, props.on_region.clone(), props.on_save.clone());
-        let (before, after, card_error) = (props.before.clone(), props.after.clone(), card_error.clone());
-        Callback::from(move |drawn: Region| match target {
-            Target::Region => on_region.emit(drawn),
-            Target::BeforeCard | Target::AfterCard => {
-                let framed = if target == Target::BeforeCard { &before } else { &after };
-                // A card that cannot calibrate is refused here, and the stored one is kept.
-                match card_in_own_frame(framed, &drawn) {
-                    Ok(card) => {
-                        card_error.set(None);
-                        on_save.emit(Photo { card: Some(card), colour_card: true, ..framed.photo.clone() });
-                    }
-                    Err(message) => card_error.set(Some(message)),
-                }
+        let (framed, card_error) = ([&props.before, &props.after][slot].clone(), card_error.clone());
+        Callback::from(move |drawn: Region| match target.card_slot() {
+            None => on_region.emit(drawn),
+            Some(card_slot) if card_slot != slot => {
+                let photo = if card_slot == 0 { "before" } else { "after" };
+                card_error.set(Some(format!("Draw the card on the {photo} photo.")));
             }
+            // A card that cannot calibrate is refused here, and the stored one is kept.
+            Some(_) => match card_in_own_frame(&framed, &drawn) {
+                Ok(card) => {
+                    card_error.set(None);
+                    on_save.emit(Photo { card: Some(card), colour_card: true, ..framed.photo.clone() });
+                }
+                Err(message) => card_error.set(Some(message)),
+            },
         })
     };
     let select = |value: &str| match value {
@@ -111,12 +124,16 @@ pub fn RednessView(props: &RednessViewProps) -> Html {
     let pane = |framed: &FramedPhoto, slot: usize| {
         let mut shown: Vec<(Region, AttrValue)> =
             props.region.iter().map(|r| (*r, AttrValue::from("Region measured"))).collect();
-        if let Some(card) = &framed.photo.card {
-            // The card is stored in the photo's own frame; show it in the reference frame.
-            if let Some(framed_card) = into_own_frame(card, &framed.onto.inverse(), aspect) {
-                shown.push((framed_card, AttrValue::from("Colour card")));
-            }
+        // The card is stored in the photo's own frame; shown (and nudged) in the reference frame.
+        let card = framed.photo.card.and_then(|card| bounding_box_through(&card, &framed.onto, aspect));
+        if let Some(card) = card {
+            shown.push((card, AttrValue::from("Colour card")));
         }
+        let editing = match target.card_slot() {
+            None => props.region,
+            Some(card_slot) if card_slot == slot => card,
+            Some(_) => None,
+        };
         let reading = framed.photo.redness.filter(|r| Some(r.region) == props.region);
         html! {
             <figure class="compare-pane">
@@ -125,8 +142,8 @@ pub fn RednessView(props: &RednessViewProps) -> Html {
                     if *show_map {
                         <RednessMap framed={framed.clone()} size={props.size} />
                     }
-                    <RegionDraw aspect={aspect} regions={shown} shape={*shape} on_draw={on_draw.clone()}
-                        editing={if *target == Target::Region { props.region } else { None }}
+                    <RegionDraw aspect={aspect} regions={shown} shape={*shape} on_draw={on_draw(slot)}
+                        editing={editing}
                         label={format!("Draw on the {}: drag, or use the arrow keys (Shift to resize)", framed.label)} />
                 </div>
                 <figcaption>
@@ -187,7 +204,7 @@ pub fn RednessView(props: &RednessViewProps) -> Html {
 fn card_in_own_frame(framed: &FramedPhoto, drawn: &Region) -> Result<Region, String> {
     let photo = &framed.photo;
     let own_aspect = f64::from(photo.height) / f64::from(photo.width.max(1));
-    let card = into_own_frame(drawn, &framed.onto, own_aspect)
+    let card = bounding_box_through(drawn, &framed.onto.inverse(), own_aspect)
         .ok_or_else(|| CardError::TooSmall.message().to_string())?;
     let (w, h) = fitted_size(photo.width, photo.height, MEASURE_WIDTH);
     let own = rendered(&framed.image, w, h, None)

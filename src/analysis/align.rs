@@ -21,6 +21,9 @@ use crate::domain::similarity::Similarity;
 /// The longest side photos are registered at (the benchmark's "512 px working size").
 pub const WORKING_SIZE: u32 = 512;
 
+/// Shortest side a photo needs to be registered at all.
+const MIN_SIDE: usize = 32;
+
 /// Longest side of the coarse stage.
 const COARSE_SIZE: usize = 256;
 
@@ -44,6 +47,10 @@ impl Registration {
 
 /// Registers `b` onto `a` (grayscale copies, ideally [`WORKING_SIZE`] on their longest side).
 pub fn register(a: &Gray, b: &Gray) -> Registration {
+    // A sliver of a photo has nothing to register (and would halve down to a single pixel).
+    if a.width.min(a.height).min(b.width).min(b.height) < MIN_SIDE {
+        return Registration { b_to_a: Similarity::IDENTITY, confidence: 0.0 };
+    }
     let (mut small_a, mut small_b, mut factor) = (a.clone(), b.clone(), 1.0f64);
     while small_a.width.max(small_a.height).max(small_b.width).max(small_b.height) > COARSE_SIZE {
         small_a = small_a.halved();

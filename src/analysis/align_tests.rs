@@ -40,7 +40,7 @@ fn corner_error(found: &Similarity, truth: &Similarity, width: usize, height: us
 }
 
 /// The ranges: shifts to ±40 px, rotations to ±10°, scales 0.9-1.1, alone and together.
-pub(crate) const CASES: &[(f64, f64, f64, f64)] = &[
+const CASES: &[(f64, f64, f64, f64)] = &[
     (1.0, 0.0, 40.0, -25.0),
     (1.0, 0.0, -40.0, 40.0),
     (1.0, 10.0, 0.0, 0.0),
@@ -92,6 +92,15 @@ fn survives_a_change_of_exposure_and_sensor_noise() {
             found.confidence
         );
     }
+}
+
+#[test]
+fn a_sliver_of_a_photo_is_not_registered_and_does_not_panic() {
+    let a = astronaut();
+    let sliver = Gray { width: 512, height: 1, data: a.data[..512].to_vec() };
+    assert!(!register(&a, &sliver).is_confident());
+    assert!(!register(&sliver, &sliver).is_confident());
+    assert_eq!(sliver.sample(3.0, 0.0), None);
 }
 
 #[test]

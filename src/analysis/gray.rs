@@ -51,7 +51,10 @@ impl Gray {
     /// Bilinear sample at (x, y) in pixel coordinates (pixel centres at integers); `None` outside.
     #[inline]
     pub fn sample(&self, x: f32, y: f32) -> Option<f32> {
-        if !(x >= 0.0 && y >= 0.0 && x <= (self.width - 1) as f32 && y <= (self.height - 1) as f32) {
+        if self.width < 2
+            || self.height < 2
+            || !(x >= 0.0 && y >= 0.0 && x <= (self.width - 1) as f32 && y <= (self.height - 1) as f32)
+        {
             return None;
         }
         let (x0, y0) = ((x as usize).min(self.width - 2), (y as usize).min(self.height - 2));

@@ -213,6 +213,14 @@ test("from the second visit on, photos work offline without having been opened o
   await page.reload();
   await page.goto("/photos");
   await expect(gallery(page)).toHaveCount(1);
+  // Compare works offline too: a second photo, then the compare view, aligned.
+  await page.getByRole("link", { name: "Add photos" }).click();
+  await importFiles(page, [ASTRONAUT]);
+  await mainNav(page).getByRole("link", { name: "Compare" }).click();
+  await page.getByRole("link", { name: "Cheeks · Front (2 photos)" }).click();
+  await expect(page.getByRole("img", { name: "after photo" })).toBeVisible();
+  await page.getByRole("button", { name: "Align automatically" }).click();
+  await expect(page.getByText(/^Aligned \(confidence \d+%\)\.$/)).toBeVisible();
 });
 
 test("offline before photos were ever fetched, the page says they need a connection once", async ({ page, context }) => {

@@ -9,7 +9,7 @@
 // Median of RUNS for each. Our side is examples/bench_compare.rs, built with the release profile
 // the app ships with. Usage: node e2e/bench-compare.mjs (`make bench` runs it).
 import { spawn, execFileSync } from "node:child_process";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
@@ -23,7 +23,6 @@ const out = path.join(root, "target", "bench-compare");
 execFileSync("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--example", "bench_compare"], { cwd: root, stdio: "inherit" });
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out,
   path.join(root, "target/wasm32-unknown-unknown/release/examples/bench_compare.wasm")], { cwd: root, stdio: "inherit" });
-await mkdir(out, { recursive: true });
 await copyFile(path.join(root, "node_modules/pixelmatch/index.js"), path.join(out, "pixelmatch.js"));
 await copyFile(path.join(root, "tests/fixtures/real/astronaut.png"), path.join(out, "astronaut.png"));
 await writeFile(path.join(out, "index.html"), "<!doctype html><title>bench</title><h1>bench</h1>");

@@ -1,15 +1,9 @@
 // The app shell: routed pages, navigation by pointer and keyboard, themes, accessibility.
-import AxeBuilder from "@axe-core/playwright";
 import { SECTIONS, appReady, expect, mainNav, test } from "./fixtures.mjs";
+import { expectNoAxeViolations } from "./records.mjs";
 
 /** The sections of the client app itself (Photos and Compare are the photos app, loaded as its own page). */
 const IN_APP = SECTIONS.filter((s) => !s.path.startsWith("/photos"));
-
-async function expectNoAxeViolations(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations on ${label}`).toEqual([]);
-}
 
 for (const { title, path } of SECTIONS) {
   test(`${title} renders its heading, marks itself current and passes axe in both themes`, async ({ page }, testInfo) => {

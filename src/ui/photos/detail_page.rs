@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::details_form::DetailsFields;
-use super::library::{use_library, PhotoAction};
+use super::library::{save_photo, use_library, PhotoAction};
 use super::object_url::use_photo_url;
 use super::routes::PhotoRoute;
 use crate::domain::dates::display_date;
@@ -93,13 +93,12 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
                         (library.clone(), message.clone(), saved.clone(), db.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         let Some(db) = db else { return };
-                        match storage::update_photo(&db.0, &updated).await {
+                        match save_photo(&db.0, &library, updated).await {
                             Ok(()) => {
-                                library.dispatch(PhotoAction::Updated(updated));
                                 message.set(None);
                                 saved.set(true);
                             }
-                            Err(error) => message.set(Some(error.user_message())),
+                            Err(error) => message.set(Some(error)),
                         }
                     });
                 }

@@ -10,6 +10,7 @@ use super::routes::PhotoRoute;
 use crate::domain::photo::{gallery, Angle, PhotoFilter};
 use crate::domain::sections::Section;
 use crate::ui::components::empty_state::empty_state;
+use crate::ui::components::field::edit;
 use crate::ui::components::{Page, SelectField};
 use crate::ui::context::use_app_state;
 
@@ -31,14 +32,7 @@ pub fn GalleryPage() -> Html {
     let area_options = area_options(profile, "Any");
     let angle_options = angle_options(Some("Any"));
     let session_options = session_options(&records.sessions, "Any");
-    let set = |change: fn(&mut PhotoFilter, String)| {
-        let filter = filter.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*filter).clone();
-            change(&mut next, value);
-            filter.set(next);
-        })
-    };
+    let set = |change: fn(&mut PhotoFilter, String)| edit(&filter, change);
     let groups = gallery(&photos, &filter, profile);
     let value = |v: Option<&str>| AttrValue::from(v.unwrap_or_default().to_string());
     html! {

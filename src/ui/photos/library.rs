@@ -20,6 +20,14 @@ pub struct PhotoLibrary {
     pub deleted: Option<(Photo, Option<StoredPhotoBytes>)>,
 }
 
+/// Stores a photo's changed record and, once stored, puts it in the library; the storage
+/// error's message otherwise.
+pub async fn save_photo(db: &storage::Db, library: &LibraryContext, photo: Photo) -> Result<(), String> {
+    storage::update_photo(db, &photo).await.map_err(|e| e.user_message())?;
+    library.dispatch(PhotoAction::Updated(photo));
+    Ok(())
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum PhotoAction {
     Loaded(Vec<Photo>, usize),

@@ -51,6 +51,15 @@ pub fn use_seen(node: NodeRef) -> bool {
     *seen
 }
 
+/// An object URL for stored JPEG bytes (the caller revokes it).
+pub fn jpeg_object_url(bytes: &js_sys::ArrayBuffer) -> Option<String> {
+    let options = BlobPropertyBag::new();
+    options.set_type("image/jpeg");
+    let blob =
+        Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(bytes), &options).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
+}
+
 /// The object URL of photo `id`'s `copy` while `wanted`; `None` before it is read (or if the
 /// bytes are missing). Revoked when the component goes or the photo changes.
 #[hook]
@@ -65,13 +74,7 @@ pub fn use_photo_url(id: AttrValue, copy: PhotoCopy, wanted: bool) -> Option<Str
                 let (id, made, url) = (id.clone(), made.clone(), url.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(Some(buffer)) = load_photo_bytes(&db.0, &id, copy).await {
-                        let parts = js_sys::Array::of1(&buffer);
-                        let options = BlobPropertyBag::new();
-                        options.set_type("image/jpeg");
-                        if let Ok(object_url) =
-                            Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
-                                .and_then(|blob| Url::create_object_url_with_blob(&blob))
-                        {
+                        if let Some(object_url) = jpeg_object_url(&buffer) {
                             *made.borrow_mut() = Some(object_url.clone());
                             url.set(Some(object_url));
                         }

@@ -9,6 +9,7 @@ use super::pixels::rendered;
 use super::FramedPhoto;
 use crate::analysis::align::{register, WORKING_SIZE};
 use crate::analysis::gray::Gray;
+use crate::analysis::sizes::fit_within;
 use crate::domain::chart::fmt_coord;
 use crate::domain::compare::{alignment_from, AlignMethod};
 use crate::domain::photo::Photo;
@@ -26,12 +27,7 @@ pub struct AlignPanelProps {
 
 /// The working size of a photo for registration: its longest side at [`WORKING_SIZE`].
 fn working_size(photo: &Photo) -> (u32, u32) {
-    let longest = photo.width.max(photo.height).max(1);
-    let scale = f64::from(WORKING_SIZE.min(longest)) / f64::from(longest);
-    (
-        (f64::from(photo.width) * scale).round().max(1.0) as u32,
-        (f64::from(photo.height) * scale).round().max(1.0) as u32,
-    )
+    fit_within(photo.width, photo.height, WORKING_SIZE)
 }
 
 fn status(photo: &Photo, reference_id: &str) -> String {

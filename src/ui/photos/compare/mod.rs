@@ -36,7 +36,7 @@ use self::pixels::{fitted_size, load_photo_image};
 use self::redness_view::RednessView;
 use self::side_by_side::SideBySide;
 use self::timelapse::Timelapse;
-use super::library::{use_library, PhotoAction};
+use super::library::{save_photo, use_library, PhotoAction};
 use super::routes::PhotoRoute;
 use crate::domain::compare::{self, caption, first_session, to_reference, CompareMode};
 use crate::domain::photo::{Angle, Photo};
@@ -44,7 +44,7 @@ use crate::domain::redness::RednessRegions;
 use crate::domain::region::Region;
 use crate::domain::sections::Section;
 use crate::domain::similarity::Similarity;
-use crate::storage::{self, load_redness_regions, save_photo_reading, save_redness_regions};
+use crate::storage::{load_redness_regions, save_photo_reading, save_redness_regions};
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::use_db;
@@ -120,9 +120,8 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
             let (db, library, save_error) = (db.clone(), library.clone(), save_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(db) = db else { return };
-                match storage::update_photo(&db.0, &photo).await {
-                    Ok(()) => library.dispatch(PhotoAction::Updated(photo)),
-                    Err(e) => save_error.set(Some(e.user_message())),
+                if let Err(message) = save_photo(&db.0, &library, photo).await {
+                    save_error.set(Some(message));
                 }
             });
         })
@@ -258,7 +257,9 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         (Some(b), Some(a)) if b.photo.id != a.photo.id => {
             let (fixed, moving) =
                 if a.photo.id == reference.id { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
-            html! { <AlignPanel fixed={fixed} moving={moving} reference_id={reference.id.clone()} on_save={on_save.clone()} /> }
+            // Keyed by the pair, so landmarks placed for another pair never carry over.
+            let key = format!("{}/{}", fixed.photo.id, moving.photo.id);
+            html! { <AlignPanel {key} fixed={fixed} moving={moving} reference_id={reference.id.clone()} on_save={on_save.clone()} /> }
         }
         _ => html! {},
     };

@@ -6,10 +6,11 @@ use image::RgbaImage;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, Url};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, Url};
 
 use crate::domain::similarity::Similarity;
 use crate::storage::{load_photo_bytes, Db, PhotoCopy};
+use crate::ui::photos::object_url::jpeg_object_url;
 
 // ImageData, bound here rather than through web-sys's `ImageData` feature: turning that feature
 // on grew the client app's wasm by about 190 bytes brotli (measured), which its budget has no room for.
@@ -42,11 +43,7 @@ pub async fn load_photo_image(db: &Db, id: &str) -> Result<HtmlImageElement, Str
         .await
         .map_err(|e| e.user_message())?
         .ok_or_else(missing)?;
-    let options = BlobPropertyBag::new();
-    options.set_type("image/jpeg");
-    let blob = Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(&buffer), &options)
-        .map_err(|_| missing())?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|_| missing())?;
+    let url = jpeg_object_url(&buffer).ok_or_else(missing)?;
     let image = HtmlImageElement::new().map_err(|_| missing())?;
     image.set_src(&url);
     let decoded = JsFuture::from(image.decode()).await;

@@ -15,6 +15,7 @@ use crate::analysis::white_balance::{gains_from_card, CardError, Gains};
 use crate::domain::photo::Photo;
 use crate::domain::redness::{change, label};
 use crate::domain::region::{Region, Shape};
+use crate::ui::components::field::{Checkbox, SelectField};
 
 #[derive(Properties, PartialEq)]
 pub struct RednessViewProps {
@@ -41,7 +42,40 @@ enum Target {
     AfterCard,
 }
 
+/// The "Draw" choices: (value, label).
+fn target_options() -> Vec<(AttrValue, AttrValue)> {
+    [
+        ("region", "The region to measure (this area)"),
+        ("before-card", "The colour card on the before photo"),
+        ("after-card", "The colour card on the after photo"),
+    ]
+    .map(|(v, l)| (AttrValue::from(v), AttrValue::from(l)))
+    .to_vec()
+}
+
+fn shape_options() -> Vec<(AttrValue, AttrValue)> {
+    [("ellipse", Shape::Ellipse.label()), ("rectangle", Shape::Rectangle.label())]
+        .map(|(v, l)| (AttrValue::from(v), AttrValue::from(l)))
+        .to_vec()
+}
+
 impl Target {
+    fn from_value(value: &str) -> Target {
+        match value {
+            "before-card" => Target::BeforeCard,
+            "after-card" => Target::AfterCard,
+            _ => Target::Region,
+        }
+    }
+
+    fn value(self) -> AttrValue {
+        AttrValue::from(match self {
+            Target::Region => "region",
+            Target::BeforeCard => "before-card",
+            Target::AfterCard => "after-card",
+        })
+    }
+
     /// Which pane's photo (0 before, 1 after) a card target belongs to.
     fn card_slot(self) -> Option<usize> {
         match self {
@@ -60,13 +94,16 @@ pub fn RednessView(props: &RednessViewProps) -> Html {
     let errors = use_state(|| [None::<String>, None::<String>]);
     let aspect = f64::from(props.size.1) / f64::from(props.size.0.max(1));
     {
-        // Measure both photos whenever a photo, its card or the region changes; store new readings.
+        // Measure both photos whenever what the reading depends on changes (a photo, its image,
+        // alignment or card, the region), not when a reading itself is stored; store new readings.
         let (errors, on_save) = (errors.clone(), props.on_save.clone());
-        let deps = (props.before.clone(), props.after.clone(), props.region);
-        use_effect_with(deps, move |(before, after, region)| {
+        let inputs = |f: &FramedPhoto| (f.photo.id.clone(), f.photo.card, f.image.clone(), f.onto);
+        let deps = (inputs(&props.before), inputs(&props.after), props.region);
+        let photos = [props.before.clone(), props.after.clone()];
+        use_effect_with(deps, move |(_, _, region)| {
             let Some(region) = region else { return };
             let mut found = [None, None];
-            for (slot, framed) in [before, after].into_iter().enumerate() {
+            for (slot, framed) in photos.iter().enumerate() {
                 match measure(&framed.photo, &framed.image, &framed.onto, aspect, region) {
                     Ok(reading) if framed.photo.redness != Some(reading) => {
                         on_save.emit(Photo { redness: Some(reading), ..framed.photo.clone() })
@@ -99,27 +136,19 @@ pub fn RednessView(props: &RednessViewProps) -> Html {
             },
         })
     };
-    let select = |value: &str| match value {
-        "before-card" => Target::BeforeCard,
-        "after-card" => Target::AfterCard,
-        _ => Target::Region,
-    };
     let on_target = {
         let target = target.clone();
-        Callback::from(move |e: Event| {
-            target.set(select(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
-        })
+        Callback::from(move |value: String| target.set(Target::from_value(&value)))
     };
     let on_shape = {
         let shape = shape.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            shape.set(if value == "rectangle" { Shape::Rectangle } else { Shape::Ellipse });
+        Callback::from(move |value: String| {
+            shape.set(if value == "rectangle" { Shape::Rectangle } else { Shape::Ellipse })
         })
     };
     let toggle_map = {
         let show_map = show_map.clone();
-        Callback::from(move |_| show_map.set(!*show_map))
+        Callback::from(move |on: bool| show_map.set(on))
     };
     let pane = |framed: &FramedPhoto, slot: usize| {
         let mut shown: Vec<(Region, AttrValue)> =
@@ -170,18 +199,11 @@ pub fn RednessView(props: &RednessViewProps) -> Html {
     html! {
         <div class="compare-redness">
             <div class="compare-controls">
-                <label for="redness-target">{ "Draw" }</label>
-                <select id="redness-target" onchange={on_target}>
-                    <option value="region" selected={*target == Target::Region}>{ "The region to measure (this area)" }</option>
-                    <option value="before-card" selected={*target == Target::BeforeCard}>{ "The colour card on the before photo" }</option>
-                    <option value="after-card" selected={*target == Target::AfterCard}>{ "The colour card on the after photo" }</option>
-                </select>
-                <label for="redness-shape">{ "Shape" }</label>
-                <select id="redness-shape" onchange={on_shape}>
-                    <option value="ellipse" selected={*shape == Shape::Ellipse}>{ Shape::Ellipse.label() }</option>
-                    <option value="rectangle" selected={*shape == Shape::Rectangle}>{ Shape::Rectangle.label() }</option>
-                </select>
-                <label class="checkbox"><input type="checkbox" checked={*show_map} onchange={toggle_map} />{ "Show the redness map" }</label>
+                <SelectField id="redness-target" label="Draw" options={target_options()} value={target.value()}
+                    on_change={on_target} />
+                <SelectField id="redness-shape" label="Shape" options={shape_options()}
+                    value={if *shape == Shape::Rectangle { "rectangle" } else { "ellipse" }} on_change={on_shape} />
+                <Checkbox id="redness-map" label="Show the redness map" checked={*show_map} on_change={toggle_map} />
             </div>
             if let Some(message) = &*card_error {
                 <p class="field__error" role="alert">{ message.clone() }</p>

@@ -1,13 +1,13 @@
 //! Timelapse: every photo of the series in date order, aligned, with play/pause and speed.
 
 use gloo::timers::callback::Interval;
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::images::use_photo_images;
-use super::pixels::draw;
+use super::photo_canvas::PhotoCanvas;
 use crate::domain::compare::{caption, to_reference};
 use crate::domain::photo::Photo;
+use crate::ui::components::field::SelectField;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelapseProps {
@@ -28,7 +28,6 @@ pub fn Timelapse(props: &TimelapseProps) -> Html {
     let frame = use_state(|| 0usize);
     let playing = use_state(|| false);
     let interval_ms = use_state(|| SPEEDS[1].1);
-    let canvas = use_node_ref();
     let count = props.series.len();
     {
         let frame = frame.clone();
@@ -46,36 +45,24 @@ pub fn Timelapse(props: &TimelapseProps) -> Html {
         });
     }
     let photo = props.series.get(*frame % count.max(1)).cloned();
-    {
-        let canvas = canvas.clone();
-        let deps = (photo.clone(), images.clone(), props.size, props.reference_id.clone());
-        use_effect_with(deps, move |(photo, images, size, reference_id)| {
-            let (Some(canvas), Some(photo)) = (canvas.cast::<HtmlCanvasElement>(), photo) else { return };
-            canvas.set_width(size.0);
-            canvas.set_height(size.1);
-            if let Some(image) = images.get(&photo.id) {
-                draw(&canvas, image, Some(&to_reference(photo, reference_id)));
-            }
-        });
-    }
     let toggle = {
         let playing = playing.clone();
         Callback::from(move |_| playing.set(!*playing))
     };
     let on_speed = {
         let interval_ms = interval_ms.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            interval_ms.set(value.parse().unwrap_or(SPEEDS[1].1));
-        })
+        Callback::from(move |value: String| interval_ms.set(value.parse().unwrap_or(SPEEDS[1].1)))
     };
-    let loaded = images.images.len();
+    // Settled, not loaded: a photo that cannot be read must not keep Play disabled for ever.
+    let loaded = images.settled;
     let text = photo.as_ref().map(|p| caption(p, props.first_session)).unwrap_or_default();
     html! {
         <div class="compare-timelapse">
             <figure>
-                <canvas ref={canvas} class="compare-canvas" role="img"
-                    aria-label={format!("Timelapse frame {} of {count}: {text}", *frame % count.max(1) + 1)} />
+                if let Some((photo, image)) = photo.as_ref().and_then(|p| Some((p, images.get(&p.id)?.clone()))) {
+                    <PhotoCanvas image={image} onto={to_reference(photo, &props.reference_id)} size={props.size}
+                        label={format!("Timelapse frame {} of {count}: {text}", *frame % count.max(1) + 1)} />
+                }
                 <figcaption aria-live={if *playing { "off" } else { "polite" }}>
                     { format!("{} of {count} · {text}", *frame % count.max(1) + 1) }
                 </figcaption>
@@ -85,12 +72,8 @@ pub fn Timelapse(props: &TimelapseProps) -> Html {
                     disabled={loaded < count}>
                     { if *playing { "Pause" } else { "Play" } }
                 </button>
-                <label for="timelapse-speed">{ "Speed" }</label>
-                <select id="timelapse-speed" onchange={on_speed}>
-                    { for SPEEDS.iter().map(|(label, ms)| html! {
-                        <option value={ms.to_string()} selected={*interval_ms == *ms}>{ *label }</option>
-                    }) }
-                </select>
+                <SelectField id="timelapse-speed" label="Speed" value={interval_ms.to_string()} on_change={on_speed}
+                    options={SPEEDS.iter().map(|(label, ms)| (AttrValue::from(ms.to_string()), AttrValue::from(*label))).collect::<Vec<_>>()} />
                 if loaded < count {
                     <span role="status">{ format!("Loading photos… {loaded} of {count}") }</span>
                 }

@@ -5,6 +5,7 @@
 //! module, never the other way round.
 
 pub mod area;
+pub mod backup;
 pub mod base64url;
 pub mod chart;
 pub mod clinic;
@@ -15,6 +16,7 @@ pub mod dates;
 pub mod decimal;
 pub mod evidence;
 pub mod evidence_data;
+pub mod exports;
 pub mod iso;
 pub mod photo;
 pub mod profile;

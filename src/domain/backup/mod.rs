@@ -1,0 +1,114 @@
+//! The backup file (`remodel-YYYY-MM-DD.remodel`): every record and every photo on the device in
+//! one file that a client keeps wherever they like, and restores on this or another device.
+//!
+//! The file is a zip of *stored* (uncompressed) entries: photos are JPEGs already, and a reader
+//! that accepts nothing but "stored" cannot be zip-bombed. Each entry carries its CRC-32, which
+//! is checked when the entry is read:
+//!
+//! | entry                        | what it holds                                              |
+//! |------------------------------|------------------------------------------------------------|
+//! | `manifest.json` (first)      | [`Manifest`]: format, format version, app version, counts  |
+//! | `records.json`               | [`Records`]: sessions, check-ins, photo records, settings  |
+//! | `photos/<id>/working.jpg`    | a photo's working copy, byte for byte as stored            |
+//! | `photos/<id>/thumb.jpg`      | its thumbnail                                              |
+//!
+//! An encrypted backup wraps the whole zip ([`envelope`]). Reading ([`container::decode`])
+//! validates everything before the caller writes anything; [`restore::plan`] then decides what a
+//! restore writes.
+
+pub mod container;
+pub mod envelope;
+pub mod error;
+pub mod nudge;
+pub mod restore;
+mod validate;
+
+#[cfg(test)]
+mod container_tests;
+#[cfg(test)]
+mod restore_tests;
+#[cfg(test)]
+pub(crate) mod sample;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::photo::Photo;
+use crate::domain::recovery::RecoveryEntry;
+use crate::domain::session::Session;
+
+pub use error::BackupError;
+
+/// What `manifest.json` says the file is.
+pub const FORMAT: &str = "remodel-backup";
+/// The format this build writes. Older files are brought forward on reading (`validate::migrate`);
+/// newer ones are refused with a message to update the app.
+pub const FORMAT_VERSION: u32 = 1;
+/// The file name's extension.
+pub const EXTENSION: &str = "remodel";
+
+/// `manifest.json`: what made the file, when, and how much is in it (checked against the
+/// records, so a file cut short or edited by hand is caught).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub format_version: u32,
+    /// The app version that wrote the file (`CARGO_PKG_VERSION`).
+    pub app_version: String,
+    /// Local date and time the backup was made, `YYYY-MM-DDTHH:MM`.
+    pub created_at: String,
+    pub sessions: usize,
+    pub recovery_entries: usize,
+    pub photos: usize,
+}
+
+/// `records.json`: every record but the photos' bytes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Records {
+    pub sessions: Vec<Session>,
+    pub recovery_entries: Vec<RecoveryEntry>,
+    pub photos: Vec<Photo>,
+    /// The `settings` store's records as stored (each an object with its `key`); only the keys
+    /// in [`SETTING_KEYS`] are accepted, and each must read as its type.
+    pub settings: Vec<serde_json::Value>,
+}
+
+/// The settings records a backup carries. (The device's own backup status is not one of them:
+/// it describes this device's backups, not the client's data.)
+pub const SETTING_KEYS: [&str; 4] = ["app", "profile", "clinic", "redness_regions"];
+
+/// One photo's stored bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhotoFiles {
+    pub id: String,
+    pub working: Vec<u8>,
+    pub thumb: Vec<u8>,
+}
+
+/// A backup, read and validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub manifest: Manifest,
+    pub records: Records,
+    /// In the order of `records.photos`, one for each.
+    pub photo_files: Vec<PhotoFiles>,
+}
+
+impl Manifest {
+    /// The manifest for `records`, written now by this build.
+    pub fn new(records: &Records, created_at: &str) -> Manifest {
+        Manifest {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            created_at: created_at.into(),
+            sessions: records.sessions.len(),
+            recovery_entries: records.recovery_entries.len(),
+            photos: records.photos.len(),
+        }
+    }
+}
+
+/// `remodel-2026-11-24.remodel` for a backup made on that day (`created_at` as in the manifest).
+pub fn file_name(created_at: &str) -> String {
+    format!("remodel-{}.{EXTENSION}", created_at.get(..10).unwrap_or("backup"))
+}

@@ -1,0 +1,138 @@
+//! When to suggest a backup: a browser can clear a site's storage (Safari does after seven days
+//! without a visit, unless the app is installed), and a lost phone takes everything with it.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::domain::dates::{display_date, relative_days};
+use crate::domain::iso::parse_date;
+
+/// The `settings` key of [`BackupStatus`].
+pub const BACKUP_STATUS_KEY: &str = "backup";
+/// Days after which a backup is suggested again.
+pub const NUDGE_AFTER_DAYS: i64 = 14;
+/// New photos after which a backup is suggested again.
+pub const NUDGE_AFTER_PHOTOS: u32 = 10;
+
+/// This device's last backup. Kept in the `settings` store but never in a backup file: it is about
+/// this device, not the client's records.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupStatus {
+    /// The day of the last backup made here (or of the file last restored in full), `YYYY-MM-DD`.
+    pub last_backup: Option<String>,
+    /// How many photos the device held then.
+    pub photos_at_backup: u32,
+}
+
+impl BackupStatus {
+    /// The status after a backup holding `photos` photos, made (or restored) on `day`.
+    pub fn after_backup(day: &str, photos: u32) -> BackupStatus {
+        BackupStatus { last_backup: Some(day.to_string()), photos_at_backup: photos }
+    }
+
+    pub fn last_backup_date(&self) -> Option<Date> {
+        self.last_backup.as_deref().and_then(parse_date)
+    }
+
+    /// "Last backup: 24 Nov 2026 (3 days ago)", or that there has been none.
+    pub fn describe(&self, today: Date) -> String {
+        match self.last_backup_date() {
+            Some(day) => format!("Last backup: {} ({}).", display_date(day), relative_days(day, today)),
+            None => "No backup has been made on this device yet.".to_string(),
+        }
+    }
+}
+
+/// Why a backup is due, in one sentence for the card on Today; `None` when it is not.
+///
+/// `photos` is how many photos the device holds now; `oldest_record` the date of the oldest
+/// session or check-in (a device with nothing on it needs no backup).
+pub fn backup_nudge(
+    status: &BackupStatus,
+    today: Date,
+    photos: u32,
+    oldest_record: Option<Date>,
+) -> Option<String> {
+    match status.last_backup_date() {
+        Some(day) => {
+            let days = (today - day).whole_days();
+            let new_photos = photos.saturating_sub(status.photos_at_backup);
+            match (days >= NUDGE_AFTER_DAYS, new_photos >= NUDGE_AFTER_PHOTOS) {
+                (true, true) => Some(format!(
+                    "Your last backup was {days} days ago, and you have added {new_photos} photos since."
+                )),
+                (true, false) => Some(format!("Your last backup was {days} days ago.")),
+                (false, true) => Some(format!("You have added {new_photos} photos since your last backup.")),
+                (false, false) => None,
+            }
+        }
+        None if photos >= NUDGE_AFTER_PHOTOS => Some(format!("You have {photos} photos and no backup yet.")),
+        None => {
+            let oldest = oldest_record?;
+            let days = (today - oldest).whole_days();
+            (days >= NUDGE_AFTER_DAYS)
+                .then(|| format!("Your records go back {days} days, and there is no backup yet."))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 24);
+
+    fn backed_up(day: &str, photos: u32) -> BackupStatus {
+        BackupStatus::after_backup(day, photos)
+    }
+
+    #[test]
+    fn a_recent_backup_with_few_new_photos_needs_nothing() {
+        assert_eq!(backup_nudge(&backed_up("2026-11-11", 5), TODAY, 14, Some(date!(2026 - 01 - 01))), None);
+    }
+
+    #[test]
+    fn fourteen_days_or_ten_new_photos_suggest_a_backup() {
+        assert_eq!(
+            backup_nudge(&backed_up("2026-11-10", 5), TODAY, 5, None).as_deref(),
+            Some("Your last backup was 14 days ago.")
+        );
+        assert_eq!(
+            backup_nudge(&backed_up("2026-11-20", 5), TODAY, 15, None).as_deref(),
+            Some("You have added 10 photos since your last backup.")
+        );
+        assert_eq!(
+            backup_nudge(&backed_up("2026-10-01", 0), TODAY, 12, None).as_deref(),
+            Some("Your last backup was 54 days ago, and you have added 12 photos since.")
+        );
+        // Deleting photos never makes the count wrap.
+        assert_eq!(backup_nudge(&backed_up("2026-11-20", 30), TODAY, 2, None), None);
+    }
+
+    #[test]
+    fn without_any_backup_it_waits_for_something_worth_keeping() {
+        let none = BackupStatus::default();
+        assert_eq!(backup_nudge(&none, TODAY, 0, None), None);
+        assert_eq!(backup_nudge(&none, TODAY, 3, Some(date!(2026 - 11 - 20))), None);
+        assert_eq!(
+            backup_nudge(&none, TODAY, 3, Some(date!(2026 - 11 - 01))).as_deref(),
+            Some("Your records go back 23 days, and there is no backup yet.")
+        );
+        assert_eq!(
+            backup_nudge(&none, TODAY, 10, None).as_deref(),
+            Some("You have 10 photos and no backup yet.")
+        );
+    }
+
+    #[test]
+    fn the_status_reads_back_and_describes_itself() {
+        let status: BackupStatus =
+            serde_json::from_str(r#"{"last_backup":"2026-11-21","key":"backup"}"#).unwrap();
+        assert_eq!(status.describe(TODAY), "Last backup: 21 Nov 2026 (3 days ago).");
+        assert_eq!(BackupStatus::default().describe(TODAY), "No backup has been made on this device yet.");
+        let damaged = BackupStatus { last_backup: Some("soon".into()), photos_at_backup: 0 };
+        assert_eq!(damaged.last_backup_date(), None);
+    }
+}

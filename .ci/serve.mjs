@@ -48,7 +48,7 @@ async function resolveFile(urlPath) {
     if (decoded === "/kit" || decoded.startsWith("/kit/")) {
       return { file: path.join(root, "kit", "index.html"), urlPath: "/kit/index.html" };
     }
-    if (decoded === "/photos" || decoded.startsWith("/photos/")) {
+    if (/^\/(photos|data|settings)(\/|$)/.test(decoded)) {
       return { file: path.join(root, "photos", "index.html"), urlPath: "/photos/index.html" };
     }
     return { file: path.join(root, "index.html"), urlPath: "/index.html" };

@@ -241,6 +241,6 @@ test("offline before photos were ever fetched, the page says they need a connect
   });
   await context.setOffline(true);
   await page.goto("/photos");
-  await expect(page.getByRole("heading", { level: 1, name: "Photos need a connection once" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "This page needs a connection once" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to Remodel" })).toBeVisible();
 });

@@ -38,9 +38,10 @@ impl Section {
     ];
 
     /// Whether the section lives in the photos app (`/photos/`, loaded on first use) rather
-    /// than in the client app: moving between the two loads the other page.
+    /// than in the client app: moving between the two loads the other page. Settings is there
+    /// with the data page it leads to (backups, restore, exports), off the client's first load.
     pub const fn in_photo_app(self) -> bool {
-        matches!(self, Section::Photos | Section::Compare)
+        matches!(self, Section::Photos | Section::Compare | Section::Settings)
     }
 
     /// The label in the navigation and the page's `<h1>`.

@@ -94,10 +94,7 @@ impl Db {
         key: &str,
         record: &T,
     ) -> Result<(), StorageError> {
-        let value = to_js(record)?;
-        js_sys::Reflect::set(&value, &JsValue::from_str("key"), &JsValue::from_str(key))
-            .map_err(|_| StorageError::Corrupt("a settings record is not an object".into()))?;
-        self.put_value(store, value).await
+        self.put_value(store, keyed(key, record)?).await
     }
 
     /// The one (non-generic) write of a single record: each record type doesn't compile its own
@@ -199,6 +196,17 @@ impl Db {
 
     /// Applies every write in one transaction: all of them, or (on any failure) none.
     pub async fn write_batch(&self, writes: Vec<Write>) -> Result<(), StorageError> {
+        self.write_batch_with_progress(writes, &|_, _| {}).await
+    }
+
+    /// [`Db::write_batch`], calling `on_write(done, total)` every hundred writes and at the end
+    /// (each write is awaited, so the transaction stays busy until the last).
+    pub async fn write_batch_with_progress(
+        &self,
+        writes: Vec<Write>,
+        on_write: &dyn Fn(usize, usize),
+    ) -> Result<(), StorageError> {
+        let total = writes.len();
         let mut names: Vec<&str> = writes.iter().map(|w| w.store().name()).collect();
         names.sort_unstable();
         names.dedup();
@@ -206,12 +214,18 @@ impl Db {
             return Ok(());
         }
         let transaction = self.database.transaction(&names, TransactionMode::ReadWrite).map_err(classify)?;
-        for write in writes {
+        for (done, write) in writes.into_iter().enumerate() {
+            if done % 100 == 0 {
+                on_write(done, total);
+            }
             let applied = async {
                 let object_store = transaction.object_store(write.store().name()).map_err(classify)?;
                 match write {
                     Write::Put(_, value) => {
                         object_store.put(&value, None).map_err(classify)?.await.map_err(classify)?;
+                    }
+                    Write::Clear(_) => {
+                        object_store.clear().map_err(classify)?.await.map_err(classify)?;
                     }
                     Write::Delete(_, key) => {
                         object_store
@@ -230,7 +244,9 @@ impl Db {
                 return Err(error);
             }
         }
-        finish(transaction.commit().map_err(classify)?.await)
+        let committed = finish(transaction.commit().map_err(classify)?.await);
+        on_write(total, total);
+        committed
     }
 
     /// Closes the connection (tests delete their database afterwards).
@@ -243,6 +259,8 @@ impl Db {
 pub enum Write {
     Put(Store, JsValue),
     Delete(Store, String),
+    /// Every record of the store.
+    Clear(Store),
 }
 
 impl Write {
@@ -251,9 +269,14 @@ impl Write {
         Ok(Write::Put(store, to_js(record)?))
     }
 
+    /// A put of a settings singleton under `key` (see [`Db::put_keyed`]).
+    pub fn put_keyed<T: Serialize>(store: Store, key: &str, record: &T) -> Result<Write, StorageError> {
+        Ok(Write::Put(store, keyed(key, record)?))
+    }
+
     fn store(&self) -> Store {
         match self {
-            Write::Put(store, _) | Write::Delete(store, _) => *store,
+            Write::Put(store, _) | Write::Delete(store, _) | Write::Clear(store) => *store,
         }
     }
 }
@@ -317,6 +340,14 @@ fn finish(result: Result<idb::TransactionResult, idb::Error>) -> Result<(), Stor
         idb::TransactionResult::Committed => Ok(()),
         idb::TransactionResult::Aborted => Err(StorageError::Other("the write was cancelled".into())),
     }
+}
+
+/// `record` as a JS object with a `key` field beside its own.
+fn keyed<T: Serialize>(key: &str, record: &T) -> Result<JsValue, StorageError> {
+    let value = to_js(record)?;
+    js_sys::Reflect::set(&value, &JsValue::from_str("key"), &JsValue::from_str(key))
+        .map_err(|_| StorageError::Corrupt("a settings record is not an object".into()))?;
+    Ok(value)
 }
 
 fn to_js<T: Serialize>(record: &T) -> Result<JsValue, StorageError> {

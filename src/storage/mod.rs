@@ -8,7 +8,7 @@
 //! | `recovery_entries` | `id`   | `by_session` (`session_id`), `by_date`  | daily recovery diary           |
 //! | `photos`           | `id`   | `by_taken_at` (`taken_at`)              | photo metadata, never pixels   |
 //! | `photo_bytes`      | `id`   |                                         | image bytes (not Blobs)        |
-//! | `settings`         | `key`  |                                         | singletons: `app` settings, `profile` (with areas), `clinic` (its link payload), `redness_regions` (photos app) |
+//! | `settings`         | `key`  |                                         | singletons: `app` settings, `profile` (with areas), `clinic` (its link payload), `redness_regions` (photos app), `backup` (this device's last backup) |
 //!
 //! Records are plain serde structs from `crate::domain`, converted with `serde-wasm-bindgen`.
 //! Versions are upgraded by the migration table in [`schema`]: each version only adds stores and
@@ -23,6 +23,8 @@ pub mod error;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
+mod backup_repo;
+#[cfg(target_arch = "wasm32")]
 mod db;
 #[cfg(target_arch = "wasm32")]
 mod persistence;
@@ -33,6 +35,11 @@ mod records;
 #[cfg(target_arch = "wasm32")]
 mod settings_repo;
 
+#[cfg(target_arch = "wasm32")]
+pub use backup_repo::{
+    backup_records, delete_everything, load_backup_status, restore_backup, save_backup_status, write_backup,
+    BackupFile,
+};
 #[cfg(target_arch = "wasm32")]
 pub use db::{delete_database, Db, Write};
 pub use error::StorageError;

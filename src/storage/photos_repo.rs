@@ -9,9 +9,11 @@
 use js_sys::{ArrayBuffer, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::backup_repo::load_backup_status;
 use super::db::{from_js, Span, Write};
 use super::records::readable;
 use super::{Db, StorageError, Store};
+use crate::domain::backup::nudge::BACKUP_STATUS_KEY;
 use crate::domain::photo::Photo;
 use crate::domain::redness::RednessReading;
 
@@ -53,6 +55,11 @@ impl StoredPhotoBytes {
         set("thumb", thumb)?;
         Ok(StoredPhotoBytes(record.into()))
     }
+
+    /// The put that stores these bytes.
+    pub(super) fn into_write(self) -> Write {
+        Write::Put(Store::PhotoBytes, self.0)
+    }
 }
 
 /// Every photo's record (never pixels), and how many records could not be read.
@@ -63,8 +70,16 @@ pub async fn load_photos(db: &Db) -> Result<(Vec<Photo>, usize), StorageError> {
 
 /// Stores a new photo: its record and its bytes in one transaction (both, or on any failure
 /// such as a full disk, neither).
+/// The photo is also counted towards the next backup nudge (`BackupStatus::photos_since`).
 pub async fn save_new_photo(db: &Db, photo: &Photo, bytes: StoredPhotoBytes) -> Result<(), StorageError> {
-    db.write_batch(vec![Write::Put(Store::PhotoBytes, bytes.0), Write::put(Store::Photos, photo)?]).await
+    let mut status = load_backup_status(db).await.unwrap_or_default();
+    status.photos_since = status.photos_since.saturating_add(1);
+    db.write_batch(vec![
+        Write::Put(Store::PhotoBytes, bytes.0),
+        Write::put(Store::Photos, photo)?,
+        Write::put_keyed(Store::Settings, BACKUP_STATUS_KEY, &status)?,
+    ])
+    .await
 }
 
 /// Replaces a photo's record (its details); the bytes are untouched.

@@ -6,6 +6,7 @@ use super::db::Write;
 use super::db::{from_js, Span};
 use super::settings_repo::{clinic_from, keyed_from, CLINIC_KEY, PROFILE_KEY};
 use super::{Db, StorageError, Store};
+use crate::domain::backup::nudge::{BackupStatus, BACKUP_STATUS_KEY};
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::iso::format_date;
 use crate::domain::profile::Profile;
@@ -25,6 +26,8 @@ pub struct Records {
     pub entries_from: Option<Date>,
     /// Stored records that could not be read (left untouched in storage).
     pub unreadable: usize,
+    /// This device's last backup (for the nudge on Today and Settings).
+    pub backup: BackupStatus,
 }
 
 impl Records {
@@ -52,9 +55,11 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
     let (mut all, mut singles) = db
         .read_many(
             &[(Store::Sessions, Span::All), (Store::RecoveryEntries, span)],
-            &[PROFILE_KEY, CLINIC_KEY],
+            &[PROFILE_KEY, CLINIC_KEY, BACKUP_STATUS_KEY],
         )
         .await?;
+    // A damaged status reads as none: the nudge may then come early, which is harmless.
+    let backup = keyed_from(singles.pop().flatten()).unwrap_or_default();
     let (entries, bad_entries) = readable(all.pop().unwrap_or_default());
     let (sessions, bad_sessions) = readable(all.pop().unwrap_or_default());
     // A damaged clinic record is counted and left alone, like a damaged session.
@@ -69,6 +74,7 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
         entries,
         entries_from: from,
         unreadable: bad_sessions + bad_entries + bad_clinic,
+        backup,
     })
 }
 

@@ -3,6 +3,7 @@
 mod app;
 pub mod components;
 pub mod context;
+pub mod data;
 pub mod hooks;
 pub mod kit;
 pub mod pages;

@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use super::pages::{
     not_found_page, section_page, ClinicPage, EvidencePage, ProfilePage, RecoveryFormPage, RecoveryPage,
-    SessionDetailPage, SessionFormPage, SessionsPage, SettingsPage, TimelinePage, TodayPage,
+    SessionDetailPage, SessionFormPage, SessionsPage, TimelinePage, TodayPage,
 };
 use crate::domain::sections::Section;
 
@@ -40,6 +40,7 @@ pub enum Route {
     Compare,
     #[at("/clinic")]
     Clinic,
+    /// In the photos app, like Compare.
     #[at("/settings")]
     Settings,
     #[not_found]
@@ -95,7 +96,6 @@ pub fn switch(route: Route) -> Html {
         Route::RecoveryNew => html! { <RecoveryFormPage key="new" id={None::<String>} /> },
         Route::RecoveryEdit { id } => html! { <RecoveryFormPage key={id.clone()} id={Some(id.clone())} /> },
         Route::Profile => html! { <ProfilePage /> },
-        Route::Settings => html! { <SettingsPage /> },
         Route::Clinic => html! { <ClinicPage /> },
         Route::NotFound => not_found_page(),
         // Sections whose features have not landed yet show their honest empty state.

@@ -23,11 +23,12 @@ pub mod nudge;
 pub mod restore;
 mod validate;
 
-#[cfg(test)]
+// Property tests use proptest, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod container_tests;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod restore_tests;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod sample;
 
 use serde::{Deserialize, Serialize};
@@ -111,4 +112,52 @@ impl Manifest {
 /// `remodel-2026-11-24.remodel` for a backup made on that day (`created_at` as in the manifest).
 pub fn file_name(created_at: &str) -> String {
     format!("remodel-{}.{EXTENSION}", created_at.get(..10).unwrap_or("backup"))
+}
+
+/// The shortest passphrase accepted for an encrypted backup.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// What is wrong with a new passphrase and its confirmation, as (field, message); `None` when
+/// they can be used.
+pub fn passphrase_problem(passphrase: &str, confirmation: &str) -> Option<(&'static str, String)> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Some((
+            "passphrase",
+            format!("Use at least {MIN_PASSPHRASE_CHARS} characters: a short passphrase is easy to guess."),
+        ));
+    }
+    (passphrase != confirmation)
+        .then(|| ("confirmation", "The two passphrases differ. Type the same one twice.".to_string()))
+}
+
+/// What the client types to confirm deleting everything.
+pub const DELETE_WORD: &str = "DELETE";
+
+/// Whether the typed confirmation is the word (surrounding spaces allowed, capitals required,
+/// so it cannot be typed by accident or autocorrected into place).
+pub fn delete_confirmed(typed: &str) -> bool {
+    typed.trim() == DELETE_WORD
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passphrases_must_be_long_enough_and_typed_twice() {
+        assert_eq!(passphrase_problem("short", "short").map(|p| p.0), Some("passphrase"));
+        assert_eq!(passphrase_problem("long enough", "long enougH").map(|p| p.0), Some("confirmation"));
+        assert_eq!(passphrase_problem("long enough", "long enough"), None);
+        // Characters, not bytes.
+        assert_eq!(passphrase_problem("ünïcödé", "ünïcödé").map(|p| p.0), Some("passphrase"));
+    }
+
+    #[test]
+    fn deleting_needs_the_word_in_capitals() {
+        assert!(delete_confirmed("DELETE"));
+        assert!(delete_confirmed("  DELETE "));
+        assert!(!delete_confirmed("delete"));
+        assert!(!delete_confirmed(""));
+        assert!(!delete_confirmed("DELETE ALL"));
+    }
 }

@@ -21,21 +21,22 @@ pub const NUDGE_AFTER_PHOTOS: u32 = 10;
 pub struct BackupStatus {
     /// The day of the last backup made here (or of the file last restored in full), `YYYY-MM-DD`.
     pub last_backup: Option<String>,
-    /// How many photos the device held then.
-    pub photos_at_backup: u32,
+    /// Photos added since then. Counted by the photos app as it stores each one, so the client
+    /// app never has to count the photo store to decide on the nudge.
+    pub photos_since: u32,
 }
 
 impl BackupStatus {
-    /// The status after a backup holding `photos` photos, made (or restored) on `day`.
-    pub fn after_backup(day: &str, photos: u32) -> BackupStatus {
-        BackupStatus { last_backup: Some(day.to_string()), photos_at_backup: photos }
+    /// The status after a backup made (or restored in full) on `day`.
+    pub fn after_backup(day: &str) -> BackupStatus {
+        BackupStatus { last_backup: Some(day.to_string()), photos_since: 0 }
     }
 
     pub fn last_backup_date(&self) -> Option<Date> {
         self.last_backup.as_deref().and_then(parse_date)
     }
 
-    /// "Last backup: 24 Nov 2026 (3 days ago)", or that there has been none.
+    /// "Last backup: 24 Nov 2026 (3 days ago).", or that there has been none.
     pub fn describe(&self, today: Date) -> String {
         match self.last_backup_date() {
             Some(day) => format!("Last backup: {} ({}).", display_date(day), relative_days(day, today)),
@@ -46,33 +47,24 @@ impl BackupStatus {
 
 /// Why a backup is due, in one sentence for the card on Today; `None` when it is not.
 ///
-/// `photos` is how many photos the device holds now; `oldest_record` the date of the oldest
-/// session or check-in (a device with nothing on it needs no backup).
-pub fn backup_nudge(
-    status: &BackupStatus,
-    today: Date,
-    photos: u32,
-    oldest_record: Option<Date>,
-) -> Option<String> {
+/// `oldest_record` is the date of the oldest session or check-in: a device with nothing worth
+/// keeping needs no backup.
+pub fn backup_nudge(status: &BackupStatus, today: Date, oldest_record: Option<Date>) -> Option<String> {
+    let new_photos = status.photos_since;
     match status.last_backup_date() {
         Some(day) => {
             let days = (today - day).whole_days();
-            let new_photos = photos.saturating_sub(status.photos_at_backup);
-            match (days >= NUDGE_AFTER_DAYS, new_photos >= NUDGE_AFTER_PHOTOS) {
-                (true, true) => Some(format!(
-                    "Your last backup was {days} days ago, and you have added {new_photos} photos since."
-                )),
-                (true, false) => Some(format!("Your last backup was {days} days ago.")),
-                (false, true) => Some(format!("You have added {new_photos} photos since your last backup.")),
-                (false, false) => None,
+            if days >= NUDGE_AFTER_DAYS {
+                Some(format!("Your last backup was {days} days ago."))
+            } else {
+                (new_photos >= NUDGE_AFTER_PHOTOS)
+                    .then(|| format!("You have added {new_photos} photos since your last backup."))
             }
         }
-        None if photos >= NUDGE_AFTER_PHOTOS => Some(format!("You have {photos} photos and no backup yet.")),
         None => {
-            let oldest = oldest_record?;
-            let days = (today - oldest).whole_days();
-            (days >= NUDGE_AFTER_DAYS)
-                .then(|| format!("Your records go back {days} days, and there is no backup yet."))
+            let old_enough = oldest_record.is_some_and(|d| (today - d).whole_days() >= NUDGE_AFTER_DAYS);
+            (old_enough || new_photos >= NUDGE_AFTER_PHOTOS)
+                .then(|| "There is no backup of your records yet.".to_string())
         }
     }
 }
@@ -84,46 +76,40 @@ mod tests {
 
     const TODAY: Date = date!(2026 - 11 - 24);
 
-    fn backed_up(day: &str, photos: u32) -> BackupStatus {
-        BackupStatus::after_backup(day, photos)
+    fn backed_up(day: &str, photos_since: u32) -> BackupStatus {
+        BackupStatus { photos_since, ..BackupStatus::after_backup(day) }
     }
 
     #[test]
     fn a_recent_backup_with_few_new_photos_needs_nothing() {
-        assert_eq!(backup_nudge(&backed_up("2026-11-11", 5), TODAY, 14, Some(date!(2026 - 01 - 01))), None);
+        assert_eq!(backup_nudge(&backed_up("2026-11-11", 9), TODAY, Some(date!(2026 - 01 - 01))), None);
     }
 
     #[test]
     fn fourteen_days_or_ten_new_photos_suggest_a_backup() {
         assert_eq!(
-            backup_nudge(&backed_up("2026-11-10", 5), TODAY, 5, None).as_deref(),
+            backup_nudge(&backed_up("2026-11-10", 0), TODAY, None).as_deref(),
             Some("Your last backup was 14 days ago.")
         );
         assert_eq!(
-            backup_nudge(&backed_up("2026-11-20", 5), TODAY, 15, None).as_deref(),
+            backup_nudge(&backed_up("2026-11-20", 10), TODAY, None).as_deref(),
             Some("You have added 10 photos since your last backup.")
         );
         assert_eq!(
-            backup_nudge(&backed_up("2026-10-01", 0), TODAY, 12, None).as_deref(),
-            Some("Your last backup was 54 days ago, and you have added 12 photos since.")
+            backup_nudge(&backed_up("2026-10-01", 12), TODAY, None).as_deref(),
+            Some("Your last backup was 54 days ago.")
         );
-        // Deleting photos never makes the count wrap.
-        assert_eq!(backup_nudge(&backed_up("2026-11-20", 30), TODAY, 2, None), None);
     }
 
     #[test]
     fn without_any_backup_it_waits_for_something_worth_keeping() {
         let none = BackupStatus::default();
-        assert_eq!(backup_nudge(&none, TODAY, 0, None), None);
-        assert_eq!(backup_nudge(&none, TODAY, 3, Some(date!(2026 - 11 - 20))), None);
-        assert_eq!(
-            backup_nudge(&none, TODAY, 3, Some(date!(2026 - 11 - 01))).as_deref(),
-            Some("Your records go back 23 days, and there is no backup yet.")
-        );
-        assert_eq!(
-            backup_nudge(&none, TODAY, 10, None).as_deref(),
-            Some("You have 10 photos and no backup yet.")
-        );
+        let ten_photos = BackupStatus { photos_since: 10, ..BackupStatus::default() };
+        let message = Some("There is no backup of your records yet.");
+        assert_eq!(backup_nudge(&none, TODAY, None), None);
+        assert_eq!(backup_nudge(&none, TODAY, Some(date!(2026 - 11 - 20))), None);
+        assert_eq!(backup_nudge(&none, TODAY, Some(date!(2026 - 11 - 01))).as_deref(), message);
+        assert_eq!(backup_nudge(&ten_photos, TODAY, None).as_deref(), message);
     }
 
     #[test]
@@ -132,7 +118,7 @@ mod tests {
             serde_json::from_str(r#"{"last_backup":"2026-11-21","key":"backup"}"#).unwrap();
         assert_eq!(status.describe(TODAY), "Last backup: 21 Nov 2026 (3 days ago).");
         assert_eq!(BackupStatus::default().describe(TODAY), "No backup has been made on this device yet.");
-        let damaged = BackupStatus { last_backup: Some("soon".into()), photos_at_backup: 0 };
+        let damaged = BackupStatus { last_backup: Some("soon".into()), photos_since: 0 };
         assert_eq!(damaged.last_backup_date(), None);
     }
 }

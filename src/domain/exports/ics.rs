@@ -160,6 +160,6 @@ pub fn utc_stamp(unix_seconds: i64) -> String {
     format!("{}T{:02}{:02}{:02}Z", date_value(date), seconds / 3600, seconds / 60 % 60, seconds % 60)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "ics_tests.rs"]
 mod tests;

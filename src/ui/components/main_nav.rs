@@ -12,13 +12,15 @@ pub struct MainNavProps {
     /// Rendered by the photos app (`/photos/`) rather than the client app.
     #[prop_or_default]
     pub photo_app: bool,
+    /// The section of a page the client's routes don't name (the photos app's own pages).
+    #[prop_or_default]
+    pub unrouted: Option<Section>,
 }
 
 #[component]
 pub fn MainNav(props: &MainNavProps) -> Html {
     let routed = use_route::<Route>().and_then(|route| route.section());
-    // In the photos app every page the client routes don't name (add, a photo) is Photos.
-    let current = routed.or(props.photo_app.then_some(Section::Photos));
+    let current = routed.or(props.unrouted);
     html! {
         <nav class="main-nav" aria-label="Main">
             <ul class="main-nav__list">

@@ -29,6 +29,19 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsVal
     save_blob(&Blob::new_with_str_sequence_and_options(&parts, &options)?, filename)
 }
 
+/// Downloads `bytes` as a file of type `mime`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    save_blob(&bytes_blob(mime, bytes)?, filename)
+}
+
+/// `bytes` as a Blob of type `mime`.
+pub fn bytes_blob(mime: &str, bytes: &[u8]) -> Result<Blob, JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+}
+
 /// Pixels per QR module in the PNG: a 2 KB link (about 140 modules) makes a 1,100-pixel image,
 /// sharp enough to print.
 const PNG_MODULE_PIXELS: f64 = 8.0;

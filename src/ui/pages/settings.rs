@@ -9,7 +9,7 @@ use crate::storage::DB_VERSION;
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
-use crate::ui::hooks::{report_into, use_record_actions};
+use crate::ui::hooks::{report_into, today, use_record_actions};
 use crate::ui::state::StorageStatus;
 
 #[component]
@@ -47,6 +47,13 @@ pub fn SettingsPage() -> Html {
             <section class="card" aria-labelledby="storage-heading">
                 <h2 id="storage-heading">{ "Storage on this device" }</h2>
                 { storage }
+            </section>
+            <section class="card" aria-labelledby="backups-heading">
+                <h2 id="backups-heading">{ "Backups" }</h2>
+                if let Some(records) = &app.records {
+                    <p data-testid="settings-last-backup">{ records.backup.describe(today()) }</p>
+                }
+                <a href="/data" class="button button--quiet">{ "Back up, restore or export" }</a>
             </section>
             { clinic_settings(clinic.as_ref(), remove, (*remove_error).clone()) }
             <section class="card" aria-labelledby="about-heading">

@@ -5,6 +5,7 @@ use time::Duration;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::backup::nudge::backup_nudge;
 use crate::domain::dates::{display_date, relative_days};
 use crate::domain::recovery::{day_number, improvement_rating_due, MILD_SCALE_WORDS, REDNESS_WORDS};
 use crate::domain::safety::current_prompt;
@@ -60,10 +61,19 @@ pub fn TodayPage() -> Html {
         .and_then(|id| records.sessions.iter().find(|s| &s.id == id))
         .map(|s| s.clinic.as_str())
         .filter(|c| !c.is_empty());
+    let oldest = records.sessions.iter().map(|s| s.date).chain(records.entries.iter().map(|e| e.date)).min();
+    let backup_due = backup_nudge(&records.backup, today, oldest);
     html! {
         <Page section={Section::Today}>
             if let Some(prompt) = prompt {
                 { safety_card(&prompt, session_clinic, records.clinic.as_ref()) }
+            }
+            if let Some(reason) = backup_due {
+                <section class="card" aria-labelledby="backup-due-heading">
+                    <h2 id="backup-due-heading">{ "Time for a backup" }</h2>
+                    <p>{ reason }{ " A backup file keeps your records and photos if this phone or browser loses them." }</p>
+                    <a class="button button--quiet" href="/data">{ "Back up now" }</a>
+                </section>
             }
             if records.profile.areas.is_empty() {
                 <section class="card">

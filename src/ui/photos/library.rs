@@ -31,6 +31,8 @@ pub async fn save_photo(db: &storage::Db, library: &LibraryContext, photo: Photo
 #[derive(Clone, Debug, PartialEq)]
 pub enum PhotoAction {
     Loaded(Vec<Photo>, usize),
+    /// Every photo read again (after a restore or a deletion): replaces the library.
+    Reloaded(Vec<Photo>, usize),
     Added(Photo),
     Updated(Photo),
     Deleted(Photo, Option<StoredPhotoBytes>),
@@ -53,6 +55,11 @@ impl Reducible for PhotoLibrary {
                     }
                 }
                 next.unreadable = unreadable;
+            }
+            PhotoAction::Reloaded(loaded, unreadable) => {
+                photos = loaded;
+                next.unreadable = unreadable;
+                next.deleted = None;
             }
             PhotoAction::Added(photo) | PhotoAction::Restored(photo) | PhotoAction::Updated(photo) => {
                 photos.retain(|p| p.id != photo.id);

@@ -13,7 +13,7 @@ mod detail_page;
 mod details_form;
 mod gallery_page;
 mod import;
-mod library;
+pub(crate) mod library;
 mod object_url;
 mod photo_tile;
 mod routes;
@@ -21,8 +21,10 @@ mod routes;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::sections::Section;
+
 use super::components::app_header::app_header;
-use super::components::{MainNav, StorageNotice};
+use super::components::{MainNav, StorageNotice, UndoBar};
 use super::context::AppStateProvider;
 use super::hooks::StorageProvider;
 use library::{PhotoLibraryProvider, PhotoUndoBar};
@@ -38,10 +40,12 @@ pub fn PhotosApp() -> Html {
                         <a class="skip-link" href="#main">{ "Skip to content" }</a>
                         { app_header() }
                         <div class="layout">
-                            <MainNav photo_app=true />
+                            <PhotoNav />
                             <main id="main" class="layout__main" tabindex="-1">
                                 <StorageNotice />
                                 <PhotoUndoBar />
+                                // Removing the clinic in Settings is undone here.
+                                <UndoBar />
                                 <Switch<PhotoRoute> render={switch} />
                             </main>
                         </div>
@@ -50,4 +54,15 @@ pub fn PhotosApp() -> Html {
             </AppStateProvider>
         </BrowserRouter>
     }
+}
+
+/// The navigation, marking Settings on the data page and Photos on every other page of this app
+/// the client's routes don't name (add, a photo).
+#[component]
+fn PhotoNav() -> Html {
+    let section = match use_route::<PhotoRoute>() {
+        Some(PhotoRoute::Data | PhotoRoute::Settings) => Section::Settings,
+        _ => Section::Photos,
+    };
+    html! { <MainNav photo_app=true unrouted={section} /> }
 }

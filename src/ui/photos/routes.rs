@@ -1,4 +1,4 @@
-//! The photos app's routes (all under `/photos`; every other path belongs to the client app).
+//! The photos app's routes (under `/photos`, and `/settings` and `/data`; every other path belongs to the client app).
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -7,7 +7,8 @@ use super::add_page::AddPhotosPage;
 use super::compare::{CompareIndexPage, ComparePage};
 use super::detail_page::PhotoPage;
 use super::gallery_page::GalleryPage;
-use crate::ui::pages::not_found_page;
+use crate::ui::data::DataPage;
+use crate::ui::pages::{not_found_page, SettingsPage};
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum PhotoRoute {
@@ -21,6 +22,11 @@ pub enum PhotoRoute {
     Compare { area: String, angle: String },
     #[at("/photos/:id")]
     Photo { id: String },
+    /// Settings, and the data page it leads to (served by this app; see `ui::data`).
+    #[at("/settings")]
+    Settings,
+    #[at("/data")]
+    Data,
     #[not_found]
     #[at("/photos/404")]
     NotFound,
@@ -33,6 +39,8 @@ pub fn switch(route: PhotoRoute) -> Html {
         PhotoRoute::CompareIndex => html! { <CompareIndexPage /> },
         PhotoRoute::Compare { area, angle } => html! { <ComparePage area_id={area} angle={angle} /> },
         PhotoRoute::Photo { id } => html! { <PhotoPage key={id.clone()} id={id.clone()} /> },
+        PhotoRoute::Settings => html! { <SettingsPage /> },
+        PhotoRoute::Data => html! { <DataPage /> },
         PhotoRoute::NotFound => not_found_page(),
     }
 }

@@ -1,0 +1,294 @@
+// Your data (release build): back up a profile with records and photos, delete everything and
+// restore it byte for byte; an encrypted round trip and a wrong passphrase; bad files that leave
+// the data exactly as it was; a page reloaded mid-restore leaving the old data or the new, never
+// a mix; the CSV and calendar downloads; the typed confirmation; the nudge on Today.
+import { readFile, writeFile } from "node:fs/promises";
+import zlib from "node:zlib";
+import { expect, test } from "./fixtures.mjs";
+import { addArea, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord } from "./records.mjs";
+import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
+
+/** Everything stored, as comparable JSON: records as they are, photo bytes as SHA-256 digests. The
+ * device's own backup status is left out (it records the backups, not the client's data). */
+function snapshot(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open("remodel");
+      open.onsuccess = () => resolve(open.result);
+    });
+    const all = (store) =>
+      new Promise((resolve) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+    const digest = async (buffer) =>
+      Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", buffer)), (b) => b.toString(16).padStart(2, "0")).join("");
+    const bytes = [];
+    for (const record of await all("photo_bytes")) {
+      bytes.push({ id: record.id, working: await digest(record.working), thumb: await digest(record.thumb) });
+    }
+    const result = {
+      sessions: await all("sessions"),
+      recovery_entries: await all("recovery_entries"),
+      photos: await all("photos"),
+      photo_bytes: bytes,
+      settings: (await all("settings")).filter((s) => s.key !== "backup"),
+    };
+    db.close();
+    return result;
+  });
+}
+
+/** A profile with a Cheeks area, two sessions, three check-ins and two photos. */
+async function seedProfileWithPhotos(page) {
+  await page.goto("/");
+  await seedRecords(page, {
+    sessions: [sessionRecord("s-1", "2026-09-01"), { ...sessionRecord("s-2", "2026-10-13"), notes: "=1+1, \"quoted\"" }],
+    entries: [entryRecord("e-1", "2026-09-02", 3), entryRecord("e-2", "2026-09-03", 2), entryRecord("e-3", "2026-10-14", 2)],
+  });
+  await page.goto("/photos/add");
+  await importFiles(page, [ASTRONAUT, ORIENTED[6]]);
+}
+
+async function backUp(page, path) {
+  await page.goto("/data");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Back up now" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^remodel-\d{4}-\d{2}-\d{2}\.remodel$/);
+  await download.saveAs(path);
+  await expect(page.getByRole("status").filter({ hasText: "Saved remodel-" })).toBeVisible();
+  return readFile(path);
+}
+
+async function deleteEverything(page) {
+  await page.goto("/data");
+  await page.getByLabel("Type DELETE to confirm").fill("DELETE");
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Everything was deleted" })).toBeVisible();
+}
+
+async function restore(page, file, { replace = false, passphrase = "" } = {}) {
+  await page.goto("/data");
+  await page.getByLabel("Backup file").setInputFiles(file);
+  if (passphrase) await page.getByLabel("Passphrase (encrypted backups only)").fill(passphrase);
+  if (replace) await page.getByLabel("Replace everything with the backup").check();
+  await page.getByRole("button", { name: "Restore backup" }).click();
+}
+
+test("a backup brings back every record and photo byte for byte after everything is deleted", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await seedProfileWithPhotos(page);
+  const before = await snapshot(page);
+  expect(before.photos).toHaveLength(2);
+  expect(before.photo_bytes).toHaveLength(2);
+
+  const file = await backUp(page, testInfo.outputPath("backup.remodel"));
+  expect(file.subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
+  await expect(page.getByTestId("last-backup")).toContainText("Last backup:");
+
+  await deleteEverything(page);
+  const empty = await snapshot(page);
+  expect([empty.sessions, empty.recovery_entries, empty.photos, empty.photo_bytes, empty.settings].map((l) => l.length)).toEqual([0, 0, 0, 0, 0]);
+
+  await restore(page, testInfo.outputPath("backup.remodel"), { replace: true });
+  await expect(page.getByRole("status").filter({ hasText: "Restored 2 sessions, 3 check-ins and 2 photos." })).toBeVisible();
+  expect(await snapshot(page)).toEqual(before);
+
+  // The app shows them again: the gallery draws both photos from the restored bytes.
+  await page.goto("/photos");
+  await expect(page.getByRole("img")).toHaveCount(2);
+  await expectNoAxeViolations(page, "the gallery after a restore");
+  await page.goto("/data");
+  await expectNoAxeViolations(page, "the data page");
+});
+
+test("an encrypted backup needs its passphrase; a wrong one changes nothing", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await seedProfileWithPhotos(page);
+  const before = await snapshot(page);
+  await page.goto("/data");
+  await page.getByLabel("Protect the file with a passphrase").check();
+  // Bad input first: too short, then two that differ, each told beside its field.
+  await page.getByLabel("Passphrase", { exact: true }).fill("short");
+  await page.getByLabel("Passphrase again").fill("short");
+  await page.getByRole("button", { name: "Back up now" }).click();
+  await expect(page.getByText("Use at least 8 characters")).toBeVisible();
+  await page.getByLabel("Passphrase", { exact: true }).fill("correct horse battery");
+  await page.getByLabel("Passphrase again").fill("correct horse batterY");
+  await page.getByRole("button", { name: "Back up now" }).click();
+  await expect(page.getByText("The two passphrases differ.")).toBeVisible();
+  await page.getByLabel("Passphrase again").fill("correct horse battery");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Back up now" }).click()]);
+  const path = testInfo.outputPath("encrypted.remodel");
+  await download.saveAs(path);
+  const file = await readFile(path);
+  expect(file.subarray(0, 7).toString("latin1")).toBe("RMDLENC");
+  // Nothing of the zip or the records is readable in the file.
+  expect(file.includes(Buffer.from("records.json"))).toBe(false);
+
+  await restore(page, path);
+  await expect(page.getByText("This backup is encrypted. Enter its passphrase")).toBeVisible();
+  await restore(page, path, { passphrase: "correct horse batteries" });
+  await expect(page.getByText("That passphrase does not open this backup.")).toBeVisible();
+  expect(await snapshot(page)).toEqual(before);
+
+  await deleteEverything(page);
+  await restore(page, path, { passphrase: "correct horse battery" });
+  await expect(page.getByRole("status").filter({ hasText: "Restored 2 sessions, 3 check-ins and 2 photos." })).toBeVisible();
+  expect(await snapshot(page)).toEqual(before);
+});
+
+/** The backup with its manifest's format version raised, checksums kept right: a newer app's file. */
+function fromTheFuture(file) {
+  const copy = Buffer.from(file);
+  const name = Buffer.from("manifest.json");
+  const local = copy.indexOf(Buffer.concat([Buffer.from("PK\x03\x04", "latin1")]), 0);
+  let at = local;
+  while (at >= 0) {
+    const nameLength = copy.readUInt16LE(at + 26);
+    const extraLength = copy.readUInt16LE(at + 28);
+    if (copy.subarray(at + 30, at + 30 + nameLength).equals(name)) {
+      const start = at + 30 + nameLength + extraLength;
+      const size = copy.readUInt32LE(at + 18);
+      const text = copy.subarray(start, start + size).toString("utf8").replace('"format_version": 1', '"format_version": 7');
+      Buffer.from(text).copy(copy, start);
+      const crc = zlib.crc32(copy.subarray(start, start + size));
+      copy.writeUInt32LE(crc, at + 14);
+      const central = copy.indexOf(Buffer.concat([Buffer.from("PK\x01\x02", "latin1")]));
+      for (let c = central; c >= 0; c = copy.indexOf(Buffer.from("PK\x01\x02", "latin1"), c + 4)) {
+        const n = copy.readUInt16LE(c + 28);
+        if (copy.subarray(c + 46, c + 46 + n).equals(name)) copy.writeUInt32LE(crc, c + 16);
+      }
+      return copy;
+    }
+    at = copy.indexOf(Buffer.from("PK\x03\x04", "latin1"), at + 4);
+  }
+  throw new Error("no manifest");
+}
+
+test("bad files are refused beside the action and leave the data exactly as it was", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await seedProfileWithPhotos(page);
+  const good = await backUp(page, testInfo.outputPath("good.remodel"));
+  const before = await snapshot(page);
+  const tampered = Buffer.from(good);
+  tampered[Math.floor(good.length / 3)] ^= 0xff;
+  const cases = [
+    ["truncated.remodel", good.subarray(0, Math.floor(good.length * 0.6)), "incomplete or damaged"],
+    ["photo.remodel", await readFile(ORIENTED[1]), "not a Remodel backup"],
+    ["empty.remodel", Buffer.alloc(0), "not a Remodel backup"],
+    ["tampered.remodel", tampered, "damaged"],
+    ["future.remodel", fromTheFuture(good), "made by a newer version of Remodel"],
+  ];
+  for (const [name, bytes, message] of cases) {
+    const path = testInfo.outputPath(name);
+    await writeFile(path, bytes);
+    await restore(page, path, { replace: true });
+    const alert = page.getByRole("alert").filter({ hasText: message });
+    await expect(alert, name).toBeVisible();
+    await expect(alert).toContainText("Nothing on this device was changed.");
+    expect(await snapshot(page), name).toEqual(before);
+  }
+});
+
+test("a page closed mid-restore keeps the old data or the new, never a mix", async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await seedProfileWithPhotos(page);
+  // 1,500 more check-ins: writing them takes long enough to close the page in the middle.
+  const many = Array.from({ length: 1500 }, (_, i) => entryRecord(`bulk-${i}`, `2024-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`, i % 5));
+  await seedRecords(page, { sessions: [], entries: many });
+  const path = testInfo.outputPath("new.remodel");
+  await backUp(page, path);
+  const restored = await snapshot(page);
+  const oldData = async () => {
+    await deleteEverything(page);
+    await seedRecords(page, { sessions: [sessionRecord("old-1", "2025-01-01")], entries: [entryRecord("old-e", "2025-01-02", 1)] });
+    return snapshot(page);
+  };
+  let old = await oldData();
+  const outcomes = [];
+  for (const delay of [0, 20, 150, 600, 1500, 4000]) {
+    await restore(page, path, { replace: true });
+    // Once writing has started (the file is read and checked), close the page after `delay`.
+    await expect(page.getByText(/^Writing · /)).toBeVisible();
+    await page.waitForTimeout(delay);
+    await page.reload();
+    // Records only: the app's own settings (such as having asked for persistent storage) may be
+    // written by the reload itself.
+    const records = ({ sessions, recovery_entries, photos, photo_bytes }) =>
+      JSON.stringify({ sessions, recovery_entries, photos, photo_bytes });
+    const now = records(await snapshot(page));
+    const outcome = now === records(old) ? "old" : now === records(restored) ? "new" : "mixed";
+    outcomes.push(`${delay} ms: ${outcome}`);
+    expect(outcome, `reloaded ${delay} ms after Restore`).not.toBe("mixed");
+    if (outcome === "new") old = await oldData();
+  }
+  testInfo.annotations.push({ type: "outcomes", description: outcomes.join(", ") });
+});
+
+test("sessions and the diary download as CSV, planned sessions as a calendar", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await seedRecords(page, {
+    sessions: [
+      { ...sessionRecord("s-1", "2026-09-01"), notes: "=HYPERLINK(\"x\"), then fine" },
+      { ...sessionRecord("s-2", "2099-03-10", "planned"), time: "10:30", clinic: "Skin Studio, Leeds" },
+    ],
+    entries: [{ ...entryRecord("e-1", "2026-09-02", 3), session_id: "s-1", notes: "-5 outside" }],
+  });
+  await page.goto("/data");
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+    const path = testInfo.outputPath(file.suggestedFilename());
+    await file.saveAs(path);
+    return { name: file.suggestedFilename(), text: await readFile(path, "utf8") };
+  };
+  const sessions = await download("Sessions (CSV)");
+  expect(sessions.name).toMatch(/^remodel-sessions-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = sessions.text.replace(/^\uFEFF/, "").split("\r\n");
+  expect(lines[0]).toBe("Date,Time,Status,Areas and depth,Device,Device model,Passes,Products,Numbing,Clinic,Practitioner,Pain (0-10),Notes");
+  expect(lines[1]).toContain(`"'=HYPERLINK(""x""), then fine"`);
+  expect(lines[2]).toContain("2099-03-10,10:30,planned,Cheeks 1.5 mm");
+
+  const diary = await download("Recovery diary (CSV)");
+  expect(diary.text).toContain("2026-09-02,2026-09-01,1,3,Moderate");
+  expect(diary.text).toContain("'-5 outside");
+
+  await page.getByLabel(/Add a daily check-in reminder/).check();
+  await page.getByLabel("Reminder time").fill("21:15");
+  const calendar = await download("Planned sessions (calendar)");
+  expect(calendar.name).toMatch(/\.ics$/);
+  expect(calendar.text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+  expect(calendar.text).toContain("DTSTART:20990310T103000\r\n");
+  expect(calendar.text).toContain("LOCATION:Skin Studio\\, Leeds\r\n");
+  expect(calendar.text).toContain("DTSTART:20990311T211500\r\n");
+  expect(calendar.text).toContain("RRULE:FREQ=DAILY;COUNT=7\r\n");
+  expect(calendar.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+});
+
+test("deleting needs the typed word; anything else deletes nothing", async ({ page }) => {
+  await page.goto("/");
+  await seedRecords(page, { sessions: [sessionRecord("s-1", "2026-09-01")], entries: [] });
+  const before = await snapshot(page);
+  await page.goto("/data");
+  await page.getByLabel("Type DELETE to confirm").fill("delete");
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await expect(page.getByText("Type DELETE in capitals to confirm. Nothing was deleted.")).toBeVisible();
+  expect(await snapshot(page)).toEqual(before);
+});
+
+test("Today suggests a backup when records are two weeks old, and stops once one is made", async ({ page }, testInfo) => {
+  await page.goto("/");
+  const old = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+  await seedRecords(page, { sessions: [sessionRecord("s-1", old)], entries: [] });
+  await page.reload();
+  const card = page.getByRole("region", { name: "Time for a backup" });
+  await expect(card).toContainText("There is no backup of your records yet.");
+  await card.getByRole("link", { name: "Back up now" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
+  await backUp(page, testInfo.outputPath("nudged.remodel"));
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Time for a backup" })).toHaveCount(0);
+  await page.goto("/settings");
+  await expect(page.getByTestId("settings-last-backup")).toContainText("Last backup:");
+  await expect(page.getByTestId("settings-last-backup")).toContainText("(today)");
+});

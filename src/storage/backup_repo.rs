@@ -1,0 +1,130 @@
+//! Backups: every record and photo out of the database into a backup file, a checked backup back
+//! in (in one transaction across every store), and deleting everything.
+//!
+//! Restores and deletions are single transactions over all five stores, so a page closed or a
+//! disk filling up mid-way leaves the old data exactly as it was: IndexedDB commits all of it or
+//! none. Photo bytes pass through as bytes: nothing here decodes an image.
+
+use js_sys::{ArrayBuffer, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::db::{from_js, Span, Write};
+use super::records::readable;
+use super::settings_repo::keyed_from;
+use super::{Db, StorageError, Store, StoredPhotoBytes};
+use crate::domain::backup::container::BackupWriter;
+use crate::domain::backup::nudge::{BackupStatus, BACKUP_STATUS_KEY};
+use crate::domain::backup::restore::RestorePlan;
+use crate::domain::backup::{Backup, Records, SETTING_KEYS};
+
+/// Every record a backup carries, and how many stored records could not be read (left out).
+pub async fn backup_records(db: &Db) -> Result<(Records, usize), StorageError> {
+    let all =
+        [Store::Sessions, Store::RecoveryEntries, Store::Photos, Store::Settings].map(|s| (s, Span::All));
+    let (mut lists, _) = db.read_many(&all, &[]).await?;
+    let settings: Vec<serde_json::Value> =
+        lists.pop().unwrap_or_default().into_iter().filter_map(|v| from_js(v).ok()).collect();
+    let (photos, bad_photos) = readable(lists.pop().unwrap_or_default());
+    let (recovery_entries, bad_entries) = readable(lists.pop().unwrap_or_default());
+    let (sessions, bad_sessions) = readable(lists.pop().unwrap_or_default());
+    let settings = settings
+        .into_iter()
+        .filter(|s| s.get("key").and_then(|k| k.as_str()).is_some_and(|k| SETTING_KEYS.contains(&k)))
+        .collect();
+    Ok((Records { sessions, recovery_entries, photos, settings }, bad_photos + bad_entries + bad_sessions))
+}
+
+/// A backup file being made.
+pub struct BackupFile {
+    pub bytes: Vec<u8>,
+    pub photos: u32,
+    /// Records left out: unreadable ones, and photos whose bytes are missing.
+    pub left_out: usize,
+}
+
+/// Makes the backup file of everything on the device, one photo at a time;
+/// `on_photo(done, total)` after each.
+pub async fn write_backup(
+    db: &Db,
+    created_at: &str,
+    on_photo: impl Fn(usize, usize),
+) -> Result<BackupFile, StorageError> {
+    let (mut records, mut left_out) = backup_records(db).await?;
+    let mut writer = BackupWriter::new();
+    let total = records.photos.len();
+    for (done, photo) in records.photos.iter().enumerate() {
+        if let Some(stored) = db.get_value(Store::PhotoBytes, &photo.id).await? {
+            let bytes = |field: &str| {
+                Reflect::get(&stored, &JsValue::from_str(field))
+                    .ok()
+                    .and_then(|v| v.dyn_into::<ArrayBuffer>().ok())
+                    .map(|buffer| Uint8Array::new(&buffer).to_vec())
+            };
+            if let (Some(working), Some(thumb)) = (bytes("working"), bytes("thumb")) {
+                writer.add_photo(&photo.id, &working, &thumb).map_err(StorageError::Other)?;
+            }
+        }
+        on_photo(done + 1, total);
+    }
+    let before = records.photos.len();
+    records.photos.retain(|p| writer.has_photo(&p.id));
+    left_out += before - records.photos.len();
+    let photos = records.photos.len() as u32;
+    let bytes = writer.finish(&records, created_at).map_err(StorageError::Other)?;
+    Ok(BackupFile { bytes, photos, left_out })
+}
+
+fn buffer(bytes: &[u8]) -> ArrayBuffer {
+    Uint8Array::from(bytes).buffer()
+}
+
+/// Writes a planned restore in one transaction; `on_write(done, total)` as it goes. With
+/// `plan.replace`, every store is cleared first and `status` becomes the device's backup status.
+pub async fn restore_backup(
+    db: &Db,
+    backup: &Backup,
+    plan: &RestorePlan,
+    status: Option<&BackupStatus>,
+    on_write: impl Fn(usize, usize),
+) -> Result<(), StorageError> {
+    let mut writes = Vec::new();
+    if plan.replace {
+        writes.extend(Store::ALL.map(Write::Clear));
+    }
+    if let Some(status) = status {
+        writes.push(Write::put_keyed(Store::Settings, BACKUP_STATUS_KEY, status)?);
+    }
+    for session in &plan.sessions {
+        writes.push(Write::put(Store::Sessions, session)?);
+    }
+    for entry in &plan.entries {
+        writes.push(Write::put(Store::RecoveryEntries, entry)?);
+    }
+    for setting in &plan.settings {
+        writes.push(Write::put(Store::Settings, setting)?);
+    }
+    for (photo, index) in &plan.photos {
+        let files = backup
+            .photo_files
+            .get(*index)
+            .ok_or_else(|| StorageError::Other("a photo's bytes are missing from the plan".into()))?;
+        let bytes = StoredPhotoBytes::new(&photo.id, &buffer(&files.working), &buffer(&files.thumb))?;
+        writes.push(bytes.into_write());
+        writes.push(Write::put(Store::Photos, photo)?);
+    }
+    db.write_batch_with_progress(writes, &on_write).await
+}
+
+/// Deletes every record and photo, in one transaction.
+pub async fn delete_everything(db: &Db) -> Result<(), StorageError> {
+    db.write_batch(Store::ALL.map(Write::Clear).into()).await
+}
+
+/// This device's backup status.
+pub async fn load_backup_status(db: &Db) -> Result<BackupStatus, StorageError> {
+    keyed_from(db.get_value(Store::Settings, BACKUP_STATUS_KEY).await?)
+}
+
+pub async fn save_backup_status(db: &Db, status: &BackupStatus) -> Result<(), StorageError> {
+    db.put_keyed(Store::Settings, BACKUP_STATUS_KEY, status).await
+}

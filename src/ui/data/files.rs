@@ -1,0 +1,69 @@
+//! Files in and out of the data page: reading a chosen file, and handing a made one to the
+//! client (saved as a download, or shared with the Web Share API where the browser can share
+//! files). Nothing is sent anywhere by the app itself.
+
+use js_sys::{Array, ArrayBuffer, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FilePropertyBag, ShareData};
+
+use crate::ui::hooks::export::download_bytes;
+
+/// A file the app made, ready to save or share.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MadeFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub bytes: std::rc::Rc<Vec<u8>>,
+}
+
+impl MadeFile {
+    pub fn new(name: String, mime: &'static str, bytes: Vec<u8>) -> MadeFile {
+        MadeFile { name, mime, bytes: std::rc::Rc::new(bytes) }
+    }
+
+    pub fn save(&self) -> Result<(), String> {
+        download_bytes(&self.name, self.mime, &self.bytes)
+            .map_err(|_| "The browser did not save the file.".to_string())
+    }
+
+    fn share_data(&self) -> Option<ShareData> {
+        let options = FilePropertyBag::new();
+        options.set_type(self.mime);
+        let parts = Array::of1(&Uint8Array::from(self.bytes.as_slice()));
+        let file = File::new_with_u8_array_sequence_and_options(&parts, &self.name, &options).ok()?;
+        let data = ShareData::new();
+        data.set_files(&Array::of1(&file));
+        data.set_title(&self.name);
+        Some(data)
+    }
+
+    /// Whether this browser can share this file (phones mostly; desktop browsers often not).
+    pub fn can_share(&self) -> bool {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+        // `canShare` is missing entirely in some browsers: check before calling.
+        let has = js_sys::Reflect::has(&navigator, &"canShare".into()).unwrap_or(false);
+        has && self.share_data().is_some_and(|data| navigator.can_share_with_data(&data))
+    }
+
+    /// Opens the system share sheet; `Ok(false)` when the client closed it without sharing.
+    pub async fn share(&self) -> Result<bool, String> {
+        let navigator = web_sys::window().ok_or("no window")?.navigator();
+        let data = self.share_data().ok_or("The file could not be prepared for sharing.")?;
+        match JsFuture::from(navigator.share_with_data(&data)).await {
+            Ok(_) => Ok(true),
+            Err(error)
+                if error.dyn_ref::<web_sys::DomException>().is_some_and(|e| e.name() == "AbortError") =>
+            {
+                Ok(false)
+            }
+            Err(_) => Err("Sharing did not work here. Save the file instead.".into()),
+        }
+    }
+}
+
+/// A chosen file's bytes.
+pub async fn read_file(file: &File) -> Result<Vec<u8>, JsValue> {
+    let buffer: ArrayBuffer = JsFuture::from(file.array_buffer()).await?.unchecked_into();
+    Ok(Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,23 @@
+//! A long task's progress: a labelled `<progress>` and the step in words.
+
+use yew::prelude::*;
+
+use super::services::Progress;
+
+#[derive(Properties, PartialEq)]
+pub struct ProgressBarProps {
+    pub progress: Progress,
+    /// The accessible name ("Backup progress").
+    pub label: AttrValue,
+}
+
+#[component]
+pub fn ProgressBar(props: &ProgressBarProps) -> Html {
+    let percent = (props.progress.fraction.clamp(0.0, 1.0) * 100.0).round() as u32;
+    html! {
+        <div class="progress" role="status">
+            <progress max="100" value={percent.to_string()} aria-label={props.label.clone()} />
+            <span>{ format!("{} · {percent}%", props.progress.step) }</span>
+        </div>
+    }
+}

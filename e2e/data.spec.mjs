@@ -39,9 +39,16 @@ function snapshot(page) {
   });
 }
 
+/** Opens the app on a fresh device and waits until it has created its database (Today's empty
+ * state shows once the records are read), so seeding finds the stores. */
+async function start(page) {
+  await page.goto("/");
+  await expect(page.getByText("No sessions yet — add your first").first()).toBeVisible();
+}
+
 /** A profile with a Cheeks area, two sessions, three check-ins and two photos. */
 async function seedProfileWithPhotos(page) {
-  await page.goto("/");
+  await start(page);
   await seedRecords(page, {
     sessions: [sessionRecord("s-1", "2026-09-01"), { ...sessionRecord("s-2", "2026-10-13"), notes: "=1+1, \"quoted\"" }],
     entries: [entryRecord("e-1", "2026-09-02", 3), entryRecord("e-2", "2026-09-03", 2), entryRecord("e-3", "2026-10-14", 2)],
@@ -226,7 +233,7 @@ test("a page closed mid-restore keeps the old data or the new, never a mix", asy
 });
 
 test("sessions and the diary download as CSV, planned sessions as a calendar", async ({ page }, testInfo) => {
-  await page.goto("/");
+  await start(page);
   await seedRecords(page, {
     sessions: [
       { ...sessionRecord("s-1", "2026-09-01"), notes: "=HYPERLINK(\"x\"), then fine" },
@@ -265,7 +272,7 @@ test("sessions and the diary download as CSV, planned sessions as a calendar", a
 });
 
 test("deleting needs the typed word; anything else deletes nothing", async ({ page }) => {
-  await page.goto("/");
+  await start(page);
   await seedRecords(page, { sessions: [sessionRecord("s-1", "2026-09-01")], entries: [] });
   const before = await snapshot(page);
   await page.goto("/data");
@@ -276,7 +283,7 @@ test("deleting needs the typed word; anything else deletes nothing", async ({ pa
 });
 
 test("Today suggests a backup when records are two weeks old, and stops once one is made", async ({ page }, testInfo) => {
-  await page.goto("/");
+  await start(page);
   const old = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
   await seedRecords(page, { sessions: [sessionRecord("s-1", old)], entries: [] });
   await page.reload();

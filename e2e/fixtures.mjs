@@ -4,15 +4,17 @@
 // - helpers to find the app's sections as a person would.
 import { test as base, expect } from "@playwright/test";
 
+// `photoApp`: served by the photos app (README "Why photos are a separate app"), so reached by a
+// page load rather than in-app navigation.
 export const SECTIONS = [
   { title: "Today", path: "/" },
   { title: "Timeline", path: "/timeline" },
   { title: "Sessions", path: "/sessions" },
   { title: "Recovery", path: "/recovery" },
-  { title: "Photos", path: "/photos" },
-  { title: "Compare", path: "/photos/compare" },
+  { title: "Photos", path: "/photos", photoApp: true },
+  { title: "Compare", path: "/photos/compare", photoApp: true },
   { title: "Clinic", path: "/clinic" },
-  { title: "Settings", path: "/settings" },
+  { title: "Settings", path: "/settings", photoApp: true },
 ];
 
 export const test = base.extend({

@@ -3,7 +3,7 @@ import { SECTIONS, appReady, expect, mainNav, test } from "./fixtures.mjs";
 import { expectNoAxeViolations } from "./records.mjs";
 
 /** The sections of the client app itself (Photos and Compare are the photos app, loaded as its own page). */
-const IN_APP = SECTIONS.filter((s) => !s.path.startsWith("/photos"));
+const IN_APP = SECTIONS.filter((s) => !s.photoApp);
 
 for (const { title, path } of SECTIONS) {
   test(`${title} renders its heading, marks itself current and passes axe in both themes`, async ({ page }, testInfo) => {
@@ -50,6 +50,11 @@ test("clicking through the navigation changes page without reloading", async ({ 
   expect(await page.evaluate(() => window.__sameDocument), "the photos app is another page").toBeUndefined();
   await mainNav(page).getByRole("link", { name: "Sessions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
+  // Settings is served by the photos app too.
+  await mainNav(page).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
 });
 
 test("the skip link takes keyboard users straight to the page content", async ({ page }) => {

@@ -1,5 +1,4 @@
-//! "Export": the records as spreadsheets (CSV) and the planned sessions as a calendar (.ics),
-//! and the report for the clinic.
+//! "Export": the records as spreadsheets (CSV) and the planned sessions as a calendar (.ics).
 
 use yew::prelude::*;
 
@@ -79,7 +78,6 @@ pub fn ExportsCard() -> Html {
                 <button type="button" class="button button--quiet" disabled={!ready} onclick={export(Export::Calendar)}>
                     { "Planned sessions (calendar)" }
                 </button>
-                <a class="button button--quiet" href="/data/report">{ "Report for your clinic" }</a>
             </div>
             if !ready {
                 <p role="status">{ app.waiting_message() }</p>

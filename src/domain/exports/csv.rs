@@ -6,7 +6,6 @@
 //! advice); a note such as `=HYPERLINK(…)` then shows as text. A UTF-8 byte-order mark leads the
 //! file so Excel reads accents and symbols right.
 
-use super::area_name;
 use crate::domain::decimal::format_fixed;
 use crate::domain::iso::{format_date, format_time};
 use crate::domain::profile::Profile;
@@ -71,9 +70,9 @@ pub fn sessions_csv(sessions: &[Session], profile: &Profile) -> String {
             .iter()
             .map(|a| match a.depth_mm {
                 Some(depth) => {
-                    format!("{} {} mm", area_name(profile, &a.area_id), format_fixed(depth, 2, true))
+                    format!("{} {} mm", profile.area_name(&a.area_id), format_fixed(depth, 2, true))
                 }
-                None => area_name(profile, &a.area_id).to_string(),
+                None => profile.area_name(&a.area_id),
             })
             .collect::<Vec<_>>()
             .join("; ");

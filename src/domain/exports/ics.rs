@@ -8,7 +8,6 @@
 
 use time::{Date, Duration, Time};
 
-use super::area_name;
 use crate::domain::profile::Profile;
 use crate::domain::session::Session;
 
@@ -111,7 +110,7 @@ fn session_event(out: &mut String, session: &Session, profile: &Profile, stamp: 
     if !session.clinic.is_empty() {
         line(out, &format!("LOCATION:{}", text(&session.clinic)));
     }
-    let areas: Vec<&str> = session.areas.iter().map(|a| area_name(profile, &a.area_id)).collect();
+    let areas: Vec<String> = session.areas.iter().map(|a| profile.area_name(&a.area_id)).collect();
     let mut description = String::from("Planned in Remodel.");
     if !areas.is_empty() {
         description.push_str(&format!("\nAreas: {}.", areas.join(", ")));

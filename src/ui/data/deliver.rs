@@ -1,7 +1,7 @@
 //! Handing a made file over: the share sheet where the browser can share files (phones), a
 //! download otherwise.
 
-use super::files::MadeFile;
+use super::files::{share, MadeFile};
 
 /// What became of a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,9 +13,8 @@ pub enum Delivered {
 }
 
 pub async fn deliver(file: &MadeFile) -> Result<Delivered, String> {
-    if file.can_share() {
-        return file
-            .share()
+    if let Some(data) = file.shareable() {
+        return share(&data)
             .await
             .map(|shared| if shared { Delivered::Shared } else { Delivered::NotShared });
     }

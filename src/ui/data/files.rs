@@ -38,27 +38,27 @@ impl MadeFile {
         Some(data)
     }
 
-    /// Whether this browser can share this file (phones mostly; desktop browsers often not).
-    pub fn can_share(&self) -> bool {
-        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    /// The file ready for the share sheet, when this browser can share it (phones mostly; desktop
+    /// browsers often not).
+    pub fn shareable(&self) -> Option<ShareData> {
+        let navigator = web_sys::window()?.navigator();
         // `canShare` is missing entirely in some browsers: check before calling.
-        let has = js_sys::Reflect::has(&navigator, &"canShare".into()).unwrap_or(false);
-        has && self.share_data().is_some_and(|data| navigator.can_share_with_data(&data))
-    }
-
-    /// Opens the system share sheet; `Ok(false)` when the client closed it without sharing.
-    pub async fn share(&self) -> Result<bool, String> {
-        let navigator = web_sys::window().ok_or("no window")?.navigator();
-        let data = self.share_data().ok_or("The file could not be prepared for sharing.")?;
-        match JsFuture::from(navigator.share_with_data(&data)).await {
-            Ok(_) => Ok(true),
-            Err(error)
-                if error.dyn_ref::<web_sys::DomException>().is_some_and(|e| e.name() == "AbortError") =>
-            {
-                Ok(false)
-            }
-            Err(_) => Err("Sharing did not work here. Save the file instead.".into()),
+        if !js_sys::Reflect::has(&navigator, &"canShare".into()).unwrap_or(false) {
+            return None;
         }
+        self.share_data().filter(|data| navigator.can_share_with_data(data))
+    }
+}
+
+/// Opens the system share sheet; `Ok(false)` when the client closed it without sharing.
+pub async fn share(data: &ShareData) -> Result<bool, String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    match JsFuture::from(navigator.share_with_data(data)).await {
+        Ok(_) => Ok(true),
+        Err(error) if error.dyn_ref::<web_sys::DomException>().is_some_and(|e| e.name() == "AbortError") => {
+            Ok(false)
+        }
+        Err(_) => Err("Sharing did not work here. Save the file instead.".into()),
     }
 }
 

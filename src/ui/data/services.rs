@@ -87,7 +87,11 @@ pub async fn restore(
     mode: RestoreMode,
     progress: &Callback<Progress>,
 ) -> Result<RestorePlan, String> {
-    let (here, _) = storage::backup_records(db).await.map_err(|e| e.user_message())?;
+    // Only a merge compares with what is here; a replace clears it.
+    let here = match mode {
+        RestoreMode::Merge => storage::backup_records(db).await.map_err(|e| e.user_message())?.0,
+        RestoreMode::Replace => Default::default(),
+    };
     let keys: Vec<String> = here
         .settings
         .iter()

@@ -6,7 +6,6 @@
 //! advice); a note such as `=HYPERLINK(…)` then shows as text. A UTF-8 byte-order mark leads the
 //! file so Excel reads accents and symbols right.
 
-use crate::domain::decimal::format_fixed;
 use crate::domain::iso::{format_date, format_time};
 use crate::domain::profile::Profile;
 use crate::domain::recovery::{
@@ -65,17 +64,7 @@ pub fn sessions_csv(sessions: &[Session], profile: &Profile) -> String {
     let mut sorted: Vec<&Session> = sessions.iter().collect();
     sorted.sort_by_key(|s| s.when());
     for session in sorted {
-        let areas = session
-            .areas
-            .iter()
-            .map(|a| match a.depth_mm {
-                Some(depth) => {
-                    format!("{} {} mm", profile.area_name(&a.area_id), format_fixed(depth, 2, true))
-                }
-                None => profile.area_name(&a.area_id),
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
+        let areas = super::areas_and_depths(session, profile);
         text.push_str(&row(&[
             format_date(session.date),
             session.time.map(format_time).unwrap_or_default(),

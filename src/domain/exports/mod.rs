@@ -1,5 +1,24 @@
-//! Files made from the client's records for other programs: spreadsheets (CSV) and calendars
-//! (iCalendar). Pure text, built here and downloaded or shared by `ui::data`.
+//! Files made from the client's records for other programs and people: spreadsheets (CSV),
+//! calendars (iCalendar) and the report for the clinic. Built here and downloaded, shared or
+//! printed by `ui::data`.
 
 pub mod csv;
 pub mod ics;
+pub mod report;
+
+use crate::domain::decimal::format_fixed;
+use crate::domain::profile::Profile;
+use crate::domain::session::Session;
+
+/// A session's areas with their needle depths: "Cheeks 1.5 mm; Forehead".
+pub fn areas_and_depths(session: &Session, profile: &Profile) -> String {
+    session
+        .areas
+        .iter()
+        .map(|a| match a.depth_mm {
+            Some(depth) => format!("{} {} mm", profile.area_name(&a.area_id), format_fixed(depth, 2, true)),
+            None => profile.area_name(&a.area_id),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -1,0 +1,237 @@
+//! The report for the clinic (`/data/report`): what the page prints, worked out here so the page
+//! only lays it out. Each session's recovery in a sentence and its flags, the profile in lines,
+//! and which before/after pair to show.
+//!
+//! The flags use the same thresholds as the "contact your clinic" prompt (`domain::safety`,
+//! from ../shared/EVIDENCE.md), over every check-in of the session rather than only the latest:
+//! a report looks back.
+
+use std::collections::HashMap;
+
+use super::areas_and_depths;
+use crate::domain::compare::{default_pair, series};
+use crate::domain::photo::{Angle, Photo};
+use crate::domain::profile::Profile;
+use crate::domain::recovery::{entries_by_session, InfectionSign, RecoveryEntry, REDNESS_WORDS};
+use crate::domain::recovery_curve::{recovery_curve, settled_day, SETTLED_REDNESS};
+use crate::domain::redness::{change, label};
+use crate::domain::safety::TRANSIENT_DAYS;
+use crate::domain::session::Session;
+
+/// How one session's recovery went, from the check-ins that follow it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecoverySummary {
+    pub check_ins: usize,
+    /// The first and the last day after the session with a check-in.
+    pub days: Option<(i64, i64)>,
+    pub peak_redness: Option<u8>,
+    pub settled_day: Option<i64>,
+    /// The last day with any redness, when it is past the usual week.
+    pub red_past_week: Option<i64>,
+    pub infection_signs: Vec<InfectionSign>,
+    pub dark_patches: bool,
+    pub bleeding_or_bruising: bool,
+}
+
+impl RecoverySummary {
+    pub fn of(session: &Session, following: &[&RecoveryEntry]) -> RecoverySummary {
+        let curve = recovery_curve(session, following);
+        let mut summary = RecoverySummary {
+            check_ins: following.len(),
+            days: curve.first().zip(curve.last()).map(|(a, b)| (a.day, b.day)),
+            peak_redness: curve.iter().map(|p| p.redness).max(),
+            settled_day: settled_day(&curve),
+            red_past_week: curve
+                .iter()
+                .rev()
+                .find(|p| p.redness >= 1)
+                .map(|p| p.day)
+                .filter(|d| *d > TRANSIENT_DAYS),
+            ..RecoverySummary::default()
+        };
+        for entry in following {
+            for sign in &entry.infection_signs {
+                if !summary.infection_signs.contains(sign) {
+                    summary.infection_signs.push(*sign);
+                }
+            }
+            summary.dark_patches |= entry.dark_patches;
+            summary.bleeding_or_bruising |= entry.bleeding_or_bruising;
+        }
+        summary
+    }
+
+    /// "4 check-ins, days 0–6. Redness peaked at moderate and settled (almost clear or less) by
+    /// day 4."
+    pub fn sentence(&self) -> String {
+        let Some((first, last)) = self.days else { return "No check-ins logged.".to_string() };
+        let count = match self.check_ins {
+            1 => "1 check-in".to_string(),
+            n => format!("{n} check-ins"),
+        };
+        let span = if first == last { format!("day {first}") } else { format!("days {first}–{last}") };
+        let peak = self.peak_redness.map_or("", |p| REDNESS_WORDS[usize::from(p).min(4)]).to_lowercase();
+        let settled = match self.settled_day {
+            Some(day) => format!(
+                "settled ({} or less) by day {day}",
+                REDNESS_WORDS[usize::from(SETTLED_REDNESS)].to_lowercase()
+            ),
+            None => format!("had not settled by the last check-in (day {last})"),
+        };
+        format!("{count}, {span}. Redness peaked at {peak} and {settled}.")
+    }
+
+    /// What the clinic should look at, one line each (none when recovery went as usual).
+    pub fn flags(&self) -> Vec<String> {
+        let mut flags = Vec::new();
+        if let Some(day) = self.red_past_week {
+            flags.push(format!("Redness still noted on day {day}: past the usual week."));
+        }
+        if !self.infection_signs.is_empty() {
+            let names: Vec<String> = self.infection_signs.iter().map(|s| s.label().to_lowercase()).collect();
+            flags.push(format!("Possible signs of infection noted: {}.", names.join(", ")));
+        }
+        if self.dark_patches {
+            flags.push("Dark patches noted.".to_string());
+        }
+        if self.bleeding_or_bruising {
+            flags.push("Bleeding or bruising noted.".to_string());
+        }
+        flags
+    }
+}
+
+/// One done session's row in the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRow {
+    pub id: String,
+    pub date: time::Date,
+    /// "Cheeks 1.5 mm; Forehead 0.5 mm".
+    pub areas: String,
+    /// "Dermapen 4 (pen)", or the device kind alone.
+    pub device: String,
+    pub pain: Option<u8>,
+    pub recovery: RecoverySummary,
+}
+
+/// Every done session, oldest first, with its recovery. Planned sessions are in the timeline,
+/// not here: they have no recovery to report.
+pub fn session_rows(sessions: &[Session], entries: &[RecoveryEntry], profile: &Profile) -> Vec<SessionRow> {
+    let groups: HashMap<&str, Vec<&RecoveryEntry>> = entries_by_session(entries, sessions);
+    let mut done: Vec<&Session> = sessions.iter().filter(|s| s.is_done()).collect();
+    done.sort_by_key(|s| s.when());
+    done.into_iter()
+        .map(|session| {
+            let following = groups.get(session.id.as_str()).map(Vec::as_slice).unwrap_or_default();
+            let kind = session.device.label();
+            SessionRow {
+                id: session.id.clone(),
+                date: session.date,
+                areas: areas_and_depths(session, profile),
+                device: if session.device_model.is_empty() {
+                    kind.to_string()
+                } else {
+                    format!("{} ({})", session.device_model, kind.to_lowercase())
+                },
+                pain: session.pain,
+                recovery: RecoverySummary::of(session, following),
+            }
+        })
+        .collect()
+}
+
+/// The profile as "label: value" lines, leaving out what the client has not filled in.
+pub fn profile_lines(profile: &Profile) -> Vec<(&'static str, String)> {
+    let mut lines = Vec::new();
+    if let Some(skin) = profile.skin_type {
+        lines.push(("Skin type", skin.label().to_string()));
+    }
+    if !profile.concerns.is_empty() {
+        let names: Vec<&str> = profile.concerns.iter().map(|c| c.label()).collect();
+        lines.push(("Concerns", names.join(", ")));
+    }
+    if !profile.areas.is_empty() {
+        let names: Vec<&str> = profile.areas.iter().map(|a| a.name.as_str()).collect();
+        lines.push(("Areas", names.join(", ")));
+    }
+    if !profile.goals.trim().is_empty() {
+        lines.push(("Goals", profile.goals.trim().to_string()));
+    }
+    lines
+}
+
+/// An area and angle with at least two photos: a pair can be chosen from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Series {
+    pub area_id: String,
+    pub angle: Angle,
+    /// "Cheeks · Front".
+    pub name: String,
+}
+
+/// Every series with two or more photos, in the profile's area order (then angle order).
+pub fn pair_series(photos: &[Photo], profile: &Profile) -> Vec<Series> {
+    let mut found: Vec<(usize, Angle, String)> = Vec::new();
+    for photo in photos {
+        if found.iter().any(|(_, angle, area)| *angle == photo.angle && *area == photo.area_id) {
+            continue;
+        }
+        if series(photos, &photo.area_id, photo.angle).len() >= 2 {
+            let order = profile.areas.iter().position(|a| a.id == photo.area_id).unwrap_or(usize::MAX);
+            found.push((order, photo.angle, photo.area_id.clone()));
+        }
+    }
+    found.sort_by_key(|(order, angle, area)| {
+        (*order, Angle::ALL.iter().position(|a| a == angle), area.clone())
+    });
+    found
+        .into_iter()
+        .map(|(_, angle, area_id)| Series {
+            name: format!("{} · {}", profile.area_name(&area_id), angle.label()),
+            area_id,
+            angle,
+        })
+        .collect()
+}
+
+/// The pair the client asked for (by photo ids), when both exist, differ and are of one series.
+/// Else the first and latest photo of the series of either id the client named, or of the first
+/// series. Always oldest first.
+pub fn chosen_pair<'a>(
+    photos: &'a [Photo],
+    profile: &Profile,
+    wanted: Option<(&str, &str)>,
+) -> Option<(&'a Photo, &'a Photo)> {
+    let find = |id: &str| photos.iter().find(|p| p.id == id);
+    let (a, b) = wanted.map_or((None, None), |(a, b)| (find(a), find(b)));
+    if let (Some(a), Some(b)) = (a, b) {
+        if a.id != b.id && a.area_id == b.area_id && a.angle == b.angle {
+            return Some(if (&b.taken_at, &b.id) < (&a.taken_at, &a.id) { (b, a) } else { (a, b) });
+        }
+    }
+    let named = a.or(b).and_then(|p| default_pair(&series(photos, &p.area_id, p.angle)));
+    named.or_else(|| {
+        let first = pair_series(photos, profile).into_iter().next()?;
+        default_pair(&series(photos, &first.area_id, first.angle))
+    })
+}
+
+/// The redness index lines under the pair: each photo's reading, and the change when both were
+/// measured in the same region (a reading for another region is not comparable).
+pub fn redness_lines(before: &Photo, after: &Photo) -> Vec<String> {
+    let reading = |photo: &Photo, name: &str| match &photo.redness {
+        Some(r) => format!("{name}: {}", label(r)),
+        None => format!("{name}: not measured (measure it in Compare)"),
+    };
+    let mut lines = vec![reading(before, "Before"), reading(after, "After")];
+    if let (Some(a), Some(b)) = (&before.redness, &after.redness) {
+        if a.region == b.region {
+            lines.push(format!("From before to after: {}.", change(a, b).describe()));
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+#[path = "report_tests.rs"]
+mod tests;

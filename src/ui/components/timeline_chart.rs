@@ -138,3 +138,19 @@ pub fn timeline_chart(
         </svg>
     }
 }
+
+/// What the chart's marks and colours mean.
+pub fn timeline_legend() -> Html {
+    html! {
+        <p class="chart__legend">
+            <span class="legend legend--session">{ "session" }</span>
+            <span class="legend legend--planned">{ "planned session" }</span>
+            <span class="legend legend--band">{ "expected range" }</span>
+            <span class="legend legend--inflammation">{ "inflammation" }</span>
+            <span class="legend legend--proliferation">{ "proliferation" }</span>
+            <span class="legend legend--remodelling">{ "remodelling" }</span>
+            <span class="legend legend--redness">{ "your redness" }</span>
+            <span class="legend legend--gais">{ "your improvement rating" }</span>
+        </p>
+    }
+}

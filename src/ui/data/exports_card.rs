@@ -1,6 +1,8 @@
-//! "Export": the records as spreadsheets (CSV) and the planned sessions as a calendar (.ics).
+//! "Export": the records as spreadsheets (CSV), the planned sessions as a calendar (.ics), and
+//! the way to the report for the clinic.
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::backup_card::outcome_view;
 use super::deliver::deliver;
@@ -13,6 +15,7 @@ use crate::ui::components::field::{Checkbox, TextField};
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::clock::unix_seconds;
 use crate::ui::hooks::today;
+use crate::ui::photos::routes::PhotoRoute;
 
 /// Which export.
 #[derive(Clone, Copy, PartialEq)]
@@ -78,6 +81,10 @@ pub fn ExportsCard() -> Html {
                 <button type="button" class="button button--quiet" disabled={!ready} onclick={export(Export::Calendar)}>
                     { "Planned sessions (calendar)" }
                 </button>
+            </div>
+            <p>{ "A report of your sessions, recovery, timeline and a before-and-after pair, to print or save as a PDF for your clinic." }</p>
+            <div class="actions">
+                <Link<PhotoRoute> to={PhotoRoute::Report} classes="button button--quiet">{ "Report for your clinic" }</Link<PhotoRoute>>
             </div>
             if !ready {
                 <p role="status">{ app.waiting_message() }</p>

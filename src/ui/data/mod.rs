@@ -10,6 +10,7 @@ mod deliver;
 mod exports_card;
 mod files;
 mod progress_bar;
+mod report;
 mod services;
 
 use yew::prelude::*;
@@ -22,6 +23,7 @@ use crate::ui::hooks::use_db;
 use backup_card::BackupCard;
 use delete_card::DeleteCard;
 use exports_card::ExportsCard;
+pub use report::{PairQuery, ReportPage};
 use restore_card::RestoreCard;
 
 mod restore_card;

@@ -130,3 +130,10 @@ pub async fn reload(db: &Db, app: &AppContext, library: &LibraryContext) {
         library.dispatch(PhotoAction::Reloaded(photos, unreadable));
     }
 }
+
+/// Opens the browser's print dialog, where "Save as PDF" is.
+pub fn print_page() -> Result<(), String> {
+    web_sys::window().and_then(|w| w.print().ok()).ok_or_else(|| {
+        "This browser could not open its print dialog. Use its menu: Print, or Share and Print.".into()
+    })
+}

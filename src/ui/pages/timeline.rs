@@ -10,7 +10,7 @@ use crate::domain::sections::Section;
 use crate::domain::session::Session;
 use crate::domain::timeline::{milestones, next_due, you_are_here, NextDue, Protocol};
 use crate::ui::components::empty_state::empty_state;
-use crate::ui::components::timeline_chart::{timeline_chart, Zoom};
+use crate::ui::components::timeline_chart::{timeline_chart, timeline_legend, Zoom};
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::today;
@@ -105,16 +105,7 @@ pub fn TimelinePage() -> Html {
                     <section class="card" aria-label={format!("{} timeline", area.name)}>
                         <h2>{ area.name.clone() }</h2>
                         { timeline_chart(&area.name, &sessions, &entries, today, window) }
-                        <p class="chart__legend">
-                            <span class="legend legend--session">{ "session" }</span>
-                            <span class="legend legend--planned">{ "planned session" }</span>
-                            <span class="legend legend--band">{ "expected range" }</span>
-                            <span class="legend legend--inflammation">{ "inflammation" }</span>
-                            <span class="legend legend--proliferation">{ "proliferation" }</span>
-                            <span class="legend legend--remodelling">{ "remodelling" }</span>
-                            <span class="legend legend--redness">{ "your redness" }</span>
-                            <span class="legend legend--gais">{ "your improvement rating" }</span>
-                        </p>
+                        { timeline_legend() }
                         <ul class="list" aria-label={format!("{} milestones", area.name)}>
                             { for milestones(&sessions.iter().map(|s| (*s).clone()).collect::<Vec<_>>()).into_iter().map(|m| html! {
                                 <li class="list__item">

@@ -8,7 +8,7 @@
 
 mod add_page;
 mod camera;
-mod compare;
+pub(crate) mod compare;
 mod detail_page;
 mod details_form;
 mod gallery_page;
@@ -16,7 +16,7 @@ mod import;
 pub(crate) mod library;
 mod object_url;
 mod photo_tile;
-mod routes;
+pub(crate) mod routes;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -61,7 +61,7 @@ pub fn PhotosApp() -> Html {
 #[component]
 fn PhotoNav() -> Html {
     let section = match use_route::<PhotoRoute>() {
-        Some(PhotoRoute::Data | PhotoRoute::Settings) => Section::Settings,
+        Some(PhotoRoute::Data | PhotoRoute::Report | PhotoRoute::Settings) => Section::Settings,
         _ => Section::Photos,
     };
     html! { <MainNav photo_app=true unrouted={section} /> }

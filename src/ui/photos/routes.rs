@@ -7,7 +7,7 @@ use super::add_page::AddPhotosPage;
 use super::compare::{CompareIndexPage, ComparePage};
 use super::detail_page::PhotoPage;
 use super::gallery_page::GalleryPage;
-use crate::ui::data::DataPage;
+use crate::ui::data::{DataPage, ReportPage};
 use crate::ui::pages::{not_found_page, SettingsPage};
 
 #[derive(Clone, Debug, PartialEq, Routable)]
@@ -27,6 +27,9 @@ pub enum PhotoRoute {
     Settings,
     #[at("/data")]
     Data,
+    /// The report for the clinic, to print or save as PDF (`?before=…&after=…`: the photo pair).
+    #[at("/data/report")]
+    Report,
     #[not_found]
     #[at("/photos/404")]
     NotFound,
@@ -41,6 +44,7 @@ pub fn switch(route: PhotoRoute) -> Html {
         PhotoRoute::Photo { id } => html! { <PhotoPage key={id.clone()} id={id.clone()} /> },
         PhotoRoute::Settings => html! { <SettingsPage /> },
         PhotoRoute::Data => html! { <DataPage /> },
+        PhotoRoute::Report => html! { <ReportPage /> },
         PhotoRoute::NotFound => not_found_page(),
     }
 }

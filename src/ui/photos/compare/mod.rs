@@ -9,12 +9,12 @@
 mod align_panel;
 mod choice;
 mod difference_view;
-mod images;
+pub(crate) mod images;
 mod index_page;
 mod measure;
 mod overlay;
-mod photo_canvas;
-mod pixels;
+pub(crate) mod photo_canvas;
+pub(crate) mod pixels;
 mod redness_chart_view;
 mod redness_view;
 mod region_draw;
@@ -47,6 +47,7 @@ use crate::domain::similarity::Similarity;
 use crate::storage::{load_redness_regions, save_photo_reading, save_redness_regions};
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
+use crate::ui::data::PairQuery;
 use crate::ui::hooks::use_db;
 
 /// Widest canvas the compare view draws (its maps are computed at this size).
@@ -270,6 +271,11 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                 <PhotoChoice legend="Before" photos={series.clone()} selected={before_id.clone()} first_session={first} on_select={choose(&chosen_before)} />
                 <PhotoChoice legend="After" photos={series.clone()} selected={after_id.clone()} first_session={first} on_select={choose(&chosen_after)} />
             </div>
+            <p>
+                <Link<PhotoRoute, PairQuery> to={PhotoRoute::Report} query={Some(PairQuery { before: Some(before_id.clone()), after: Some(after_id.clone()) })}>
+                    { "Put this pair in the report for your clinic" }
+                </Link<PhotoRoute, PairQuery>>
+            </p>
             <fieldset class="compare-modes">
                 <legend>{ "View" }</legend>
                 { for CompareMode::ALL.iter().map(|m| html! {

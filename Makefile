@@ -63,6 +63,7 @@ bench: build
 	node e2e/bench-render.mjs
 	node e2e/bench-ingest.mjs
 	node e2e/bench-compare.mjs
+	node e2e/bench-backup.mjs
 
 icons:
 	python3 .ci/make-icons.py

@@ -252,6 +252,10 @@ impl Db {
             }
             .await;
             if let Err(error) = applied {
+                // A write not awaited may be the one that failed (the awaited one then reports
+                // only the abort): the transaction keeps the real cause, such as a full disk.
+                let error =
+                    transaction.error().map_or(error, |cause| classify(idb::Error::DomException(cause)));
                 // Undo the writes already made in this transaction; the stores stay as they were.
                 let _ = transaction.abort();
                 return Err(error);

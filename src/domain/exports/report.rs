@@ -2,20 +2,23 @@
 //! only lays it out. Each session's recovery in a sentence and its flags, the profile in lines,
 //! and which before/after pair to show.
 //!
-//! The flags use the same thresholds as the "contact your clinic" prompt (`domain::safety`,
-//! from ../shared/EVIDENCE.md), over every check-in of the session rather than only the latest:
-//! a report looks back.
+//! The flags use the thresholds of the "contact your clinic" prompt (`domain::safety`, from
+//! ../shared/EVIDENCE.md) over every check-in of the session rather than only the latest, since
+//! a report looks back: redness still moderate or worse after day 3, any redness past a week,
+//! signs of infection, dark patches. (The prompt's "not improving" compares the latest check-in
+//! with the ones before it: a moment's judgement the flags above already cover in hindsight.)
 
 use std::collections::HashMap;
 
 use super::areas_and_depths;
+use crate::domain::clinic::ClinicProfile;
 use crate::domain::compare::{default_pair, series};
 use crate::domain::photo::{Angle, Photo};
 use crate::domain::profile::Profile;
-use crate::domain::recovery::{entries_by_session, InfectionSign, RecoveryEntry, REDNESS_WORDS};
+use crate::domain::recovery::{day_number, entries_by_session, InfectionSign, RecoveryEntry, REDNESS_WORDS};
 use crate::domain::recovery_curve::{recovery_curve, settled_day, SETTLED_REDNESS};
 use crate::domain::redness::{change, label};
-use crate::domain::safety::TRANSIENT_DAYS;
+use crate::domain::safety::{INFLAMMATION_DAYS, SEVERE_REDNESS, TRANSIENT_DAYS};
 use crate::domain::session::Session;
 
 /// How one session's recovery went, from the check-ins that follow it.
@@ -28,6 +31,8 @@ pub struct RecoverySummary {
     pub settled_day: Option<i64>,
     /// The last day with any redness, when it is past the usual week.
     pub red_past_week: Option<i64>,
+    /// The last day redness was still moderate or worse after the usual few days, and how red.
+    pub still_high: Option<(i64, u8)>,
     pub infection_signs: Vec<InfectionSign>,
     pub dark_patches: bool,
     pub bleeding_or_bruising: bool,
@@ -36,10 +41,14 @@ pub struct RecoverySummary {
 impl RecoverySummary {
     pub fn of(session: &Session, following: &[&RecoveryEntry]) -> RecoverySummary {
         let curve = recovery_curve(session, following);
+        // From every check-in on or after the session day, not the curve's one per day: a red
+        // morning followed by a calmer evening still peaked red.
+        let from_session: Vec<&&RecoveryEntry> =
+            following.iter().filter(|e| day_number(session.date, e.date) >= 0).collect();
         let mut summary = RecoverySummary {
-            check_ins: following.len(),
+            check_ins: from_session.len(),
             days: curve.first().zip(curve.last()).map(|(a, b)| (a.day, b.day)),
-            peak_redness: curve.iter().map(|p| p.redness).max(),
+            peak_redness: from_session.iter().map(|e| e.redness).max(),
             settled_day: settled_day(&curve),
             red_past_week: curve
                 .iter()
@@ -47,9 +56,14 @@ impl RecoverySummary {
                 .find(|p| p.redness >= 1)
                 .map(|p| p.day)
                 .filter(|d| *d > TRANSIENT_DAYS),
+            still_high: from_session
+                .iter()
+                .map(|e| (day_number(session.date, e.date), e.redness))
+                .filter(|(day, redness)| *day > INFLAMMATION_DAYS && *redness >= SEVERE_REDNESS)
+                .max_by_key(|(day, _)| *day),
             ..RecoverySummary::default()
         };
-        for entry in following {
+        for entry in from_session {
             for sign in &entry.infection_signs {
                 if !summary.infection_signs.contains(sign) {
                     summary.infection_signs.push(*sign);
@@ -84,6 +98,12 @@ impl RecoverySummary {
     /// What the clinic should look at, one line each (none when recovery went as usual).
     pub fn flags(&self) -> Vec<String> {
         let mut flags = Vec::new();
+        if let Some((day, level)) = self.still_high {
+            flags.push(format!(
+                "Redness still {} on day {day}: it usually eases within about {INFLAMMATION_DAYS} days.",
+                REDNESS_WORDS[usize::from(level).min(4)].to_lowercase()
+            ));
+        }
         if let Some(day) = self.red_past_week {
             flags.push(format!("Redness still noted on day {day}: past the usual week."));
         }
@@ -160,6 +180,19 @@ pub fn profile_lines(profile: &Profile) -> Vec<(&'static str, String)> {
     lines
 }
 
+/// The clinic and how to reach it: "Skin Studio (Dr Lee, 0113 496 0000, hello@example.com)".
+pub fn clinic_line(clinic: &ClinicProfile) -> String {
+    let contact: Vec<&str> = [&clinic.practitioner, &clinic.phone, &clinic.email]
+        .into_iter()
+        .filter_map(|v| v.as_deref())
+        .collect();
+    if contact.is_empty() {
+        clinic.name.clone()
+    } else {
+        format!("{} ({})", clinic.name, contact.join(", "))
+    }
+}
+
 /// An area and angle with at least two photos: a pair can be chosen from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Series {
@@ -209,7 +242,7 @@ pub fn chosen_pair<'a>(
             return Some(if (&b.taken_at, &b.id) < (&a.taken_at, &a.id) { (b, a) } else { (a, b) });
         }
     }
-    let named = a.or(b).and_then(|p| default_pair(&series(photos, &p.area_id, p.angle)));
+    let named = [a, b].into_iter().flatten().find_map(|p| default_pair(&series(photos, &p.area_id, p.angle)));
     named.or_else(|| {
         let first = pair_series(photos, profile).into_iter().next()?;
         default_pair(&series(photos, &first.area_id, first.angle))

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::area::{Area, AreaKind};
+use crate::domain::clinic::ClinicProfile;
 use crate::domain::photo::tests::photo;
 use crate::domain::profile::{Concern, SkinType};
 use crate::domain::recovery::tests::{entry_after, session};
@@ -62,6 +63,58 @@ fn redness_past_a_week_and_warning_signs_are_flagged() {
             "Dark patches noted.".to_string(),
         ]
     );
+}
+
+#[test]
+fn severe_redness_after_day_three_is_flagged_even_when_it_cleared_within_the_week() {
+    let day0 = date!(2026 - 10 - 01);
+    let s = session("s1", day0, SessionStatus::Done);
+    let entries: Vec<RecoveryEntry> =
+        [(1, 3), (5, 4), (6, 0)].iter().map(|&(d, r)| entry_after("s1", day0, d, r)).collect();
+    let refs: Vec<&RecoveryEntry> = entries.iter().collect();
+    assert_eq!(
+        RecoverySummary::of(&s, &refs).flags(),
+        vec!["Redness still severe on day 5: it usually eases within about 3 days.".to_string()]
+    );
+}
+
+#[test]
+fn the_peak_and_count_use_every_check_in_from_the_session_day_on() {
+    let day0 = date!(2026 - 10 - 01);
+    let s = session("s1", day0, SessionStatus::Done);
+    // A red morning and a calmer evening on day 1; one check-in dated before the session.
+    let entries =
+        [entry_after("s1", day0, 1, 4), entry_after("s1", day0, 1, 1), entry_after("s1", day0, -1, 0)];
+    let refs: Vec<&RecoveryEntry> = entries.iter().collect();
+    let summary = RecoverySummary::of(&s, &refs);
+    assert_eq!(summary.peak_redness, Some(4));
+    assert_eq!(summary.check_ins, 2);
+    assert!(
+        summary.sentence().starts_with("2 check-ins, day 1. Redness peaked at severe"),
+        "{}",
+        summary.sentence()
+    );
+}
+
+#[test]
+fn the_clinic_line_names_whoever_can_be_reached() {
+    let mut clinic = ClinicProfile {
+        name: "Skin Studio".into(),
+        practitioner: None,
+        phone: None,
+        email: None,
+        website: Some("https://example.com".into()),
+        booking: None,
+        protocol: None,
+        depths: vec![],
+        aftercare: vec![],
+        welcome: None,
+        colour: None,
+    };
+    assert_eq!(clinic_line(&clinic), "Skin Studio");
+    clinic.practitioner = Some("Dr Lee".into());
+    clinic.email = Some("hello@example.com".into());
+    assert_eq!(clinic_line(&clinic), "Skin Studio (Dr Lee, hello@example.com)");
 }
 
 #[test]
@@ -150,6 +203,8 @@ fn the_chosen_pair_is_used_when_valid_and_put_in_time_order() {
     assert_eq!(pick(Some(("c-late", "c-left"))), cheeks);
     assert_eq!(pick(Some(("c-mid", "c-mid"))), cheeks);
     assert_eq!(pick(Some(("missing", "c-mid"))), cheeks);
+    // The first id's photo is alone in its series: the second id's series is used.
+    assert_eq!(pick(Some(("lonely", "c-mid"))), cheeks);
     let first_series = Some(("n-1".to_string(), "n-2".to_string()));
     assert_eq!(pick(Some(("missing", "gone"))), first_series);
     assert_eq!(pick(None), first_series);

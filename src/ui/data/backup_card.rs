@@ -2,12 +2,10 @@
 
 use yew::prelude::*;
 
-use super::deliver::{deliver, Delivered};
-use super::progress_bar::ProgressBar;
-use super::services::{make_backup, Progress};
+use super::progress_bar::{report_into, ProgressBar};
+use super::services::{back_up, Progress};
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::passphrase_problem;
-use crate::storage;
 use crate::ui::components::field::{Checkbox, TextField};
 use crate::ui::hooks::{today, use_db};
 
@@ -45,32 +43,14 @@ pub fn BackupCard(props: &BackupCardProps) -> Html {
             }
             outcome.set(None);
             let (progress, outcome, on_backed_up) = (progress.clone(), outcome.clone(), on_backed_up.clone());
-            let report = Callback::from({
-                let progress = progress.clone();
-                move |p: Progress| progress.set(Some(p))
-            });
+            let report = report_into(&progress);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match make_backup(&db.0, secret, report).await {
-                    Ok((file, status, left_out)) => match deliver(&file).await {
-                        Ok(delivered) => {
-                            if delivered != Delivered::NotShared {
-                                let _ = storage::save_backup_status(&db.0, &status).await;
-                                on_backed_up.emit(status);
-                            }
-                            let mut message = delivered.message(&file.name);
-                            if delivered != Delivered::NotShared {
-                                message.push_str(" Keep it somewhere other than this phone, such as a computer or a cloud drive you trust.");
-                            }
-                            if left_out > 0 {
-                                message
-                                    .push_str(&format!(" {left_out} damaged records could not be included."));
-                            }
-                            Ok(message)
-                        }
-                        Err(error) => Err(error),
-                    },
-                    Err(error) => Err(error),
-                };
+                let result = back_up(&db.0, secret, report).await.map(|(message, status)| {
+                    if let Some(status) = status {
+                        on_backed_up.emit(status);
+                    }
+                    message
+                });
                 progress.set(None);
                 outcome.set(Some(result));
             });

@@ -21,3 +21,9 @@ pub fn ProgressBar(props: &ProgressBarProps) -> Html {
         </div>
     }
 }
+
+/// A callback that shows each step of a task in `state` (the card's progress bar).
+pub fn report_into(state: &UseStateHandle<Option<Progress>>) -> Callback<Progress> {
+    let state = state.clone();
+    Callback::from(move |p: Progress| state.set(Some(p)))
+}

@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::backup_card::outcome_view;
-use super::progress_bar::ProgressBar;
+use super::progress_bar::{report_into, ProgressBar};
 use super::services::{read_backup, reload, restore, Progress};
 use crate::domain::backup::restore::RestoreMode;
 use crate::domain::backup::BackupError;
@@ -52,10 +52,7 @@ pub fn RestoreCard(props: &RestoreCardProps) -> Html {
             let (app, library, on_restored) = (app.clone(), library.clone(), on_restored.clone());
             let (passphrase_error, progress, outcome) =
                 (passphrase_error.clone(), progress.clone(), outcome.clone());
-            let report = Callback::from({
-                let progress = progress.clone();
-                move |p: Progress| progress.set(Some(p))
-            });
+            let report = report_into(&progress);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match read_backup(&file, &secret, &report).await {
                     Ok(backup) => match restore(&db.0, &backup, mode, &report).await {

@@ -4,6 +4,7 @@
 use yew::Callback;
 
 use super::crypto;
+use super::deliver::{deliver, Delivered};
 use super::files::{read_file, MadeFile};
 use crate::domain::backup::container::decode;
 use crate::domain::backup::envelope::is_encrypted;
@@ -33,7 +34,7 @@ impl Progress {
 pub const BACKUP_MIME: &str = "application/octet-stream";
 
 /// A backup file of everything on the device, encrypted when a passphrase is given.
-pub async fn make_backup(
+async fn make_backup(
     db: &Db,
     passphrase: Option<String>,
     progress: Callback<Progress>,
@@ -56,6 +57,29 @@ pub async fn make_backup(
     progress.emit(Progress::at("Ready", 1, 1));
     let status = BackupStatus::after_backup(&created_at[..10]);
     Ok((MadeFile::new(file_name(&created_at), BACKUP_MIME, bytes), status, file.left_out))
+}
+
+/// Makes the backup and hands it over (share sheet or download); once it is handed over, records
+/// the day on this device. The message to show, and the new status when it was handed over.
+pub async fn back_up(
+    db: &Db,
+    passphrase: Option<String>,
+    progress: Callback<Progress>,
+) -> Result<(String, Option<BackupStatus>), String> {
+    let (file, status, left_out) = make_backup(db, passphrase, progress).await?;
+    let delivered = deliver(&file).await?;
+    let handed_over = delivered != Delivered::NotShared;
+    let mut message = delivered.message(&file.name);
+    if handed_over {
+        let _ = storage::save_backup_status(db, &status).await;
+        message.push_str(
+            " Keep it somewhere other than this phone, such as a computer or a cloud drive you trust.",
+        );
+    }
+    if left_out > 0 {
+        message.push_str(&format!(" {left_out} damaged records could not be included."));
+    }
+    Ok((message, handed_over.then_some(status)))
 }
 
 /// Reads and checks a whole backup file; nothing is written.

@@ -63,19 +63,27 @@ pub fn ReportPair(props: &ReportPairProps) -> Html {
     let on_series = {
         let (photos, choose) = (props.photos.clone(), choose.clone());
         Callback::from(move |key: String| {
-            let Some((area, angle)) = key.split_once('/') else { return };
+            // The angle's key has no '/'; an area id might.
+            let Some((area, angle)) = key.rsplit_once('/') else { return };
             let Some(angle) = Angle::from_key(angle) else { return };
             if let Some((a, b)) = default_pair(&series(&photos, area, angle)) {
                 choose(a.id.clone(), b.id.clone());
             }
         })
     };
+    // Choosing the other side's photo swaps the two rather than asking for one photo twice.
     let (before_id, after_id) = (before.id.clone(), after.id.clone());
     let on_before = {
-        let (choose, after_id) = (choose.clone(), after_id.clone());
-        Callback::from(move |id: String| choose(id, after_id.clone()))
+        let (choose, before_id, after_id) = (choose.clone(), before_id.clone(), after_id.clone());
+        Callback::from(move |id: String| {
+            let other = if id == after_id { before_id.clone() } else { after_id.clone() };
+            choose(id, other)
+        })
     };
-    let on_after = Callback::from(move |id: String| choose(before_id.clone(), id));
+    let on_after = Callback::from(move |id: String| {
+        let other = if id == before_id { after_id.clone() } else { before_id.clone() };
+        choose(other, id)
+    });
     let series_options: Vec<(AttrValue, AttrValue)> = pair_series(&props.photos, &props.profile)
         .into_iter()
         .map(|s| (format!("{}/{}", s.area_id, s.angle.key()).into(), s.name.into()))
@@ -108,14 +116,17 @@ pub fn ReportPair(props: &ReportPairProps) -> Html {
                 <SelectField id="report-after" label="After photo" options={photo_options}
                     value={after.id.clone()} on_change={on_after} />
             </div>
-            <p>{ format!("{} · {}", props.profile.area_name(&before.area_id), before.angle.label()) }</p>
-            <div class="report__pair">
-                { figure(before, "Before") }
-                { figure(after, "After") }
+            // One block in print: the area's name, the photos and their readings stay together.
+            <div class="report__figure">
+                <p>{ format!("{} · {}", props.profile.area_name(&before.area_id), before.angle.label()) }</p>
+                <div class="report__pair">
+                    { figure(before, "Before") }
+                    { figure(after, "After") }
+                </div>
+                <ul class="report__redness" aria-label="Redness index">
+                    { for redness_lines(before, after).into_iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
             </div>
-            <ul class="report__redness" aria-label="Redness index">
-                { for redness_lines(before, after).into_iter().map(|line| html! { <li>{ line }</li> }) }
-            </ul>
         </>
     };
     section("photos", "Before and after", body)

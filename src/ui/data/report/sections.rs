@@ -5,7 +5,7 @@ use time::Date;
 use yew::prelude::*;
 
 use crate::domain::dates::display_date;
-use crate::domain::exports::report::{profile_lines, SessionRow};
+use crate::domain::exports::report::{clinic_line, profile_lines, SessionRow};
 use crate::domain::recovery::RecoveryEntry;
 use crate::domain::session::Session;
 use crate::domain::timeline::you_are_here;
@@ -26,18 +26,7 @@ pub(super) fn section(id: &str, heading: &str, body: Html) -> Html {
 /// The client's profile and their clinic.
 pub fn about(records: &Records) -> Html {
     let lines = profile_lines(&records.profile);
-    let clinic = records.clinic.as_ref().map(|clinic| {
-        let contact: Vec<String> = [&clinic.practitioner, &clinic.phone, &clinic.email]
-            .into_iter()
-            .filter_map(|v| v.clone())
-            .collect();
-        let line = if contact.is_empty() {
-            clinic.name.clone()
-        } else {
-            format!("{} ({})", clinic.name, contact.join(", "))
-        };
-        ("Clinic", line)
-    });
+    let clinic = records.clinic.as_ref().map(|clinic| ("Clinic", clinic_line(clinic)));
     let body = if lines.is_empty() && clinic.is_none() {
         html! { <p>{ "No profile details were entered." }</p> }
     } else {
@@ -121,7 +110,7 @@ pub fn timeline(records: &Records, today: Date) -> Html {
             <>
                 { for areas }
                 { timeline_legend() }
-                <p class="muted">{ "The shaded band illustrates published ranges (see the app's evidence page); it is not data, and not a prediction." }</p>
+                <p class="muted">{ "Check-ins are not recorded per area: each chart shows every check-in since that area's first session. The shaded band illustrates published ranges (see the app's evidence page); it is not data, and not a prediction." }</p>
             </>
         }
     };

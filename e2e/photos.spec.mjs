@@ -188,7 +188,7 @@ test("without a camera the page says so and offers the device's camera instead",
 });
 
 test("from the second visit on, photos work offline without having been opened online", async ({ page, context }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await addArea(page, "cheeks");
   await controlledByWorker(page);
   // A controlled visit asks the service worker to fetch the photos app in the background.
@@ -221,6 +221,12 @@ test("from the second visit on, photos work offline without having been opened o
   await expect(page.getByRole("img", { name: "after photo" })).toBeVisible();
   await page.getByRole("button", { name: "Align automatically" }).click();
   await expect(page.getByText(/^Aligned \(confidence \d+%\)\.$/)).toBeVisible();
+  // So do the report for the clinic and a backup.
+  await page.getByRole("link", { name: "Put this pair in the report for your clinic" }).click();
+  await expect(page.getByRole("img", { name: /^After photo/ })).toBeVisible();
+  await page.getByRole("link", { name: "Back to your data" }).click();
+  const [backup] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Back up now" }).click()]);
+  expect(backup.suggestedFilename()).toMatch(/^remodel-\d{4}-\d{2}-\d{2}\.remodel$/);
 });
 
 test("offline before photos were ever fetched, the page says they need a connection once", async ({ page, context }) => {

@@ -5,7 +5,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import zlib from "node:zlib";
 import { expect, test } from "./fixtures.mjs";
-import { addArea, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord } from "./records.mjs";
+import { addArea, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
 
 /** Everything stored, as comparable JSON: records as they are, photo bytes as SHA-256 digests. The
@@ -37,13 +37,6 @@ function snapshot(page) {
     db.close();
     return result;
   });
-}
-
-/** Opens the app on a fresh device and waits until it has created its database (Today's empty
- * state shows once the records are read), so seeding finds the stores. */
-async function start(page) {
-  await page.goto("/");
-  await expect(page.getByText("No sessions yet — add your first").first()).toBeVisible();
 }
 
 /** A profile with a Cheeks area, two sessions, three check-ins and two photos. */

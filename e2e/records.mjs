@@ -66,6 +66,13 @@ export const entryRecord = (id, date, redness, gais = null) => ({
   infection_signs: [], dark_patches: false, aftercare_done: [], gais, notes: "",
 });
 
+/** Opens the app on a fresh device and waits until it has created its database (Today's empty
+ * state shows once the records are read), so seeding finds the stores. */
+export async function start(page) {
+  await page.goto("/");
+  await expect(page.getByText("No sessions yet — add your first").first()).toBeVisible();
+}
+
 /** Writes sessions and check-ins (and a profile with a Cheeks area) straight into IndexedDB; the
  * app reads them when it next starts, so reload after. */
 export async function seedRecords(page, { sessions, entries }) {

@@ -6,7 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect, test } from "./fixtures.mjs";
-import { entryRecord, expectNoAxeViolations, seedRecords, sessionRecord } from "./records.mjs";
+import { entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
 
 const SECTIONS = ["About me", "Sessions and recovery", "Timeline", "Before and after"];
@@ -14,8 +14,7 @@ const SECTIONS = ["About me", "Sessions and recovery", "Timeline", "Before and a
 /** Two sessions (the first with a recovery that ran past a week and a sign of infection), and
  * three photos of Cheeks · Front. */
 async function seedReport(page) {
-  await page.goto("/");
-  await expect(page.getByText("No sessions yet — add your first").first()).toBeVisible();
+  await start(page);
   const long = [[2, 3], [5, 2], [9, 2]].map(([day, redness], i) =>
     entryRecord(`e-${i}`, `2026-09-${String(1 + day).padStart(2, "0")}`, redness),
   );
@@ -146,8 +145,7 @@ test("Compare sends its pair to the report, and an unknown pair falls back to th
 });
 
 test("with no records the report says what is missing instead of empty sections", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByText("No sessions yet — add your first").first()).toBeVisible();
+  await start(page);
   await page.goto("/data/report");
   await expect(page.getByRole("heading", { level: 1, name: "Report for your clinic" })).toBeVisible();
   await expect(page.getByRole("region", { name: "About me" })).toContainText("No profile details were entered.");

@@ -72,9 +72,12 @@ fn coarse_estimate(a: &Gray, b: &Gray) -> Similarity {
     let n = a.width.max(a.height).max(b.width).max(b.height).next_power_of_two();
     let fft = Fft2::new(n, n);
     let (a, b) = (a.standardised(), b.standardised());
-    let polar_a = log_polar(&magnitude(&fft, &a, n), n);
-    let polar_b = log_polar(&magnitude(&fft, &b, n), n);
-    let (d_radius, d_angle, _) = phase_correlate(&fft, &polar_a, &polar_b, n);
+    // A's spectrum serves twice: for the rotation and scale, and for the shift below.
+    let spectrum_a = spectrum(&fft, &windowed(&a, n));
+    let polar_a = log_polar(&magnitude(&spectrum_a, n), n);
+    let polar_b = log_polar(&magnitude(&spectrum(&fft, &windowed(&b, n)), n), n);
+    let (d_radius, d_angle, _) =
+        phase_correlate(&fft, &spectrum(&fft, &polar_a), spectrum(&fft, &polar_b), n);
     // The spectrum of B is A's turned by the rotation and shrunk by the scale: on the log-polar
     // grid, +ln(scale)/step along radius and −rotation along angle (module tests pin the signs).
     let scale = (f64::from(d_radius) * log_step(n)).exp();
@@ -87,7 +90,7 @@ fn coarse_estimate(a: &Gray, b: &Gray) -> Similarity {
     // B turned into A's frame differs from A only by a shift t: B'(p) = A(p + t), whose phase
     // correlation peaks at −t.
     let turned_b = b.warped(&about_centres.inverse(), a.width, a.height, 0.0);
-    let (dx, dy, _) = phase_correlate(&fft, &windowed(&a, n), &windowed(&turned_b, n), n);
+    let (dx, dy, _) = phase_correlate(&fft, &spectrum_a, spectrum(&fft, &windowed(&turned_b, n)), n);
     Similarity { tx: about_centres.tx - f64::from(dx), ty: about_centres.ty - f64::from(dy), ..about_centres }
 }
 
@@ -111,11 +114,16 @@ fn windowed(image: &Gray, n: usize) -> Vec<f32> {
     grid
 }
 
-/// The centred magnitude spectrum, high-pass emphasised: low frequencies carry little of the
-/// rotation and would swamp the correlation (Reddy & Chatterji's emphasis filter).
-fn magnitude(fft: &Fft2, image: &Gray, n: usize) -> Vec<f32> {
-    let mut data: Vec<Complex> = windowed(image, n).into_iter().map(|v| Complex::new(v, 0.0)).collect();
+/// The forward transform of a real n × n grid.
+fn spectrum(fft: &Fft2, grid: &[f32]) -> Vec<Complex> {
+    let mut data: Vec<Complex> = grid.iter().map(|&v| Complex::new(v, 0.0)).collect();
     fft.forward(&mut data);
+    data
+}
+
+/// The centred magnitude of a spectrum, high-pass emphasised: low frequencies carry little of
+/// the rotation and would swamp the correlation (Reddy & Chatterji's emphasis filter).
+fn magnitude(data: &[Complex], n: usize) -> Vec<f32> {
     let half = n / 2;
     let mut out = vec![0.0f32; n * n];
     for y in 0..n {
@@ -153,23 +161,24 @@ fn log_polar(spectrum: &[f32], n: usize) -> Vec<f32> {
 }
 
 /// The shift d with `second(p) ≈ first(p − d)`, to a fraction of a sample, and the peak's height
-/// (1 for a perfect match). Both grids are n × n; shifts wrap to −n/2..n/2.
-fn phase_correlate(fft: &Fft2, first: &[f32], second: &[f32], n: usize) -> (f32, f32, f32) {
-    let mut f1: Vec<Complex> = first.iter().map(|&v| Complex::new(v, 0.0)).collect();
-    let mut f2: Vec<Complex> = second.iter().map(|&v| Complex::new(v, 0.0)).collect();
-    fft.forward(&mut f1);
-    fft.forward(&mut f2);
-    for (a, b) in f1.iter_mut().zip(&f2) {
+/// (1 for a perfect match), from the two grids' spectra ([`spectrum`]; a spectrum can serve more
+/// than one correlation). Both grids are n × n; shifts wrap to −n/2..n/2.
+fn phase_correlate(fft: &Fft2, first: &[Complex], mut second: Vec<Complex>, n: usize) -> (f32, f32, f32) {
+    for (b, a) in second.iter_mut().zip(first) {
         // F2·conj(F1) = |F1|²·e^(−2πik·d/n): its inverse peaks at +d.
         let cross = *b * a.conj();
         let norm = cross.norm();
-        *a = if norm > 1e-12 { Complex::new(cross.re / norm, cross.im / norm) } else { Complex::default() };
+        *b = if norm > 1e-12 { Complex::new(cross.re / norm, cross.im / norm) } else { Complex::default() };
     }
-    fft.inverse(&mut f1);
+    fft.inverse(&mut second);
+    let correlation = second;
     let (best, peak) =
-        f1.iter().enumerate().fold((0, f32::MIN), |acc, (i, c)| if c.re > acc.1 { (i, c.re) } else { acc });
+        correlation
+            .iter()
+            .enumerate()
+            .fold((0, f32::MIN), |acc, (i, c)| if c.re > acc.1 { (i, c.re) } else { acc });
     let (px, py) = (best % n, best / n);
-    let at = |x: usize, y: usize| f1[(y % n) * n + (x % n)].re;
+    let at = |x: usize, y: usize| correlation[(y % n) * n + (x % n)].re;
     // A parabola through the peak and its neighbours puts the peak between samples.
     let vertex = |l: f32, c: f32, r: f32| {
         let denom = l - 2.0 * c + r;

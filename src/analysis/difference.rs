@@ -46,7 +46,9 @@ pub struct DifferenceSummary {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SizeMismatch;
 
-/// ΔE of every pixel (`None` where either pixel is transparent).
+/// ΔE of every pixel (`None` where either pixel is transparent): the maths [`heat_map`] does in
+/// one pass, kept for the tests that pin it.
+#[cfg(test)]
 pub fn delta_e(a: &RgbaImage, b: &RgbaImage) -> Result<Vec<Option<f32>>, SizeMismatch> {
     if a.dimensions() != b.dimensions() {
         return Err(SizeMismatch);

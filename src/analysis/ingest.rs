@@ -28,7 +28,11 @@ pub struct Ingested {
 
 /// The whole path for one file's bytes. Refuses bad input before decoding (see [`probe`]).
 pub fn ingest(bytes: &[u8]) -> Result<Ingested, IngestError> {
-    let probe = probe(bytes)?;
+    ingest_probed(bytes, probe(bytes)?)
+}
+
+/// [`ingest`] for bytes already probed (the worker probes once, before choosing an engine).
+pub fn ingest_probed(bytes: &[u8], probe: Probe) -> Result<Ingested, IngestError> {
     let upright = decode_upright(bytes, &probe)?;
     let (width, height) = fit_within(upright.width(), upright.height(), WORKING_LONG_SIDE);
     let working = resized(&upright, width, height);

@@ -7,7 +7,7 @@
 
 use image::RgbaImage;
 
-use super::lab::linearise;
+use super::lab::{linearise, RGB_TO_XYZ};
 use crate::domain::region::Region;
 
 /// Per-channel gains in linear light.
@@ -39,7 +39,7 @@ impl CardError {
 }
 
 /// The mean linear RGB of the opaque pixels inside `region`, and how many there were.
-pub fn mean_linear_rgb(image: &RgbaImage, region: &Region) -> ([f64; 3], usize) {
+fn mean_linear_rgb(image: &RgbaImage, region: &Region) -> ([f64; 3], usize) {
     let (cols, rows) = region.pixel_bounds(image.width(), image.height());
     let mut sum = [0.0f64; 3];
     let mut count = 0usize;
@@ -69,19 +69,22 @@ pub fn gains_from_card(image: &RgbaImage, region: &Region) -> Result<Gains, Card
     if mean.iter().any(|&c| !(0.002..=0.98).contains(&c)) {
         return Err(CardError::BadExposure);
     }
-    let luminance = 0.212_672_9 * mean[0] + 0.715_152_2 * mean[1] + 0.072_175 * mean[2];
+    let [r, g, b] = RGB_TO_XYZ[1];
+    let luminance = r * mean[0] + g * mean[1] + b * mean[2];
     Ok(Gains(mean.map(|c| (luminance / c) as f32)))
 }
 
 /// Linear light back to an 8-bit sRGB channel.
+#[cfg(test)]
 fn encode(linear: f32) -> u8 {
     let c = linear.clamp(0.0, 1.0);
     let v = if c <= 0.003_130_8 { 12.92 * c } else { 1.055 * c.powf(1.0 / 2.4) - 0.055 };
     (v * 255.0).round() as u8
 }
 
-/// The image with the gains applied (for showing the calibrated photo; the redness maps apply
-/// gains themselves without a second image).
+/// The image with the gains applied. Only the tests use it (to check the gains on real pixels):
+/// the redness maps apply gains themselves without a second image.
+#[cfg(test)]
 pub fn apply(image: &RgbaImage, gains: Gains) -> RgbaImage {
     // 256 entries per channel: the gain is fixed, so each output value depends only on the input.
     let luts: [[u8; 256]; 3] =

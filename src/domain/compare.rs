@@ -98,11 +98,13 @@ pub fn to_reference(photo: &Photo, reference_id: &str) -> Similarity {
 }
 
 /// Whether the photo is aligned to the reference (the reference always is).
+#[cfg(test)]
 pub fn is_aligned(photo: &Photo, reference_id: &str) -> bool {
     photo.id == reference_id || to_reference(photo, reference_id) != Similarity::IDENTITY
 }
 
 /// The map from photo `b` onto photo `a`, in width units, through the reference.
+#[cfg(test)]
 pub fn b_onto_a(a: &Photo, b: &Photo, reference_id: &str) -> Similarity {
     to_reference(a, reference_id).inverse().after(&to_reference(b, reference_id))
 }

@@ -15,7 +15,7 @@ use super::{Db, StorageError, Store, StoredPhotoBytes};
 use crate::domain::backup::container::BackupWriter;
 use crate::domain::backup::nudge::{BackupStatus, BACKUP_STATUS_KEY};
 use crate::domain::backup::restore::RestorePlan;
-use crate::domain::backup::{Backup, Records, SETTING_KEYS};
+use crate::domain::backup::{setting_key, Backup, Records, SETTING_KEYS};
 
 /// Every record a backup carries, and how many stored records could not be read (left out).
 pub async fn backup_records(db: &Db) -> Result<(Records, usize), StorageError> {
@@ -27,10 +27,7 @@ pub async fn backup_records(db: &Db) -> Result<(Records, usize), StorageError> {
     let (photos, bad_photos) = readable(lists.pop().unwrap_or_default());
     let (recovery_entries, bad_entries) = readable(lists.pop().unwrap_or_default());
     let (sessions, bad_sessions) = readable(lists.pop().unwrap_or_default());
-    let settings = settings
-        .into_iter()
-        .filter(|s| s.get("key").and_then(|k| k.as_str()).is_some_and(|k| SETTING_KEYS.contains(&k)))
-        .collect();
+    let settings = settings.into_iter().filter(|s| SETTING_KEYS.contains(&setting_key(s))).collect();
     Ok((Records { sessions, recovery_entries, photos, settings }, bad_photos + bad_entries + bad_sessions))
 }
 

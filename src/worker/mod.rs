@@ -26,7 +26,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::analysis::{ingest, probe, IngestError, Ingested};
+use crate::analysis::ingest::ingest_probed;
+use crate::analysis::{probe, IngestError, Ingested};
 
 /// Which decoder a job may use (the benchmark asks for each in turn).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,7 +107,7 @@ async fn ingest_blob(
             Err(_) => {}
         }
     }
-    ingest(&bytes).map(|ingested| (ingested, "image"))
+    ingest_probed(&bytes, probed).map(|ingested| (ingested, "image"))
 }
 
 fn bytes_buffer(bytes: &[u8]) -> ArrayBuffer {

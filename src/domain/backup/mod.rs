@@ -77,6 +77,11 @@ pub struct Records {
 /// it describes this device's backups, not the client's data.)
 pub const SETTING_KEYS: [&str; 4] = ["app", "profile", "clinic", "redness_regions"];
 
+/// A settings record's key ("" when it has none: no accepted key is empty).
+pub fn setting_key(setting: &serde_json::Value) -> &str {
+    setting.get("key").and_then(serde_json::Value::as_str).unwrap_or_default()
+}
+
 /// One photo's stored bytes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhotoFiles {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::Backup;
+use super::{setting_key, Backup};
 use crate::domain::photo::Photo;
 use crate::domain::recovery::RecoveryEntry;
 use crate::domain::session::Session;
@@ -118,7 +118,7 @@ pub fn plan(
         .settings
         .iter()
         .filter(|setting| {
-            let key = setting.get("key").and_then(Value::as_str).unwrap_or_default();
+            let key = setting_key(setting);
             !existing.setting_keys.iter().any(|k| k == key)
         })
         .cloned()

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use super::{BackupError, Manifest, Records, SETTING_KEYS};
+use super::{setting_key, BackupError, Manifest, Records, SETTING_KEYS};
 use crate::domain::clinic_link;
 use crate::domain::profile::Profile;
 use crate::domain::redness::RednessRegions;
@@ -52,7 +52,7 @@ pub fn validate_records(manifest: &Manifest, records: &Records) -> Result<(), Ba
     }
     let mut keys = HashSet::new();
     for setting in &records.settings {
-        let key = setting.get("key").and_then(|k| k.as_str()).unwrap_or_default();
+        let key = setting_key(setting);
         if !SETTING_KEYS.contains(&key) || !keys.insert(key) {
             return Err(BackupError::Damaged(format!("unexpected setting {key:?}")));
         }

@@ -6,9 +6,8 @@ pub mod csv;
 pub mod ics;
 pub mod report;
 
-use crate::domain::decimal::format_fixed;
 use crate::domain::profile::Profile;
-use crate::domain::session::Session;
+use crate::domain::session::{format_depth, Session};
 
 /// A session's areas with their needle depths: "Cheeks 1.5 mm; Forehead".
 pub fn areas_and_depths(session: &Session, profile: &Profile) -> String {
@@ -16,7 +15,7 @@ pub fn areas_and_depths(session: &Session, profile: &Profile) -> String {
         .areas
         .iter()
         .map(|a| match a.depth_mm {
-            Some(depth) => format!("{} {} mm", profile.area_name(&a.area_id), format_fixed(depth, 2, true)),
+            Some(depth) => format!("{} {} mm", profile.area_name(&a.area_id), format_depth(depth)),
             None => profile.area_name(&a.area_id),
         })
         .collect::<Vec<_>>()

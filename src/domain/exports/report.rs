@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::areas_and_depths;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::compare::{default_pair, series};
-use crate::domain::photo::{Angle, Photo};
+use crate::domain::photo::{gallery, Angle, Photo, PhotoFilter};
 use crate::domain::profile::Profile;
 use crate::domain::recovery::{day_number, entries_by_session, InfectionSign, RecoveryEntry, REDNESS_WORDS};
 use crate::domain::recovery_curve::{recovery_curve, settled_day, SETTLED_REDNESS};
@@ -202,27 +202,16 @@ pub struct Series {
     pub name: String,
 }
 
-/// Every series with two or more photos, in the profile's area order (then angle order).
+/// Every series with two or more photos, in the gallery's order (the profile's areas, then
+/// angles), as the Compare section lists them.
 pub fn pair_series(photos: &[Photo], profile: &Profile) -> Vec<Series> {
-    let mut found: Vec<(usize, Angle, String)> = Vec::new();
-    for photo in photos {
-        if found.iter().any(|(_, angle, area)| *angle == photo.angle && *area == photo.area_id) {
-            continue;
-        }
-        if series(photos, &photo.area_id, photo.angle).len() >= 2 {
-            let order = profile.areas.iter().position(|a| a.id == photo.area_id).unwrap_or(usize::MAX);
-            found.push((order, photo.angle, photo.area_id.clone()));
-        }
-    }
-    found.sort_by_key(|(order, angle, area)| {
-        (*order, Angle::ALL.iter().position(|a| a == angle), area.clone())
-    });
-    found
+    gallery(photos, &PhotoFilter::default(), profile)
         .into_iter()
-        .map(|(_, angle, area_id)| Series {
-            name: format!("{} · {}", profile.area_name(&area_id), angle.label()),
-            area_id,
-            angle,
+        .filter(|group| group.photos.len() >= 2)
+        .map(|group| Series {
+            name: format!("{} · {}", profile.area_name(group.area_id), group.angle.label()),
+            area_id: group.area_id.to_string(),
+            angle: group.angle,
         })
         .collect()
 }

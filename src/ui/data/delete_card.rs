@@ -11,8 +11,14 @@ use crate::ui::context::use_app_state;
 use crate::ui::hooks::use_db;
 use crate::ui::photos::library::use_library;
 
+#[derive(Properties, PartialEq)]
+pub struct DeleteCardProps {
+    /// Everything was deleted (and the app's records read again).
+    pub on_deleted: Callback<()>,
+}
+
 #[component]
-pub fn DeleteCard() -> Html {
+pub fn DeleteCard(props: &DeleteCardProps) -> Html {
     let db = use_db();
     let app = use_app_state();
     let library = use_library();
@@ -21,6 +27,7 @@ pub fn DeleteCard() -> Html {
     let outcome = use_state(|| None::<Result<String, String>>);
     let onclick = {
         let (typed, error, outcome) = (typed.clone(), error.clone(), outcome.clone());
+        let on_deleted = props.on_deleted.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
             if !delete_confirmed(&typed) {
@@ -28,12 +35,13 @@ pub fn DeleteCard() -> Html {
                 return;
             }
             error.set(None);
-            let (app, library, typed, outcome) =
-                (app.clone(), library.clone(), typed.clone(), outcome.clone());
+            let (app, library, typed, outcome, on_deleted) =
+                (app.clone(), library.clone(), typed.clone(), outcome.clone(), on_deleted.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match storage::delete_everything(&db.0).await {
                     Ok(()) => {
                         reload(&db.0, &app, &library).await;
+                        on_deleted.emit(());
                         typed.set(String::new());
                         Ok("Everything was deleted from this device.".to_string())
                     }

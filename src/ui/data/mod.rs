@@ -11,57 +11,40 @@ mod exports_card;
 mod files;
 mod progress_bar;
 mod report;
+mod restore_card;
 mod services;
 
 use yew::prelude::*;
 
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::sections::Section;
-use crate::storage;
 use crate::ui::components::Page;
-use crate::ui::hooks::use_db;
+use crate::ui::context::use_app_state;
 use backup_card::BackupCard;
 use delete_card::DeleteCard;
 use exports_card::ExportsCard;
 pub use report::{PairQuery, ReportPage};
 use restore_card::RestoreCard;
 
-mod restore_card;
-
-/// This device's backup status, read once the database is open; `reload` reads it again.
-#[hook]
-fn use_backup_status() -> (Option<BackupStatus>, Callback<()>) {
-    let db = use_db();
-    let status = use_state(|| None::<BackupStatus>);
-    let generation = use_state(|| 0u32);
-    {
-        let status = status.clone();
-        use_effect_with((db, *generation), move |(db, _)| {
-            if let Some(db) = db.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    status.set(Some(storage::load_backup_status(&db.0).await.unwrap_or_default()));
-                });
-            }
-        });
-    }
-    let reload = Callback::from(move |_| generation.set(*generation + 1));
-    ((*status).clone(), reload)
-}
-
 #[component]
 pub fn DataPage() -> Html {
-    let (status, reload_status) = use_backup_status();
+    let app = use_app_state();
+    // The status was read with the records; a backup made here is newer. A restore or a deletion
+    // reads the records (and so the status) again, which then wins.
+    let made_here = use_state(|| None::<BackupStatus>);
+    let status = (*made_here).clone().or_else(|| app.records.as_ref().map(|r| r.backup.clone()));
     let on_backed_up = {
-        let reload_status = reload_status.clone();
-        Callback::from(move |_: BackupStatus| reload_status.emit(()))
+        let made_here = made_here.clone();
+        Callback::from(move |status: BackupStatus| made_here.set(Some(status)))
     };
+    let on_reloaded = Callback::from(move |_| made_here.set(None));
     html! {
         <Page section={Section::Settings} heading="Your data">
             <p class="page__purpose">{ "Everything stays on this device unless you save or share a file yourself." }</p>
             <BackupCard {status} {on_backed_up} />
-            <RestoreCard on_restored={reload_status} />
+            <RestoreCard on_restored={on_reloaded.clone()} />
             <ExportsCard />
-            <DeleteCard />
+            <DeleteCard on_deleted={on_reloaded} />
         </Page>
     }
 }

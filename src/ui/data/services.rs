@@ -10,7 +10,7 @@ use crate::domain::backup::container::decode;
 use crate::domain::backup::envelope::is_encrypted;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::restore::{plan, Existing, RestoreMode, RestorePlan};
-use crate::domain::backup::{file_name, Backup, BackupError};
+use crate::domain::backup::{file_name, setting_key, Backup, BackupError};
 use crate::storage::{self, Db};
 use crate::ui::context::AppContext;
 use crate::ui::hooks::clock::now_local;
@@ -116,11 +116,7 @@ pub async fn restore(
         RestoreMode::Merge => storage::backup_records(db).await.map_err(|e| e.user_message())?.0,
         RestoreMode::Replace => Default::default(),
     };
-    let keys: Vec<String> = here
-        .settings
-        .iter()
-        .filter_map(|s| s.get("key").and_then(|k| k.as_str()).map(String::from))
-        .collect();
+    let keys: Vec<String> = here.settings.iter().map(|s| setting_key(s).to_string()).collect();
     let existing = Existing {
         sessions: &here.sessions,
         entries: &here.recovery_entries,
@@ -150,8 +146,8 @@ pub async fn reload(db: &Db, app: &AppContext, library: &LibraryContext) {
         Ok(records) => app.dispatch(Action::RecordsLoaded(records)),
         Err(error) => app.dispatch(Action::StorageFailed(error)),
     }
-    if let Ok((photos, unreadable)) = storage::load_photos(db).await {
-        library.dispatch(PhotoAction::Reloaded(photos, unreadable));
+    if let Ok((photos, _)) = storage::load_photos(db).await {
+        library.dispatch(PhotoAction::Reloaded(photos));
     }
 }
 

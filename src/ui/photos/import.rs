@@ -17,6 +17,7 @@ use super::library::{use_library, PhotoAction};
 use crate::domain::photo::{local_date_time, session_before, Photo, PhotoDetails, TakenAtSource};
 use crate::storage::{new_id, save_new_photo, StoredPhotoBytes};
 use crate::ui::context::use_app_state;
+use crate::ui::hooks::clock::now_local;
 use crate::ui::hooks::use_db;
 
 /// The worker's script (built by Trunk from `src/photo_worker.rs`).
@@ -193,9 +194,7 @@ async fn import_one(
         (None, Some(modified)) => {
             (local_date_time(modified, offset).unwrap_or_default(), TakenAtSource::File)
         }
-        (None, None) => {
-            (local_date_time(js_sys::Date::now(), offset).unwrap_or_default(), TakenAtSource::Camera)
-        }
+        (None, None) => (now_local(), TakenAtSource::Camera),
     };
     let working: ArrayBuffer = get("working").unchecked_into();
     let thumb: ArrayBuffer = get("thumb").unchecked_into();

@@ -14,8 +14,6 @@ use crate::ui::hooks::{report_into, use_db};
 pub struct PhotoLibrary {
     /// `None` until read from storage.
     pub photos: Option<Rc<Vec<Photo>>>,
-    /// Stored records that could not be read (left alone).
-    pub unreadable: usize,
     /// The photo just deleted, with its bytes, until undone or dismissed.
     pub deleted: Option<(Photo, Option<StoredPhotoBytes>)>,
 }
@@ -30,9 +28,9 @@ pub async fn save_photo(db: &storage::Db, library: &LibraryContext, photo: Photo
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PhotoAction {
-    Loaded(Vec<Photo>, usize),
+    Loaded(Vec<Photo>),
     /// Every photo read again (after a restore or a deletion): replaces the library.
-    Reloaded(Vec<Photo>, usize),
+    Reloaded(Vec<Photo>),
     Added(Photo),
     Updated(Photo),
     Deleted(Photo, Option<StoredPhotoBytes>),
@@ -45,20 +43,23 @@ impl Reducible for PhotoLibrary {
 
     fn reduce(self: Rc<Self>, action: PhotoAction) -> Rc<Self> {
         let mut next = (*self).clone();
+        if action == PhotoAction::DismissUndo {
+            // Only the undo goes: the photo list is shared as it is.
+            next.deleted = None;
+            return Rc::new(next);
+        }
         let mut photos = next.photos.as_deref().cloned().unwrap_or_default();
         match action {
-            PhotoAction::Loaded(loaded, unreadable) => {
+            PhotoAction::Loaded(loaded) => {
                 // A photo added while the library was read is kept.
                 for photo in loaded {
                     if !photos.iter().any(|p| p.id == photo.id) {
                         photos.push(photo);
                     }
                 }
-                next.unreadable = unreadable;
             }
-            PhotoAction::Reloaded(loaded, unreadable) => {
+            PhotoAction::Reloaded(loaded) => {
                 photos = loaded;
-                next.unreadable = unreadable;
                 next.deleted = None;
             }
             PhotoAction::Added(photo) | PhotoAction::Restored(photo) | PhotoAction::Updated(photo) => {
@@ -70,7 +71,7 @@ impl Reducible for PhotoLibrary {
                 photos.retain(|p| p.id != photo.id);
                 next.deleted = Some((photo, bytes));
             }
-            PhotoAction::DismissUndo => next.deleted = None,
+            PhotoAction::DismissUndo => {}
         }
         next.photos = Some(Rc::new(photos));
         Rc::new(next)
@@ -96,8 +97,8 @@ pub fn PhotoLibraryProvider(props: &ProviderProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     // A failed read leaves the library empty; StorageNotice already says why
                     // storage can't be used.
-                    if let Ok((photos, unreadable)) = load_photos(&db.0).await {
-                        library.dispatch(PhotoAction::Loaded(photos, unreadable));
+                    if let Ok((photos, _)) = load_photos(&db.0).await {
+                        library.dispatch(PhotoAction::Loaded(photos));
                     }
                 });
             }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::sections::section;
-use crate::domain::compare::{caption, default_pair, series, to_reference};
+use crate::domain::compare::{caption, default_pair, reference, series, to_reference};
 use crate::domain::exports::report::{chosen_pair, pair_series, redness_lines};
 use crate::domain::photo::{Angle, Photo};
 use crate::domain::profile::Profile;
@@ -53,7 +53,7 @@ pub fn ReportPair(props: &ReportPairProps) -> Html {
         return section("photos", "Before and after", body);
     };
     let this_series = series(&props.photos, &before.area_id, before.angle);
-    let reference = this_series[0];
+    let Some(reference) = reference(&this_series) else { return html! {} };
     let choose = move |before: String, after: String| {
         if let Some(navigator) = &navigator {
             let query = PairQuery { before: Some(before), after: Some(after) };

@@ -152,7 +152,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     let area_name = records.profile.area_name(&props.area_id);
     let heading = format!("Compare {area_name} · {}", angle.label());
     let back = html! { <Link<PhotoRoute> to={PhotoRoute::Gallery}>{ "All photos" }</Link<PhotoRoute>> };
-    let Some(reference) = series.first().cloned() else {
+    let Some(reference) = compare::reference(&refs).cloned() else {
         return html! { <Page section={Section::Photos} heading={heading}><p>{ "There are no photos of this area and angle." }</p>{ back }</Page> };
     };
     if series.len() < 2 {

@@ -62,6 +62,7 @@ bench: build
 	node .ci/size.mjs dist --check
 	node e2e/bench-render.mjs
 	node e2e/bench-ingest.mjs
+	node e2e/bench-main-thread.mjs
 	node e2e/bench-compare.mjs
 	node e2e/bench-backup.mjs
 

@@ -6,6 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
 import { addArea, countStored, expectNoAxeViolations } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, gallery, importFiles } from "./photo-helpers.mjs";
+import { longest, taskDuring, traceMainThread } from "./main-thread.mjs";
 
 /** Every gallery image's pixels, drawn at their natural size, once loaded. */
 async function thumbnails(page) {
@@ -147,36 +148,54 @@ test("no main-thread task over 50 ms while 20 photos are imported", async ({ pag
   await addArea(page, "cheeks");
   await page.goto("/photos/add");
   await expect(page.getByLabel("Choose photos")).toBeEnabled();
-  // Two watches: the Long Tasks API, and a 5 ms heartbeat whose longest gap bounds the longest
-  // task (the heartbeat can't go quiet: it is shown to catch an 80 ms busy loop below).
+  // Two watches: the Long Tasks API (wall time) and Chromium's trace (each task's wall time and
+  // the part of it on a core). The suite runs two browsers on two cores, so a task's wall time
+  // can include waiting for a core; how long the app held the thread is its thread time.
+  // `make bench` measures the wall time alone on the machine (docs/BENCHMARKS.md).
   await page.evaluate(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
-    window.__worstGap = 0;
-    let last = performance.now();
-    const beat = () => {
-      const now = performance.now();
-      window.__worstGap = Math.max(window.__worstGap, now - last);
-      last = now;
-      window.__beat = setTimeout(beat, 5);
-    };
-    beat();
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, wall: e.duration })))).observe({ type: "longtask" });
   });
-  await importFiles(page, [...ORIENTED, ASTRONAUT, ...ORIENTED, ASTRONAUT]);
-  await expect(page.getByRole("status").filter({ hasText: "20 of 20 added." })).toBeVisible();
-  const { longTasks, worstGap } = await page.evaluate(() => ({ longTasks: window.__longTasks, worstGap: window.__worstGap }));
-  console.log(`20-photo import: ${longTasks.length} long tasks; longest main-thread gap ${worstGap.toFixed(0)} ms`);
-  expect(longTasks, "main-thread tasks over 50 ms").toEqual([]);
-  // The gap includes the 5 ms timer and, on a 2-core machine running two browsers, time the main
-  // thread waited for a core. Measured: 92 ms worst (docs/BENCHMARKS.md): over the 50 ms target,
-  // and not yet explained (the Long Tasks API reports nothing). Bounded at 250 ms here so a real
-  // freeze fails the test; the 50 ms target stays open.
-  expect(worstGap).toBeLessThan(250);
-  await page.evaluate(() => {
-    const start = performance.now();
-    while (performance.now() - start < 80);
+  const { result: busyFrom, tasks, traceTime } = await traceMainThread(page, async () => {
+    await importFiles(page, [...ORIENTED, ASTRONAUT, ...ORIENTED, ASTRONAUT]);
+    await expect(page.getByRole("status").filter({ hasText: "20 of 20 added." })).toBeVisible();
+    // The watches can fail: an 80 ms busy loop in a task of the page's (a timer: the Long Tasks
+    // API leaves out the test harness's own tasks) must show in both.
+    return page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            const start = performance.now();
+            while (performance.now() - start < 80);
+            resolve(start);
+          }),
+        ),
+    );
   });
-  await expect.poll(() => page.evaluate(() => window.__worstGap)).toBeGreaterThanOrEqual(80);
+  await expect.poll(() => page.evaluate(() => window.__longTasks.length)).toBeGreaterThan(0);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const busy = taskDuring(tasks, traceTime(busyFrom), traceTime(busyFrom + 80));
+  // (75: the page's clock is coarsened to 0.1 ms, and the task's own edges are in the trace.)
+  expect(busy?.wall).toBeGreaterThanOrEqual(75);
+  expect(busy?.cpu).toBeGreaterThan(20);
+  expect(longTasks.some((t) => t.wall >= 75 && taskDuring(tasks, traceTime(t.start), traceTime(t.start + t.wall)) === busy)).toBe(true);
+
+  const importTasks = tasks.filter((t) => t.start < traceTime(busyFrom) - 1);
+  const { byWall, byCpu } = longest(importTasks);
+  const reported = longTasks
+    .filter((t) => traceTime(t.start) < traceTime(busyFrom) - 1)
+    .map((t) => ({ ...t, traced: taskDuring(importTasks, traceTime(t.start), traceTime(t.start + t.wall)) }));
+  console.log(
+    `20-photo import: ${importTasks.length} main-thread tasks; longest ${byWall.wall.toFixed(0)} ms (${byWall.cpu.toFixed(0)} ms on a core); ` +
+      `most on a core ${byCpu.cpu.toFixed(0)} ms (${[byCpu.harness ? "a test command" : byCpu.source, ...byCpu.inside.slice(0, 2)].join(", ")}); ` +
+      `Long Tasks API: ${reported.map((t) => `${t.wall.toFixed(0)} ms (${t.traced?.cpu.toFixed(0)} on a core)`).join(", ") || "none"}`,
+  );
+  expect(byCpu.cpu, "the most time one task held a core").toBeLessThan(50);
+  // Every long task the page saw is one the trace explains: over 50 ms only by waiting for a core.
+  for (const task of reported) {
+    expect(task.traced, `the trace has the ${task.wall.toFixed(0)} ms long task`).toBeDefined();
+    expect(task.traced.cpu).toBeLessThan(50);
+  }
 });
 
 test("without a camera the page says so and offers the device's camera instead", async ({ page }) => {

@@ -71,11 +71,7 @@ pub fn AddPhotosPage() -> Html {
         Callback::from(move |files: FileList| {
             let sources = (0..files.length())
                 .filter_map(|i| files.get(i))
-                .map(|file: File| Source {
-                    name: file.name(),
-                    modified_ms: Some(file.last_modified()),
-                    blob: file.unchecked_into::<Blob>(),
-                })
+                .map(|file: File| Source { name: file.name(), blob: file.unchecked_into::<Blob>() })
                 .collect::<Vec<_>>();
             if !sources.is_empty() {
                 begin.emit(sources);
@@ -84,9 +80,7 @@ pub fn AddPhotosPage() -> Html {
     };
     let on_capture = {
         let begin = begin.clone();
-        Callback::from(move |blob: Blob| {
-            begin.emit(vec![Source { blob, name: "Camera photo".into(), modified_ms: None }])
-        })
+        Callback::from(move |blob: Blob| begin.emit(vec![Source { blob, name: "Camera photo".into() }]))
     };
     let onchoose = {
         let from_files = from_files.clone();

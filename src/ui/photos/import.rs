@@ -10,7 +10,7 @@ use js_sys::{ArrayBuffer, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{Blob, File, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 use super::library::{use_library, PhotoAction};
@@ -38,12 +38,20 @@ pub struct FileResult {
     pub outcome: FileOutcome,
 }
 
-/// Something to import: a chosen file (its name and modification time), or a camera capture.
+/// Something to import: a chosen file (a `File`, which has a modification time), or a camera
+/// capture (a plain `Blob`).
 pub struct Source {
     pub blob: Blob,
     pub name: String,
-    /// The file's modification time (ms since 1970); `None` for a camera capture (now).
-    pub modified_ms: Option<f64>,
+}
+
+impl Source {
+    /// The file's modification time (ms since 1970); `None` for a camera capture (now). Read
+    /// when the file's turn comes, not when it is chosen: Chromium fetches each chosen file's
+    /// metadata on first read, and twenty reads in the change handler made one long task.
+    fn modified_ms(&self) -> Option<f64> {
+        self.blob.dyn_ref::<File>().map(File::last_modified)
+    }
 }
 
 /// The photo worker, started once per page and shared by every import.
@@ -189,7 +197,7 @@ async fn import_one(
     }
     let number = |key: &str| get(key).as_f64().unwrap_or(0.0) as u32;
     let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    let (taken_at, source_kind) = match (get("takenAt").as_string(), source.modified_ms) {
+    let (taken_at, source_kind) = match (get("takenAt").as_string(), source.modified_ms()) {
         (Some(exif), _) => (exif, TakenAtSource::Exif),
         (None, Some(modified)) => {
             (local_date_time(modified, offset).unwrap_or_default(), TakenAtSource::File)

@@ -14,7 +14,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
-import { longest, traceMainThread } from "./main-thread.mjs";
+import { describe, longTasksOf, longest, traceMainThread, watchLongTasks } from "./main-thread.mjs";
 
 const PORT = 8098;
 const RUNS = 5;
@@ -48,9 +48,8 @@ async function importOnce(throttle) {
     await page.waitForFunction(() => document.querySelector("input[type=file]")?.disabled === false);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await watchLongTasks(page);
     await page.evaluate(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
       window.__worstGap = 0;
       let last = performance.now();
       const beat = () => {
@@ -67,10 +66,10 @@ async function importOnce(throttle) {
     });
     // Long task entries are delivered after their task: give the observer a turn.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
-    const watched = await page.evaluate(() => ({ longTasks: window.__longTasks, gap: window.__worstGap }));
+    const watched = { longTasks: (await longTasksOf(page)).map((t) => t.wall), gap: await page.evaluate(() => window.__worstGap) };
     // The file choice is one task carrying Playwright's command: Chromium makes the 20 Files,
     // fires input and change, and the app's change handler runs in it.
-    const appScript = (t) => Number(t.inside.find((k) => k.startsWith("script /photos/"))?.split(" ").at(-2) ?? 0);
+    const appScript = (t) => t.inside.find(({ kind }) => kind.startsWith("script /photos/"))?.ms ?? 0;
     const choice = tasks.filter((t) => t.harness).reduce((a, b) => (appScript(b) > appScript(a) ? b : a));
     return { ...watched, app: longest(tasks, { withHarness: false }), choice: { ...choice, appScript: appScript(choice) } };
   } finally {
@@ -92,7 +91,7 @@ try {
     const byCpu = worst((r) => r.app.byCpu, "cpu");
     const choice = worst((r) => r.choice, "wall");
     const longestTask = Math.max(byWall.wall, choice.wall);
-    const inside = (task) => task.inside.slice(0, 3).join(", ") || "no script, style, layout or paint";
+    const inside = (task) => describe(task, 3) || "no script, style, layout or paint";
     console.log(`CPU ${throttle === 1 ? "at full speed" : `throttled ${throttle}x`}:`);
     console.log(`  Long Tasks API: ${longTasks.length} tasks over 50 ms${longTasks.length ? `, longest ${ms(apiWorst)}` : ""}`);
     console.log(`  heartbeat's longest gap (the 5 ms timer included): ${ms(gap)}`);

@@ -67,8 +67,8 @@ function pageMainThread(events) {
  * Every top-level task of the page's main thread, in order: its start and wall time (ms, trace
  * clock), its thread time, `harness` when it carried a DevTools message (Playwright's commands:
  * its locators, and choosing files, whose `change` event the app then handles inside the same
- * task), and `inside`: what took its time (script by file, garbage collection, style, layout,
- * paint), thread time in ms, largest first.
+ * task), and `inside`: what took its time, `{ kind, ms }` of thread time, largest first (see
+ * `describe`).
  */
 function mainThreadTasks(events) {
   const main = pageMainThread(events);
@@ -89,11 +89,12 @@ function mainThreadTasks(events) {
   return tasks.map(({ event, inside, ...task }) => ({
     ...task,
     source: `${event.args?.src_file ?? "?"}:${event.args?.src_func ?? "?"}`,
-    inside: [...inside.entries()].sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${ms.toFixed(1)} ms`),
+    inside: [...inside.entries()].map(([kind, ms]) => ({ kind, ms })).sort((a, b) => b.ms - a.ms),
   }));
 }
 
-/** What a nested trace event's time counts as; undefined for events inside others already counted. */
+/** What a nested trace event's time counts as (script by file, garbage collection, style,
+ * layout, paint); undefined for events inside others already counted. */
 function kindOf(e) {
   if (e.name === "FunctionCall" || e.name === "EvaluateScript" || e.name === "v8.compile") {
     const url = e.args?.data?.url ?? "";
@@ -115,3 +116,19 @@ export function longest(tasks, { withHarness = true } = {}) {
     byCpu: counted.reduce((max, t) => (t.cpu > max.cpu ? t : max), none),
   };
 }
+
+/** The first `count` things a task's time went on, for a log line. */
+export function describe(task, count) {
+  return task.inside.slice(0, count).map(({ kind, ms }) => `${kind} ${ms.toFixed(1)} ms`).join(", ");
+}
+
+/** Starts the Long Tasks API watch in the page; `longTasksOf(page)` reads what it saw. */
+export async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, wall: e.duration })))).observe({ type: "longtask" });
+  });
+}
+
+/** The long tasks seen since `watchLongTasks`: `{ start, wall }`, page clock, ms. */
+export const longTasksOf = (page) => page.evaluate(() => window.__longTasks);

@@ -6,7 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
 import { addArea, countStored, expectNoAxeViolations } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, gallery, importFiles } from "./photo-helpers.mjs";
-import { longest, taskDuring, traceMainThread } from "./main-thread.mjs";
+import { describe, longTasksOf, longest, taskDuring, traceMainThread, watchLongTasks } from "./main-thread.mjs";
 
 /** Every gallery image's pixels, drawn at their natural size, once loaded. */
 async function thumbnails(page) {
@@ -152,10 +152,7 @@ test("no main-thread task over 50 ms while 20 photos are imported", async ({ pag
   // the part of it on a core). The suite runs two browsers on two cores, so a task's wall time
   // can include waiting for a core; how long the app held the thread is its thread time.
   // `make bench` measures the wall time alone on the machine (docs/BENCHMARKS.md).
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, wall: e.duration })))).observe({ type: "longtask" });
-  });
+  await watchLongTasks(page);
   const { result: busyFrom, tasks, traceTime } = await traceMainThread(page, async () => {
     await importFiles(page, [...ORIENTED, ASTRONAUT, ...ORIENTED, ASTRONAUT]);
     await expect(page.getByRole("status").filter({ hasText: "20 of 20 added." })).toBeVisible();
@@ -172,22 +169,23 @@ test("no main-thread task over 50 ms while 20 photos are imported", async ({ pag
         ),
     );
   });
-  await expect.poll(() => page.evaluate(() => window.__longTasks.length)).toBeGreaterThan(0);
-  const longTasks = await page.evaluate(() => window.__longTasks);
+  await expect.poll(async () => (await longTasksOf(page)).length).toBeGreaterThan(0);
+  const longTasks = await longTasksOf(page);
   const busy = taskDuring(tasks, traceTime(busyFrom), traceTime(busyFrom + 80));
   // (75: the page's clock is coarsened to 0.1 ms, and the task's own edges are in the trace.)
   expect(busy?.wall).toBeGreaterThanOrEqual(75);
   expect(busy?.cpu).toBeGreaterThan(20);
   expect(longTasks.some((t) => t.wall >= 75 && taskDuring(tasks, traceTime(t.start), traceTime(t.start + t.wall)) === busy)).toBe(true);
 
-  const importTasks = tasks.filter((t) => t.start < traceTime(busyFrom) - 1);
+  const importEnd = traceTime(busyFrom) - 1;
+  const importTasks = tasks.filter((t) => t.start < importEnd);
   const { byWall, byCpu } = longest(importTasks);
   const reported = longTasks
-    .filter((t) => traceTime(t.start) < traceTime(busyFrom) - 1)
+    .filter((t) => traceTime(t.start) < importEnd)
     .map((t) => ({ ...t, traced: taskDuring(importTasks, traceTime(t.start), traceTime(t.start + t.wall)) }));
   console.log(
     `20-photo import: ${importTasks.length} main-thread tasks; longest ${byWall.wall.toFixed(0)} ms (${byWall.cpu.toFixed(0)} ms on a core); ` +
-      `most on a core ${byCpu.cpu.toFixed(0)} ms (${[byCpu.harness ? "a test command" : byCpu.source, ...byCpu.inside.slice(0, 2)].join(", ")}); ` +
+      `most on a core ${byCpu.cpu.toFixed(0)} ms (${[byCpu.harness ? "a test command" : byCpu.source, describe(byCpu, 2)].filter(Boolean).join(", ")}); ` +
       `Long Tasks API: ${reported.map((t) => `${t.wall.toFixed(0)} ms (${t.traced?.cpu.toFixed(0)} on a core)`).join(", ") || "none"}`,
   );
   expect(byCpu.cpu, "the most time one task held a core").toBeLessThan(50);

@@ -105,8 +105,8 @@ impl LabTables {
             let xy_shares = std::array::from_fn(|channel| {
                 std::array::from_fn(|value| {
                     let fixed = |row: usize| {
-                        (f64::from(rows[row][channel]) * linearise(value as u8) * F_STEPS as f64 * FIXED_ONE)
-                            .round() as u64
+                        let weight = RGB_TO_XYZ[row][channel] * scale[row];
+                        (weight * linearise(value as u8) * F_STEPS as f64 * FIXED_ONE).round() as u64
                     };
                     fixed(0) | (fixed(1) << 32)
                 })

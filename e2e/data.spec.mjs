@@ -4,7 +4,7 @@
 // a mix; the CSV and calendar downloads; the typed confirmation; the nudge on Today.
 import { readFile, writeFile } from "node:fs/promises";
 import zlib from "node:zlib";
-import { expect, test } from "./fixtures.mjs";
+import { expect, mainNav, test } from "./fixtures.mjs";
 import { addArea, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
 
@@ -303,4 +303,20 @@ test("Today suggests a backup when records are two weeks old, and stops once one
   await page.goto("/settings");
   await expect(page.getByTestId("settings-last-backup")).toContainText("Last backup:");
   await expect(page.getByTestId("settings-last-backup")).toContainText("(today)");
+});
+
+test("a backup shows in Settings at once, reached in the app without a reload", async ({ page }, testInfo) => {
+  await start(page);
+  await seedRecords(page, { sessions: [sessionRecord("s-1", "2026-09-01")], entries: [] });
+  await page.goto("/settings");
+  await expect(page.getByTestId("settings-last-backup")).toHaveText("No backup has been made on this device yet.");
+  await backUp(page, testInfo.outputPath("in-app.remodel"));
+  await expect(page.getByTestId("last-backup")).toContainText("(today)");
+  // Settings and the data page are one app: the link changes the route, not the document.
+  await page.evaluate(() => (window.__sameDocument = true));
+  await mainNav(page).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.getByTestId("settings-last-backup")).toContainText("Last backup:");
+  await expect(page.getByTestId("settings-last-backup")).toContainText("(today)");
+  expect(await page.evaluate(() => window.__sameDocument), "Settings was reached without a page load").toBe(true);
 });

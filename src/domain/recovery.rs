@@ -11,6 +11,16 @@ use super::validation::{bounded_text, optional_number, required_date, FieldError
 pub const REDNESS_WORDS: [&str; 5] = ["Clear", "Almost clear", "Mild", "Moderate", "Severe"];
 /// Swelling, itch and dryness/peeling 0-3.
 pub const MILD_SCALE_WORDS: [&str; 4] = ["None", "Mild", "Moderate", "Severe"];
+
+/// A redness level's word inside a sentence ("moderate"); levels past the scale read as its top.
+pub fn redness_word(level: u8) -> String {
+    REDNESS_WORDS[usize::from(level.min(4))].to_lowercase()
+}
+
+/// A swelling (or itch, dryness) level's word inside a sentence ("mild").
+pub fn mild_scale_word(level: u8) -> String {
+    MILD_SCALE_WORDS[usize::from(level.min(3))].to_lowercase()
+}
 /// Self-rated improvement since the first session: Global Aesthetic Improvement Scale, 1-5.
 pub const GAIS_WORDS: [&str; 5] = ["Very much improved", "Much improved", "Improved", "No change", "Worse"];
 /// The aftercare checklist offered when no clinic has set its own.

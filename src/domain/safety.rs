@@ -5,7 +5,7 @@
 
 use time::Date;
 
-use super::recovery::{day_number, follows, session_of, InfectionSign, RecoveryEntry, REDNESS_WORDS};
+use super::recovery::{day_number, follows, redness_word, session_of, InfectionSign, RecoveryEntry};
 use super::session::Session;
 
 /// Redness at or above this after day 3 is more than the usual course.
@@ -32,7 +32,7 @@ impl SafetyReason {
         match self {
             SafetyReason::RednessStillHigh { day, level } => format!(
                 "Redness is still {} on day {day}; it usually eases within about 3 days.",
-                REDNESS_WORDS[usize::from(*level).min(4)].to_lowercase()
+                redness_word(*level)
             ),
             SafetyReason::RednessNotImproving { day } => {
                 format!("Redness has not improved by day {day}; it usually eases within about 3 days.")

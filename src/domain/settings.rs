@@ -2,6 +2,18 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The `settings` store's keys, one singleton record under each. Storage writes under them and a
+/// backup accepts and checks records by them, so each is spelled here only.
+pub mod keys {
+    pub const APP: &str = "app";
+    pub const PROFILE: &str = "profile";
+    pub const CLINIC: &str = "clinic";
+    /// The redness region of each area (the photos app's; the client app never reads it).
+    pub const REDNESS_REGIONS: &str = "redness_regions";
+    /// This device's backup status ([`crate::domain::backup::nudge::BackupStatus`]).
+    pub const BACKUP_STATUS: &str = "backup";
+}
+
 /// Settings that survive reloads. Every field has a default, so a record written by an older
 /// version of the app (with fewer fields) still reads back.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

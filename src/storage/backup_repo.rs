@@ -13,9 +13,10 @@ use super::records::readable;
 use super::settings_repo::keyed_from;
 use super::{Db, StorageError, Store, StoredPhotoBytes};
 use crate::domain::backup::container::BackupWriter;
-use crate::domain::backup::nudge::{BackupStatus, BACKUP_STATUS_KEY};
+use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::restore::RestorePlan;
 use crate::domain::backup::{setting_key, Backup, Records, SETTING_KEYS};
+use crate::domain::settings::keys;
 
 /// Every record a backup carries, and how many stored records could not be read (left out).
 pub async fn backup_records(db: &Db) -> Result<(Records, usize), StorageError> {
@@ -34,7 +35,6 @@ pub async fn backup_records(db: &Db) -> Result<(Records, usize), StorageError> {
 /// A backup file being made.
 pub struct BackupFile {
     pub bytes: Vec<u8>,
-    pub photos: u32,
     /// Records left out: unreadable ones, and photos whose bytes are missing.
     pub left_out: usize,
 }
@@ -66,9 +66,8 @@ pub async fn write_backup(
     let before = records.photos.len();
     records.photos.retain(|p| writer.has_photo(&p.id));
     left_out += before - records.photos.len();
-    let photos = records.photos.len() as u32;
     let bytes = writer.finish(&records, created_at).map_err(StorageError::Other)?;
-    Ok(BackupFile { bytes, photos, left_out })
+    Ok(BackupFile { bytes, left_out })
 }
 
 fn buffer(bytes: &[u8]) -> ArrayBuffer {
@@ -89,7 +88,7 @@ pub async fn restore_backup(
         writes.extend(Store::ALL.map(Write::Clear));
     }
     if let Some(status) = status {
-        writes.push(Write::put_keyed(Store::Settings, BACKUP_STATUS_KEY, status)?);
+        writes.push(Write::put_keyed(Store::Settings, keys::BACKUP_STATUS, status)?);
     }
     for session in &plan.sessions {
         writes.push(Write::put(Store::Sessions, session)?);
@@ -119,9 +118,9 @@ pub async fn delete_everything(db: &Db) -> Result<(), StorageError> {
 
 /// This device's backup status.
 pub async fn load_backup_status(db: &Db) -> Result<BackupStatus, StorageError> {
-    keyed_from(db.get_value(Store::Settings, BACKUP_STATUS_KEY).await?)
+    keyed_from(db.get_value(Store::Settings, keys::BACKUP_STATUS).await?)
 }
 
 pub async fn save_backup_status(db: &Db, status: &BackupStatus) -> Result<(), StorageError> {
-    db.put_keyed(Store::Settings, BACKUP_STATUS_KEY, status).await
+    db.put_keyed(Store::Settings, keys::BACKUP_STATUS, status).await
 }

@@ -13,9 +13,9 @@ use super::backup_repo::load_backup_status;
 use super::db::{from_js, Span, Write};
 use super::records::readable;
 use super::{Db, StorageError, Store};
-use crate::domain::backup::nudge::BACKUP_STATUS_KEY;
 use crate::domain::photo::Photo;
 use crate::domain::redness::RednessReading;
+use crate::domain::settings::keys;
 
 /// Which stored copy of a photo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,16 +70,15 @@ pub async fn load_photos(db: &Db) -> Result<(Vec<Photo>, usize), StorageError> {
 
 /// Stores a new photo: its record and its bytes in one transaction (both, or on any failure
 /// such as a full disk, neither).
-/// The photo is also counted towards the next backup nudge (`BackupStatus::photos_since`).
+/// The photo is also counted towards the next backup nudge (`BackupStatus::photos_since`); if the
+/// status can't be read, it is left as stored rather than rewritten without its last backup day.
 pub async fn save_new_photo(db: &Db, photo: &Photo, bytes: StoredPhotoBytes) -> Result<(), StorageError> {
-    let mut status = load_backup_status(db).await.unwrap_or_default();
-    status.photos_since = status.photos_since.saturating_add(1);
-    db.write_batch(vec![
-        Write::Put(Store::PhotoBytes, bytes.0),
-        Write::put(Store::Photos, photo)?,
-        Write::put_keyed(Store::Settings, BACKUP_STATUS_KEY, &status)?,
-    ])
-    .await
+    let mut writes = vec![bytes.into_write(), Write::put(Store::Photos, photo)?];
+    if let Ok(mut status) = load_backup_status(db).await {
+        status.photos_since = status.photos_since.saturating_add(1);
+        writes.push(Write::put_keyed(Store::Settings, keys::BACKUP_STATUS, &status)?);
+    }
+    db.write_batch(writes).await
 }
 
 /// Replaces a photo's record (its details); the bytes are untouched.
@@ -133,7 +132,7 @@ pub async fn restore_photo(
 ) -> Result<(), StorageError> {
     let mut writes = vec![Write::put(Store::Photos, photo)?];
     if let Some(bytes) = bytes {
-        writes.push(Write::Put(Store::PhotoBytes, bytes.0));
+        writes.push(bytes.into_write());
     }
     db.write_batch(writes).await
 }

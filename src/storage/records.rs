@@ -4,14 +4,15 @@ use time::Date;
 
 use super::db::Write;
 use super::db::{from_js, Span};
-use super::settings_repo::{clinic_from, keyed_from, CLINIC_KEY, PROFILE_KEY};
+use super::settings_repo::{clinic_from, keyed_from};
 use super::{Db, StorageError, Store};
-use crate::domain::backup::nudge::{BackupStatus, BACKUP_STATUS_KEY};
+use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::iso::format_date;
 use crate::domain::profile::Profile;
 use crate::domain::recovery::RecoveryEntry;
 use crate::domain::session::Session;
+use crate::domain::settings::keys;
 
 /// Everything the diary screens show, read at start-up (records are small: no pixels here).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,7 +56,7 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
     let (mut all, mut singles) = db
         .read_many(
             &[(Store::Sessions, Span::All), (Store::RecoveryEntries, span)],
-            &[PROFILE_KEY, CLINIC_KEY, BACKUP_STATUS_KEY],
+            &[keys::PROFILE, keys::CLINIC, keys::BACKUP_STATUS],
         )
         .await?;
     // A damaged status reads as none: the nudge may then come early, which is harmless.

@@ -13,11 +13,7 @@ use crate::domain::redness::RednessRegions;
 use crate::domain::settings::AppSettings;
 use wasm_bindgen::JsValue;
 
-const APP_SETTINGS_KEY: &str = "app";
-pub(super) const PROFILE_KEY: &str = "profile";
-pub(super) const CLINIC_KEY: &str = "clinic";
-/// The redness region of each area (photos app only: the client app never reads it).
-const REDNESS_REGIONS_KEY: &str = "redness_regions";
+use crate::domain::settings::keys;
 
 /// Reads the record as `T` itself: serde skips the unknown `key` field. (Reading and writing
 /// through a `#[serde(flatten)]` wrapper instead cost 7.8 KB brotli of wasm for the reads alone,
@@ -38,24 +34,24 @@ async fn save_keyed<T: Serialize>(db: &Db, key: &str, value: &T) -> Result<(), S
 
 /// The stored settings, or the defaults on a first start.
 pub async fn load_settings(db: &Db) -> Result<AppSettings, StorageError> {
-    load_keyed(db, APP_SETTINGS_KEY).await
+    load_keyed(db, keys::APP).await
 }
 
 pub async fn save_settings(db: &Db, settings: &AppSettings) -> Result<(), StorageError> {
-    save_keyed(db, APP_SETTINGS_KEY, settings).await
+    save_keyed(db, keys::APP, settings).await
 }
 
 /// Each area's redness region (empty on first use).
 pub async fn load_redness_regions(db: &Db) -> Result<RednessRegions, StorageError> {
-    load_keyed(db, REDNESS_REGIONS_KEY).await
+    load_keyed(db, keys::REDNESS_REGIONS).await
 }
 
 pub async fn save_redness_regions(db: &Db, regions: &RednessRegions) -> Result<(), StorageError> {
-    save_keyed(db, REDNESS_REGIONS_KEY, regions).await
+    save_keyed(db, keys::REDNESS_REGIONS, regions).await
 }
 
 pub async fn save_profile(db: &Db, profile: &Profile) -> Result<(), StorageError> {
-    save_keyed(db, PROFILE_KEY, profile).await
+    save_keyed(db, keys::PROFILE, profile).await
 }
 
 /// The clinic, stored as its link payload (`1.…`, see `domain::clinic_link`): one format for the
@@ -79,8 +75,9 @@ pub(super) fn clinic_from(value: Option<JsValue>) -> Result<Option<ClinicProfile
 pub async fn save_clinic(db: &Db, clinic: Option<&ClinicProfile>) -> Result<(), StorageError> {
     match clinic {
         Some(clinic) => {
-            db.put(Store::Settings, &StoredClinic { key: CLINIC_KEY.to_string(), link: encode(clinic) }).await
+            db.put(Store::Settings, &StoredClinic { key: keys::CLINIC.to_string(), link: encode(clinic) })
+                .await
         }
-        None => db.delete(Store::Settings, CLINIC_KEY).await,
+        None => db.delete(Store::Settings, keys::CLINIC).await,
     }
 }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::profile::Profile;
 use crate::domain::recovery::RecoveryEntry;
@@ -134,6 +135,8 @@ pub enum Action {
     EntryDeleted(RecoveryEntry),
     Restored(Undo),
     DismissUndo,
+    /// A backup was handed over and its day stored: Settings and the data page show it at once.
+    BackupMade(BackupStatus),
 }
 
 fn upsert<T: Clone>(items: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) {
@@ -191,6 +194,7 @@ impl AppState {
                 records.unreadable += unreadable;
             }
             Action::ClinicSaved(clinic) => records.clinic = clinic,
+            Action::BackupMade(status) => records.backup = status,
             Action::ClinicRemoved(clinic) => {
                 records.clinic = None;
                 self.undo = Some(Undo::Clinic(clinic));

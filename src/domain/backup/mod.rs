@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::photo::Photo;
 use crate::domain::recovery::RecoveryEntry;
 use crate::domain::session::Session;
+use crate::domain::settings::keys;
 
 pub use error::BackupError;
 
@@ -75,7 +76,7 @@ pub struct Records {
 
 /// The settings records a backup carries. (The device's own backup status is not one of them:
 /// it describes this device's backups, not the client's data.)
-pub const SETTING_KEYS: [&str; 4] = ["app", "profile", "clinic", "redness_regions"];
+pub const SETTING_KEYS: [&str; 4] = [keys::APP, keys::PROFILE, keys::CLINIC, keys::REDNESS_REGIONS];
 
 /// A settings record's key ("" when it has none: no accepted key is empty).
 pub fn setting_key(setting: &serde_json::Value) -> &str {

@@ -7,8 +7,6 @@ use time::Date;
 use crate::domain::dates::{display_date, relative_days};
 use crate::domain::iso::parse_date;
 
-/// The `settings` key of [`BackupStatus`].
-pub const BACKUP_STATUS_KEY: &str = "backup";
 /// Days after which a backup is suggested again.
 pub const NUDGE_AFTER_DAYS: i64 = 14;
 /// New photos after which a backup is suggested again.

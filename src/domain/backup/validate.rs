@@ -9,6 +9,7 @@ use super::{setting_key, BackupError, Manifest, Records, SETTING_KEYS};
 use crate::domain::clinic_link;
 use crate::domain::profile::Profile;
 use crate::domain::redness::RednessRegions;
+use crate::domain::settings::keys;
 use crate::domain::settings::AppSettings;
 
 /// The longest record id accepted (the app's are 36-character UUIDs).
@@ -81,10 +82,10 @@ fn check_setting(key: &str, value: &serde_json::Value) -> Result<(), BackupError
         link: String,
     }
     let ok = match key {
-        "app" => reads::<AppSettings>(value),
-        "profile" => reads::<Profile>(value),
-        "redness_regions" => reads::<RednessRegions>(value),
-        "clinic" => StoredClinic::deserialize(value).is_ok_and(|c| clinic_link::decode(&c.link).is_ok()),
+        keys::APP => reads::<AppSettings>(value),
+        keys::PROFILE => reads::<Profile>(value),
+        keys::REDNESS_REGIONS => reads::<RednessRegions>(value),
+        keys::CLINIC => StoredClinic::deserialize(value).is_ok_and(|c| clinic_link::decode(&c.link).is_ok()),
         _ => false,
     };
     if ok {

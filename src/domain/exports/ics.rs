@@ -6,7 +6,7 @@
 //! the client entered it. Each event's UID is made from the session's id, so importing a newer
 //! file updates the events instead of doubling them.
 
-use time::{Date, Duration, Time};
+use time::{Date, Duration, OffsetDateTime, Time};
 
 use crate::domain::profile::Profile;
 use crate::domain::session::Session;
@@ -153,10 +153,9 @@ fn check_in_event(out: &mut String, session: &Session, stamp: &str, at: Time) {
 
 /// DTSTAMP text for a UTC moment given as seconds since 1970.
 pub fn utc_stamp(unix_seconds: i64) -> String {
-    let days = unix_seconds.div_euclid(86_400);
-    let seconds = unix_seconds.rem_euclid(86_400);
-    let date = Date::from_julian_day(2_440_588 + days as i32).unwrap_or(Date::MIN);
-    format!("{}T{:02}{:02}{:02}Z", date_value(date), seconds / 3600, seconds / 60 % 60, seconds % 60)
+    let moment = OffsetDateTime::from_unix_timestamp(unix_seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let (hour, minute, second) = moment.to_hms();
+    format!("{}T{hour:02}{minute:02}{second:02}Z", date_value(moment.date()))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -15,7 +15,7 @@ use crate::domain::clinic::ClinicProfile;
 use crate::domain::compare::{default_pair, series};
 use crate::domain::photo::{gallery, Angle, Photo, PhotoFilter};
 use crate::domain::profile::Profile;
-use crate::domain::recovery::{day_number, entries_by_session, InfectionSign, RecoveryEntry, REDNESS_WORDS};
+use crate::domain::recovery::{day_number, entries_by_session, redness_word, InfectionSign, RecoveryEntry};
 use crate::domain::recovery_curve::{recovery_curve, settled_day, SETTLED_REDNESS};
 use crate::domain::redness::{change, label};
 use crate::domain::safety::{INFLAMMATION_DAYS, SEVERE_REDNESS, TRANSIENT_DAYS};
@@ -84,12 +84,9 @@ impl RecoverySummary {
             n => format!("{n} check-ins"),
         };
         let span = if first == last { format!("day {first}") } else { format!("days {first}–{last}") };
-        let peak = self.peak_redness.map_or("", |p| REDNESS_WORDS[usize::from(p).min(4)]).to_lowercase();
+        let peak = self.peak_redness.map_or_else(String::new, redness_word);
         let settled = match self.settled_day {
-            Some(day) => format!(
-                "settled ({} or less) by day {day}",
-                REDNESS_WORDS[usize::from(SETTLED_REDNESS)].to_lowercase()
-            ),
+            Some(day) => format!("settled ({} or less) by day {day}", redness_word(SETTLED_REDNESS)),
             None => format!("had not settled by the last check-in (day {last})"),
         };
         format!("{count}, {span}. Redness peaked at {peak} and {settled}.")
@@ -101,7 +98,7 @@ impl RecoverySummary {
         if let Some((day, level)) = self.still_high {
             flags.push(format!(
                 "Redness still {} on day {day}: it usually eases within about {INFLAMMATION_DAYS} days.",
-                REDNESS_WORDS[usize::from(level).min(4)].to_lowercase()
+                redness_word(level)
             ));
         }
         if let Some(day) = self.red_past_week {

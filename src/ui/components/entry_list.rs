@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
-use crate::domain::recovery::{day_number, session_of, RecoveryEntry, MILD_SCALE_WORDS, REDNESS_WORDS};
+use crate::domain::recovery::{day_number, mild_scale_word, redness_word, session_of, RecoveryEntry};
 use crate::domain::session::Session;
 use crate::ui::hooks::{in_app_links, report_into, use_record_actions};
 use crate::ui::routes::Route;
@@ -59,7 +59,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
                                 if let Some(day) = day { <span class="muted">{ format!(" · {day}") }</span> }
                             </div>
                             <div>
-                                { format!("Redness {} ({}), swelling {}", entry.redness, REDNESS_WORDS[usize::from(entry.redness.min(4))].to_lowercase(), MILD_SCALE_WORDS[usize::from(entry.swelling.min(3))].to_lowercase()) }
+                                { format!("Redness {} ({}), swelling {}", entry.redness, redness_word(entry.redness), mild_scale_word(entry.swelling)) }
                                 if let Some(pain) = entry.pain { { format!(", pain {pain}/10") } }
                             </div>
                             if !entry.notes.is_empty() { <p class="notes">{ entry.notes.clone() }</p> }

@@ -11,14 +11,8 @@ use crate::ui::context::use_app_state;
 use crate::ui::hooks::use_db;
 use crate::ui::photos::library::use_library;
 
-#[derive(Properties, PartialEq)]
-pub struct DeleteCardProps {
-    /// Everything was deleted (and the app's records read again).
-    pub on_deleted: Callback<()>,
-}
-
 #[component]
-pub fn DeleteCard(props: &DeleteCardProps) -> Html {
+pub fn DeleteCard() -> Html {
     let db = use_db();
     let app = use_app_state();
     let library = use_library();
@@ -27,7 +21,6 @@ pub fn DeleteCard(props: &DeleteCardProps) -> Html {
     let outcome = use_state(|| None::<Result<String, String>>);
     let onclick = {
         let (typed, error, outcome) = (typed.clone(), error.clone(), outcome.clone());
-        let on_deleted = props.on_deleted.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
             if !delete_confirmed(&typed) {
@@ -35,13 +28,12 @@ pub fn DeleteCard(props: &DeleteCardProps) -> Html {
                 return;
             }
             error.set(None);
-            let (app, library, typed, outcome, on_deleted) =
-                (app.clone(), library.clone(), typed.clone(), outcome.clone(), on_deleted.clone());
+            let (app, library, typed, outcome) =
+                (app.clone(), library.clone(), typed.clone(), outcome.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match storage::delete_everything(&db.0).await {
                     Ok(()) => {
                         reload(&db.0, &app, &library).await;
-                        on_deleted.emit(());
                         typed.set(String::new());
                         Ok("Everything was deleted from this device.".to_string())
                     }

@@ -20,6 +20,7 @@ use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::sections::Section;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
+use crate::ui::state::Action;
 use backup_card::BackupCard;
 use delete_card::DeleteCard;
 use exports_card::ExportsCard;
@@ -29,22 +30,20 @@ use restore_card::RestoreCard;
 #[component]
 pub fn DataPage() -> Html {
     let app = use_app_state();
-    // The status was read with the records; a backup made here is newer. A restore or a deletion
-    // reads the records (and so the status) again, which then wins.
-    let made_here = use_state(|| None::<BackupStatus>);
-    let status = (*made_here).clone().or_else(|| app.records.as_ref().map(|r| r.backup.clone()));
+    // One source for the status: the app's records. A backup made here goes into them (so
+    // Settings, in the same app, shows it too); a restore or a deletion reads them again.
+    let status = app.records.as_ref().map(|r| r.backup.clone());
     let on_backed_up = {
-        let made_here = made_here.clone();
-        Callback::from(move |status: BackupStatus| made_here.set(Some(status)))
+        let app = app.clone();
+        Callback::from(move |status: BackupStatus| app.dispatch(Action::BackupMade(status)))
     };
-    let on_reloaded = Callback::from(move |_| made_here.set(None));
     html! {
         <Page section={Section::Settings} heading="Your data">
             <p class="page__purpose">{ "Everything stays on this device unless you save or share a file yourself." }</p>
             <BackupCard {status} {on_backed_up} />
-            <RestoreCard on_restored={on_reloaded.clone()} />
+            <RestoreCard />
             <ExportsCard />
-            <DeleteCard on_deleted={on_reloaded} />
+            <DeleteCard />
         </Page>
     }
 }

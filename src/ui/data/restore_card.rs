@@ -16,14 +16,8 @@ use crate::ui::context::use_app_state;
 use crate::ui::hooks::use_db;
 use crate::ui::photos::library::use_library;
 
-#[derive(Properties, PartialEq)]
-pub struct RestoreCardProps {
-    /// A restore finished: the page reads the backup status again.
-    pub on_restored: Callback<()>,
-}
-
 #[component]
-pub fn RestoreCard(props: &RestoreCardProps) -> Html {
+pub fn RestoreCard() -> Html {
     let db = use_db();
     let app = use_app_state();
     let library = use_library();
@@ -38,7 +32,6 @@ pub fn RestoreCard(props: &RestoreCardProps) -> Html {
         let (input, mode, passphrase) = (input.clone(), mode.clone(), passphrase.clone());
         let (passphrase_error, progress, outcome) =
             (passphrase_error.clone(), progress.clone(), outcome.clone());
-        let on_restored = props.on_restored.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(db) = db.clone() else { return };
             let file = input.cast::<HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0));
@@ -49,7 +42,7 @@ pub fn RestoreCard(props: &RestoreCardProps) -> Html {
             };
             outcome.set(None);
             let (mode, secret) = (*mode, (*passphrase).clone());
-            let (app, library, on_restored) = (app.clone(), library.clone(), on_restored.clone());
+            let (app, library) = (app.clone(), library.clone());
             let (passphrase_error, progress, outcome) =
                 (passphrase_error.clone(), progress.clone(), outcome.clone());
             let report = report_into(&progress);
@@ -58,7 +51,6 @@ pub fn RestoreCard(props: &RestoreCardProps) -> Html {
                     Ok(backup) => match restore(&db.0, &backup, mode, &report).await {
                         Ok(plan) => {
                             reload(&db.0, &app, &library).await;
-                            on_restored.emit(());
                             Ok(plan.summary())
                         }
                         Err(error) => Err(format!("{error} Nothing on this device was changed.")),

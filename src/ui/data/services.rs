@@ -70,8 +70,14 @@ pub async fn back_up(
     let delivered = deliver(&file).await?;
     let handed_over = delivered != Delivered::NotShared;
     let mut message = delivered.message(&file.name);
+    let mut stored = None;
     if handed_over {
-        let _ = storage::save_backup_status(db, &status).await;
+        // The new status is shown only once it is stored, so what the page says is what a reload
+        // will say; the file itself was handed over either way.
+        match storage::save_backup_status(db, &status).await {
+            Ok(()) => stored = Some(status),
+            Err(_) => message.push_str(" This device could not note the day of the backup."),
+        }
         message.push_str(
             " Keep it somewhere other than this phone, such as a computer or a cloud drive you trust.",
         );
@@ -79,7 +85,7 @@ pub async fn back_up(
     if left_out > 0 {
         message.push_str(&format!(" {left_out} damaged records could not be included."));
     }
-    Ok((message, handed_over.then_some(status)))
+    Ok((message, stored))
 }
 
 /// Reads and checks a whole backup file; nothing is written.

@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use crate::domain::backup::nudge::backup_nudge;
 use crate::domain::dates::{display_date, relative_days};
-use crate::domain::recovery::{day_number, improvement_rating_due, MILD_SCALE_WORDS, REDNESS_WORDS};
+use crate::domain::recovery::{day_number, improvement_rating_due, mild_scale_word, redness_word};
 use crate::domain::safety::current_prompt;
 use crate::domain::sections::Section;
 use crate::ui::components::check_in_card::CheckInCard;
@@ -98,8 +98,8 @@ pub fn TodayPage() -> Html {
                 Some(entry) => html! {
                     <section class="card" aria-label="Today's check-in" tabindex="-1" ref={checked_in_card}>
                         <p>{ format!("Checked in today: redness {}, swelling {}.",
-                            REDNESS_WORDS[usize::from(entry.redness.min(4))].to_lowercase(),
-                            MILD_SCALE_WORDS[usize::from(entry.swelling.min(3))].to_lowercase()) }</p>
+                            redness_word(entry.redness),
+                            mild_scale_word(entry.swelling)) }</p>
                         <Link<Route> to={Route::RecoveryEdit { id: entry.id.clone() }}>{ "Edit today's check-in" }</Link<Route>>
                     </section>
                 },

@@ -43,15 +43,12 @@ impl Reducible for PhotoLibrary {
 
     fn reduce(self: Rc<Self>, action: PhotoAction) -> Rc<Self> {
         let mut next = (*self).clone();
-        if action == PhotoAction::DismissUndo {
-            // Only the undo goes: the photo list is shared as it is.
-            next.deleted = None;
-            return Rc::new(next);
-        }
-        let mut photos = next.photos.as_deref().cloned().unwrap_or_default();
         match action {
+            // Only the undo goes: the photo list stays shared as it is.
+            PhotoAction::DismissUndo => next.deleted = None,
             PhotoAction::Loaded(loaded) => {
                 // A photo added while the library was read is kept.
+                let photos = next.photos_mut();
                 for photo in loaded {
                     if !photos.iter().any(|p| p.id == photo.id) {
                         photos.push(photo);
@@ -59,22 +56,28 @@ impl Reducible for PhotoLibrary {
                 }
             }
             PhotoAction::Reloaded(loaded) => {
-                photos = loaded;
+                next.photos = Some(Rc::new(loaded));
                 next.deleted = None;
             }
             PhotoAction::Added(photo) | PhotoAction::Restored(photo) | PhotoAction::Updated(photo) => {
+                let photos = next.photos_mut();
                 photos.retain(|p| p.id != photo.id);
                 photos.push(photo);
                 next.deleted = None;
             }
             PhotoAction::Deleted(photo, bytes) => {
-                photos.retain(|p| p.id != photo.id);
+                next.photos_mut().retain(|p| p.id != photo.id);
                 next.deleted = Some((photo, bytes));
             }
-            PhotoAction::DismissUndo => {}
         }
-        next.photos = Some(Rc::new(photos));
         Rc::new(next)
+    }
+}
+
+impl PhotoLibrary {
+    /// The list to change: a copy of it when it is shared (copy on write), an empty one if unread.
+    fn photos_mut(&mut self) -> &mut Vec<Photo> {
+        Rc::make_mut(self.photos.get_or_insert_with(Default::default))
     }
 }
 

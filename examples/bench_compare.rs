@@ -72,8 +72,9 @@ mod bench {
         STATE.with(|s| {
             let s = &mut *s.borrow_mut();
             let (a, _) = s.pair.as_ref().unwrap();
-            for (p, o) in a.as_raw().chunks_exact(4).zip(s.values.iter_mut()) {
-                *o = if p[3] == 0 { f32::NAN } else { f32::from(p[0]) };
+            let (pixels, _) = a.as_raw().as_chunks::<4>();
+            for (&[r, _, _, alpha], o) in pixels.iter().zip(s.values.iter_mut()) {
+                *o = if alpha == 0 { f32::NAN } else { f32::from(r) };
             }
             s.values[s.values.len() / 2]
         })

@@ -1,17 +1,13 @@
 //! The timeline after sessions: healing phases, "you are here", the next session due, and
 //! milestones, all from the ranges in `evidence_data`.
 
-use std::borrow::Borrow;
-
 use time::{Date, Duration};
 
-use super::area::Area;
 use super::dates::display_date;
 use super::evidence_data::{
     CLEARER_RESULTS_MONTHS, FIRST_COMPARISON_WEEKS, INFLAMMATION_END_DAYS, PROLIFERATION_END_WEEKS,
     REDNESS_MAX_DAYS, REDNESS_TYPICAL_DAYS, REMODELLING_END_MONTHS, TYPICAL_INTERVAL_WEEKS,
 };
-use super::recovery::RecoveryEntry;
 use super::session::Session;
 
 /// A healing phase after a session (Fernandes & Signorini 2008).
@@ -82,9 +78,8 @@ pub fn phase_at(session_date: Date, date: Date) -> Option<Phase> {
 
 /// "Week 5 after session 2: new collagen is being laid down; visible change often starts around
 /// weeks 4-6." for the latest done session on or before `today`; `None` before any session.
-pub fn you_are_here<S: Borrow<Session>>(today: Date, sessions: &[S]) -> Option<String> {
-    let mut done: Vec<&Session> =
-        sessions.iter().map(Borrow::borrow).filter(|s| s.is_done() && s.date <= today).collect();
+pub fn you_are_here(today: Date, sessions: &[Session]) -> Option<String> {
+    let mut done: Vec<&Session> = sessions.iter().filter(|s| s.is_done() && s.date <= today).collect();
     done.sort_by_key(|s| s.when());
     let latest = done.last()?;
     let number = done.len();
@@ -157,10 +152,10 @@ pub struct Milestone {
 /// "First photo comparison worth taking" (weeks after the first session) and "typical best
 /// results" (the months after the last session of the course, planned ones included, when
 /// improvement is usually clearer).
-pub fn milestones<S: Borrow<Session>>(sessions: &[S]) -> Vec<Milestone> {
-    let first = sessions.iter().map(Borrow::borrow).filter(|s| s.is_done()).map(|s| s.date).min();
+pub fn milestones(sessions: &[Session]) -> Vec<Milestone> {
+    let first = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).min();
     // The course's last session, planned ones included: the window does not jump after each visit.
-    let last = sessions.iter().map(|s| s.borrow().date).max();
+    let last = sessions.iter().map(|s| s.date).max();
     let (Some(first), Some(last)) = (first.as_ref(), last.as_ref()) else { return Vec::new() };
     let months = |m: f64| Duration::days((m * 365.25 / 12.0).round() as i64);
     vec![
@@ -184,32 +179,6 @@ impl Milestone {
     pub fn sentence(&self) -> String {
         format!("{}: {} to {}", self.label, display_date(self.from), display_date(self.to))
     }
-}
-
-/// One treated area's part of the timeline, as the Timeline page and the clinic report draw it.
-pub struct AreaSeries<'a> {
-    pub area: &'a Area,
-    /// The sessions that treat the area, done and planned.
-    pub sessions: Vec<&'a Session>,
-    /// Every check-in from the area's first session done on: check-ins are not recorded per area.
-    pub entries: Vec<&'a RecoveryEntry>,
-}
-
-/// The series of each area with a session done, in the profile's order of areas.
-pub fn area_series<'a>(
-    areas: &'a [Area],
-    sessions: &'a [Session],
-    entries: &'a [RecoveryEntry],
-) -> Vec<AreaSeries<'a>> {
-    areas
-        .iter()
-        .filter_map(|area| {
-            let sessions: Vec<&Session> = sessions.iter().filter(|s| s.treats(&area.id)).collect();
-            let first = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).min()?;
-            let entries = entries.iter().filter(|e| e.date >= first).collect();
-            Some(AreaSeries { area, sessions, entries })
-        })
-        .collect()
 }
 
 #[cfg(test)]

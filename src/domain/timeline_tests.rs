@@ -1,8 +1,6 @@
 use super::*;
-use crate::domain::area::{Area, AreaKind};
 use crate::domain::evidence_data::{PARAMETERS, SOURCES};
-use crate::domain::recovery::tests::{entry_after, session};
-use crate::domain::session::AreaTreatment;
+use crate::domain::recovery::tests::session;
 use crate::domain::session::SessionStatus;
 use time::macros::date;
 
@@ -76,7 +74,7 @@ fn milestones_are_windows_after_the_first_and_last_sessions() {
     assert_eq!(m[0].sentence(), "First photo comparison worth taking: 2 Feb 2026 to 16 Feb 2026");
     // Counted from the course's last session, planned included, so it doesn't move after each visit.
     assert_eq!((m[1].from, m[1].to), (planned + Duration::days(183), planned + Duration::days(365)));
-    assert!(milestones::<Session>(&[]).is_empty());
+    assert!(milestones(&[]).is_empty());
     assert!(
         milestones(&[session("p", S1, SessionStatus::Planned)]).is_empty(),
         "nothing before a done session"
@@ -120,34 +118,4 @@ fn unconfirmed_figures_and_assumptions_are_marked() {
     assert!(assumptions.contains(&"Improvement clearer after the last session"));
     // Everything the model uses is an assumption, never presented as a confirmed figure.
     assert!(PARAMETERS.iter().all(|(_, r)| r.source != "remodel-model" || r.status == Status::Assumption));
-}
-
-#[test]
-fn each_area_with_a_session_done_has_its_sessions_and_the_check_ins_since_its_first() {
-    let cheeks = Area::new("cheeks".into(), AreaKind::Cheeks, "", &[]).unwrap();
-    let neck = Area::new("neck".into(), AreaKind::Neck, "", &[]).unwrap();
-    let forehead = Area::new("forehead".into(), AreaKind::Forehead, "", &[]).unwrap();
-    let treating = |mut s: Session, ids: &[&str]| {
-        s.areas = ids.iter().map(|id| AreaTreatment { area_id: id.to_string(), depth_mm: None }).collect();
-        s
-    };
-    let s2 = S1 + Duration::weeks(4);
-    let sessions = vec![
-        treating(session("a", S1, SessionStatus::Done), &["cheeks"]),
-        treating(session("b", s2, SessionStatus::Done), &["cheeks", "neck"]),
-        treating(session("p", s2 + Duration::weeks(4), SessionStatus::Planned), &["forehead", "cheeks"]),
-    ];
-    let entries = vec![entry_after("a", S1, 1, 3), entry_after("b", s2, 1, 2)];
-    let areas = [forehead, cheeks, neck];
-    let series = area_series(&areas, &sessions, &entries);
-    let names: Vec<&str> = series.iter().map(|s| s.area.name.as_str()).collect();
-    assert_eq!(names, ["Cheeks", "Neck"], "a planned-only area has no series yet; profile order kept");
-    fn ids<'a>(series: &AreaSeries<'a>) -> Vec<&'a str> {
-        series.sessions.iter().map(|s| s.id.as_str()).collect()
-    }
-    assert_eq!(ids(&series[0]), ["a", "b", "p"], "planned sessions stay, for the chart's markers");
-    assert_eq!(series[0].entries.len(), 2);
-    assert_eq!(ids(&series[1]), ["b"]);
-    assert_eq!(series[1].entries.len(), 1, "only check-ins from the neck's first session on");
-    assert_eq!(series[1].entries[0].date, s2 + Duration::days(1));
 }

@@ -5,10 +5,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::dates::display_date;
+use crate::domain::recovery::RecoveryEntry;
 use crate::domain::sections::Section;
-use crate::domain::timeline::{
-    area_series, milestones, next_due, you_are_here, AreaSeries, NextDue, Protocol,
-};
+use crate::domain::session::Session;
+use crate::domain::timeline::{milestones, next_due, you_are_here, NextDue, Protocol};
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::timeline_chart::{timeline_chart, timeline_legend, Zoom};
 use crate::ui::components::Page;
@@ -57,13 +57,20 @@ pub fn TimelinePage() -> Html {
         (None, NextDue::NotStarted) => String::new(),
     };
     // Each area's own series: sessions numbered within the area, like the chart's markers.
-    let areas = area_series(&records.profile.areas, &records.sessions, &records.entries);
+    let areas: Vec<(&str, Vec<&Session>)> = records
+        .profile
+        .areas
+        .iter()
+        .map(|a| (a.name.as_str(), records.sessions.iter().filter(|s| s.treats(&a.id)).collect::<Vec<_>>()))
+        .filter(|(_, sessions)| sessions.iter().any(|s| s.is_done()))
+        .collect();
     html! {
         <Page section={Section::Timeline}>
             <section class="card you-are-here" aria-label="You are here">
                 <ul class="list">
-                    { for areas.iter().filter_map(|series| {
-                        you_are_here(today, &series.sessions).map(|sentence| html! { <li class="list__item"><span><strong>{ format!("{}: ", series.area.name) }</strong>{ sentence }</span></li> })
+                    { for areas.iter().filter_map(|(name, sessions)| {
+                        let own: Vec<Session> = sessions.iter().map(|s| (*s).clone()).collect();
+                        you_are_here(today, &own).map(|sentence| html! { <li class="list__item"><span><strong>{ format!("{name}: ") }</strong>{ sentence }</span></li> })
                     }) }
                 </ul>
                 <p>{ due }</p>
@@ -85,15 +92,22 @@ pub fn TimelinePage() -> Html {
                     }) }
                 </div>
             </fieldset>
-            { for areas.iter().map(|AreaSeries { area, sessions, entries }| {
-                let window = zoom.window(today, sessions);
-                html! {
+            { for records.profile.areas.iter().filter_map(|area| {
+                let sessions: Vec<&Session> = records.sessions.iter().filter(|s| s.treats(&area.id)).collect();
+                if sessions.is_empty() {
+                    return None;
+                }
+                // Check-ins aren't per area: show every one from the area's first session on.
+                let first = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).min()?;
+                let entries: Vec<&RecoveryEntry> = records.entries.iter().filter(|e| e.date >= first).collect();
+                let window = zoom.window(today, &sessions);
+                Some(html! {
                     <section class="card" aria-label={format!("{} timeline", area.name)}>
                         <h2>{ area.name.clone() }</h2>
-                        { timeline_chart(&area.name, sessions, entries, today, window) }
+                        { timeline_chart(&area.name, &sessions, &entries, today, window) }
                         { timeline_legend() }
                         <ul class="list" aria-label={format!("{} milestones", area.name)}>
-                            { for milestones(sessions).into_iter().map(|m| html! {
+                            { for milestones(&sessions.iter().map(|s| (*s).clone()).collect::<Vec<_>>()).into_iter().map(|m| html! {
                                 <li class="list__item">
                                     { m.sentence() }
                                     <a href={format!("{}#source-{}", Route::Evidence.to_path(), m.source)}>{ "Evidence" }</a>
@@ -101,7 +115,7 @@ pub fn TimelinePage() -> Html {
                             }) }
                         </ul>
                     </section>
-                }
+                })
             }) }
             <p>{ evidence }</p>
         </Page>

@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use crate::domain::dates::display_date;
 use crate::domain::exports::report::{clinic_line, profile_lines, SessionRow};
-use crate::domain::timeline::{area_series, you_are_here, AreaSeries};
+use crate::domain::recovery::RecoveryEntry;
+use crate::domain::session::Session;
+use crate::domain::timeline::you_are_here;
 use crate::storage::Records;
 use crate::ui::components::timeline_chart::{timeline_chart, timeline_legend, Zoom};
 
@@ -80,19 +82,25 @@ pub fn sessions(rows: &[SessionRow]) -> Html {
 /// Each treated area's whole timeline: where the client is now, and the chart from the first
 /// session on, with the client's own ratings over the expected range.
 pub fn timeline(records: &Records, today: Date) -> Html {
-    let areas: Vec<Html> = area_series(&records.profile.areas, &records.sessions, &records.entries)
-        .into_iter()
-        .map(|AreaSeries { area, sessions, entries }| {
+    let areas: Vec<Html> = records
+        .profile
+        .areas
+        .iter()
+        .filter_map(|area| {
+            let sessions: Vec<&Session> = records.sessions.iter().filter(|s| s.treats(&area.id)).collect();
+            let first = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).min()?;
+            let entries: Vec<&RecoveryEntry> = records.entries.iter().filter(|e| e.date >= first).collect();
+            let own: Vec<Session> = sessions.iter().map(|s| (*s).clone()).collect();
             let window = Zoom::All.window(today, &sessions);
-            html! {
+            Some(html! {
                 <div class="report__area">
                     <h3>{ area.name.clone() }</h3>
-                    if let Some(sentence) = you_are_here(today, &sessions) {
+                    if let Some(sentence) = you_are_here(today, &own) {
                         <p>{ sentence }</p>
                     }
                     { timeline_chart(&area.name, &sessions, &entries, today, window) }
                 </div>
-            }
+            })
         })
         .collect();
     let body = if areas.is_empty() {

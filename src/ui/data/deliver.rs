@@ -1,7 +1,7 @@
 //! Handing a made file over: the share sheet where the browser can share files (phones), a
 //! download otherwise.
 
-use super::files::{share, MadeFile};
+use super::files::{save, share, shareable, MadeFile};
 
 /// What became of a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,12 +13,13 @@ pub enum Delivered {
 }
 
 pub async fn deliver(file: &MadeFile) -> Result<Delivered, String> {
-    if let Some(data) = file.shareable() {
+    let file = file.to_file()?;
+    if let Some(data) = shareable(&file) {
         return share(&data)
             .await
             .map(|shared| if shared { Delivered::Shared } else { Delivered::NotShared });
     }
-    file.save().map(|_| Delivered::Saved)
+    save(&file).map(|_| Delivered::Saved)
 }
 
 impl Delivered {

@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FilePropertyBag, ShareData};
 
-use crate::ui::hooks::export::download_bytes;
+use crate::ui::hooks::export::save_blob;
 
 /// A file the app made, ready to save or share.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,32 +22,34 @@ impl MadeFile {
         MadeFile { name, mime, bytes: std::rc::Rc::new(bytes) }
     }
 
-    pub fn save(&self) -> Result<(), String> {
-        download_bytes(&self.name, self.mime, &self.bytes)
-            .map_err(|_| "The browser did not save the file.".to_string())
-    }
-
-    fn share_data(&self) -> Option<ShareData> {
+    /// The bytes as the browser's `File`: the one copy in JS that the share sheet and the
+    /// download both use (a backup can be hundreds of megabytes).
+    pub fn to_file(&self) -> Result<File, String> {
         let options = FilePropertyBag::new();
         options.set_type(self.mime);
         let parts = Array::of1(&Uint8Array::from(self.bytes.as_slice()));
-        let file = File::new_with_u8_array_sequence_and_options(&parts, &self.name, &options).ok()?;
-        let data = ShareData::new();
-        data.set_files(&Array::of1(&file));
-        data.set_title(&self.name);
-        Some(data)
+        File::new_with_u8_array_sequence_and_options(&parts, &self.name, &options)
+            .map_err(|_| "The browser could not make the file.".to_string())
     }
+}
 
-    /// The file ready for the share sheet, when this browser can share it (phones mostly; desktop
-    /// browsers often not).
-    pub fn shareable(&self) -> Option<ShareData> {
-        let navigator = web_sys::window()?.navigator();
-        // `canShare` is missing entirely in some browsers: check before calling.
-        if !js_sys::Reflect::has(&navigator, &"canShare".into()).unwrap_or(false) {
-            return None;
-        }
-        self.share_data().filter(|data| navigator.can_share_with_data(data))
+/// The share sheet's data for `file`, when this browser can share it (phones mostly; desktop
+/// browsers often not).
+pub fn shareable(file: &File) -> Option<ShareData> {
+    let navigator = web_sys::window()?.navigator();
+    // `canShare` is missing entirely in some browsers: check before calling.
+    if !js_sys::Reflect::has(&navigator, &"canShare".into()).unwrap_or(false) {
+        return None;
     }
+    let data = ShareData::new();
+    data.set_files(&Array::of1(file));
+    data.set_title(&file.name());
+    navigator.can_share_with_data(&data).then_some(data)
+}
+
+/// Saves `file` as a download.
+pub fn save(file: &File) -> Result<(), String> {
+    save_blob(file, &file.name()).map_err(|_| "The browser did not save the file.".to_string())
 }
 
 /// Opens the system share sheet; `Ok(false)` when the client closed it without sharing.

@@ -6,7 +6,8 @@ use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement
 
 use crate::domain::qr::QrDrawing;
 
-fn save_blob(blob: &Blob, filename: &str) -> Result<(), JsValue> {
+/// Downloads `blob` (a `File` too) under `filename`.
+pub fn save_blob(blob: &Blob, filename: &str) -> Result<(), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let url = Url::create_object_url_with_blob(blob)?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
@@ -27,19 +28,6 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsVal
     options.set_type(mime);
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     save_blob(&Blob::new_with_str_sequence_and_options(&parts, &options)?, filename)
-}
-
-/// Downloads `bytes` as a file of type `mime`.
-pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    save_blob(&bytes_blob(mime, bytes)?, filename)
-}
-
-/// `bytes` as a Blob of type `mime`.
-pub fn bytes_blob(mime: &str, bytes: &[u8]) -> Result<Blob, JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    Blob::new_with_u8_array_sequence_and_options(&parts, &options)
 }
 
 /// Pixels per QR module in the PNG: a 2 KB link (about 140 modules) makes a 1,100-pixel image,

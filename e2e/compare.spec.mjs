@@ -1,16 +1,20 @@
 // Compare (release build): two imported photos of one area and angle, every mode rendering, the
 // slider by keyboard with its value announced, the difference legend, automatic alignment that
 // visibly registers the pair (pixel error measured before and after), a redness region with its
-// index, a bad calibration card refused beside the action, and the timelapse playing.
+// index, a bad calibration card refused beside the action, and the timelapse playing; a grey card
+// in each photo taking a lighting change out of the index and the redness map.
 import { readFile, writeFile } from "node:fs/promises";
 import { expect, test } from "./fixtures.mjs";
 import { addArea, expectNoAxeViolations } from "./records.mjs";
 import { ASTRONAUT, importFiles } from "./photo-helpers.mjs";
 
-/** The portrait turned 4°, scaled 1.05 and shifted (18, −12) px about its centre, as a PNG. */
-async function movedPortrait(page, outputPath) {
+/** The portrait as a PNG, changed in the page: `moved` turns it 4°, scales it 1.05 and shifts it
+ * (18, −12) px about its centre; `card` paints a grey card in its top-left fifth; `warm` then puts
+ * the whole photo, card included, under warm light (red up; green and blue down), as an indoor
+ * bulb would. */
+async function portrait(page, outputPath, { moved = false, card = false, warm = false }) {
   const source = `data:image/png;base64,${(await readFile(ASTRONAUT)).toString("base64")}`;
-  const png = await page.evaluate(async (url) => {
+  const png = await page.evaluate(async ({ url, moved, card, warm }) => {
     const image = new Image();
     image.src = url;
     await image.decode();
@@ -20,12 +24,29 @@ async function movedPortrait(page, outputPath) {
     const context = canvas.getContext("2d");
     context.fillStyle = "#000";
     context.fillRect(0, 0, canvas.width, canvas.height);
-    context.translate(canvas.width / 2 + 18, canvas.height / 2 - 12);
-    context.rotate((4 * Math.PI) / 180);
-    context.scale(1.05, 1.05);
-    context.drawImage(image, -canvas.width / 2, -canvas.height / 2);
+    if (moved) {
+      context.translate(canvas.width / 2 + 18, canvas.height / 2 - 12);
+      context.rotate((4 * Math.PI) / 180);
+      context.scale(1.05, 1.05);
+      context.translate(-canvas.width / 2, -canvas.height / 2);
+    }
+    context.drawImage(image, 0, 0);
+    context.resetTransform();
+    if (card) {
+      context.fillStyle = "rgb(170, 170, 170)";
+      context.fillRect(0, 0, Math.round(canvas.width * 0.2), Math.round(canvas.height * 0.2));
+    }
+    if (warm) {
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < pixels.data.length; i += 4) {
+        pixels.data[i] = Math.min(255, pixels.data[i] * 1.2);
+        pixels.data[i + 1] = pixels.data[i + 1] * 0.9;
+        pixels.data[i + 2] = pixels.data[i + 2] * 0.8;
+      }
+      context.putImageData(pixels, 0, 0);
+    }
     return canvas.toDataURL("image/png").split(",")[1];
-  }, source);
+  }, { url: source, moved, card, warm });
   await writeFile(outputPath, Buffer.from(png, "base64"));
   return outputPath;
 }
@@ -69,7 +90,7 @@ test("two photos compare in every mode, align automatically, and give a redness 
   await page.goto("/photos/compare");
   await expect(page.getByText("Nothing to compare yet")).toBeVisible();
 
-  const moved = await movedPortrait(page, testInfo.outputPath("moved.png"));
+  const moved = await portrait(page, testInfo.outputPath("moved.png"), { moved: true });
   await page.goto("/photos/add");
   await importFiles(page, [ASTRONAUT, moved]);
   await page.goto("/photos/compare");
@@ -179,4 +200,63 @@ test("with one photo of an area there is nothing to compare yet", async ({ page 
   await page.goto("/photos/compare");
   await expect(page.getByText("Nothing to compare yet")).toBeVisible();
   await expect(page.getByRole("link", { name: "Add photos" })).toBeVisible();
+});
+
+/** The index a reading shows, as a number. */
+async function indexOf(reading) {
+  const text = await reading.textContent();
+  return Number(/^Redness index: (-?\d+\.\d) a\*/.exec(text)[1]);
+}
+
+/** Mean absolute difference (0-255) between the before and after redness maps. */
+function mapDifference(page) {
+  return page.evaluate(() => {
+    const read = (name) => {
+      const canvas = document.querySelector(`canvas[aria-label^="Redness map of the ${name} photo"]`);
+      return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    };
+    const [a, b] = [read("before"), read("after")];
+    let total = 0;
+    for (let i = 0; i < a.length; i += 4) total += Math.abs(a[i] - b[i]) + Math.abs(a[i + 2] - b[i + 2]);
+    return total / (a.length / 2);
+  });
+}
+
+test("a grey card in each photo calibrates the redness index and map against a lighting change", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await addArea(page, "cheeks");
+  const neutral = await portrait(page, testInfo.outputPath("neutral.png"), { card: true });
+  const warm = await portrait(page, testInfo.outputPath("warm.png"), { card: true, warm: true });
+  await page.goto("/photos/add");
+  await importFiles(page, [neutral, warm]);
+  await page.goto("/photos/compare");
+  await page.getByRole("link", { name: "Cheeks · Front (2 photos)" }).click();
+  await mode(page, "Redness").check();
+  const readings = page.locator("output.redness-reading");
+
+  // The same face under two lights: uncalibrated, the warm light reads as redness.
+  await drag(page, page.getByRole("application", { name: /^Draw on the before photo/ }), [0.4, 0.35], [0.6, 0.55]);
+  await expect(readings.nth(0)).toContainText("(uncalibrated — lighting changes affect this number)");
+  await expect(readings.nth(1)).toContainText("(uncalibrated — lighting changes affect this number)");
+  // (Both photos carry today's date, so either may be "before": compare the gap, not its sign.)
+  const uncalibrated = Math.abs((await indexOf(readings.nth(1))) - (await indexOf(readings.nth(0))));
+  expect(uncalibrated, "the warm light alone raises a*").toBeGreaterThan(4);
+  // The map on: the cards below are drawn through it.
+  await page.getByLabel("Show the redness map").check();
+  await expect(page.getByRole("img", { name: /^Redness map of the after photo \(uncalibrated\)/ })).toBeVisible();
+  await expect.poll(() => mapDifference(page)).toBeGreaterThan(0);
+  const mapsApart = await mapDifference(page);
+
+  // Mark the card on each photo: both readings say calibrated and now nearly agree.
+  for (const side of ["before", "after"]) {
+    await page.getByLabel("Draw", { exact: true }).selectOption(`${side}-card`);
+    await drag(page, page.getByRole("application", { name: new RegExp(`^Draw on the ${side} photo`) }), [0.03, 0.03], [0.16, 0.16]);
+  }
+  await expect(readings.nth(0)).toContainText("(calibrated)");
+  await expect(readings.nth(1)).toContainText("(calibrated)");
+  const calibrated = Math.abs((await indexOf(readings.nth(1))) - (await indexOf(readings.nth(0))));
+  expect(calibrated, `calibrated difference ${calibrated} against ${uncalibrated} uncalibrated`).toBeLessThan(uncalibrated / 3);
+  await expect(page.getByRole("img", { name: /^Redness map of the after photo \(calibrated by its card\)/ })).toBeVisible();
+  await expect.poll(() => mapDifference(page), "the balanced maps come together").toBeLessThan(mapsApart / 2);
+  testInfo.annotations.push({ type: "calibration", description: `a* gap ${uncalibrated.toFixed(1)} → ${calibrated.toFixed(1)}; maps ${mapsApart.toFixed(1)} apart → ${(await mapDifference(page)).toFixed(1)}` });
 });

@@ -14,6 +14,7 @@ const PUBLISHED: &[([u8; 3], [f64; 3])] = &[
     ([128, 128, 128], [53.59, 0.0, 0.0]),
     ([255, 128, 0], [67.05, 42.83, 74.03]),
     ([128, 0, 0], [25.54, 48.05, 38.06]),
+    ([0, 128, 0], [46.23, -51.70, 49.90]),
 ];
 
 fn assert_close(actual: [f64; 3], expected: [f64; 3], tolerance: f64, what: &str) {
@@ -26,6 +27,9 @@ fn assert_close(actual: [f64; 3], expected: [f64; 3], tolerance: f64, what: &str
 fn matches_published_values_to_a_hundredth() {
     for (rgb, lab) in PUBLISHED {
         let got = srgb_to_lab(rgb[0], rgb[1], rgb[2]);
+        // Within 0.01 of the true value, which the table gives rounded to two decimals (up to
+        // 0.005 off): orange's b* is 74.018 here against the table's 74.03. The independent
+        // implementation below holds the full 0.01 with nothing rounded.
         assert_close([got.l, got.a, got.b], *lab, 0.01 + 0.005, &format!("{rgb:?}"));
     }
 }

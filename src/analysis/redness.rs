@@ -166,6 +166,42 @@ mod tests {
     }
 
     #[test]
+    fn the_overlay_puts_a_star_on_the_ramp_and_a_card_balance_takes_a_cast_out() {
+        use crate::analysis::difference::ramp_colour;
+        // Skin-coloured pixels beside a grey card, under warm light; one pixel transparent.
+        let warm = RgbaImage::from_fn(20, 10, |x, y| match (x, y) {
+            (0, 0) => Rgba([0, 0, 0, 0]),
+            (x, _) if x < 10 => Rgba([213, 140, 106, 255]),
+            _ => Rgba([165, 140, 115, 255]),
+        });
+        let mut out = vec![0u8; 20 * 10 * 4];
+        overlay(&warm, Gains::NONE, &mut out);
+        let at =
+            |out: &[u8], x: usize, y: usize| -> [u8; 4] { out[(y * 20 + x) * 4..][..4].try_into().unwrap() };
+        assert_eq!(at(&out, 0, 0), [0, 0, 0, 0], "transparent stays transparent");
+        let (lo, hi) = OVERLAY_RANGE;
+        let expected = |a: f64| ramp_colour(((a as f32 - lo) / (hi - lo)).clamp(0.0, 1.0));
+        let close = |got: [u8; 4], want: [u8; 4]| got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 8);
+        let card_a = srgb_to_lab(165, 140, 115).a;
+        assert!(card_a > 3.0, "the cast makes the grey card read red: {card_a}");
+        assert!(close(at(&out, 15, 5), expected(card_a)), "{:?} vs {:?}", at(&out, 15, 5), expected(card_a));
+        // Balanced by its card, the card reads neutral (a* 0: the ramp's start) and the skin less red.
+        let card = Region { shape: Shape::Rectangle, x: 0.55, y: 0.0, width: 0.45, height: 1.0 };
+        let gains = gains_from_card(&warm, &card).unwrap();
+        let mut balanced = vec![0u8; out.len()];
+        overlay(&warm, gains, &mut balanced);
+        assert!(close(at(&balanced, 15, 5), expected(0.0)), "{:?}", at(&balanced, 15, 5));
+        let skin = region_stats(&warm, &Region { width: 0.45, x: 0.0, ..card }, gains).unwrap().mean;
+        assert!(skin < srgb_to_lab(213, 140, 106).a - 3.0);
+        assert!(
+            close(at(&balanced, 5, 5), expected(skin)),
+            "{:?} vs {:?}",
+            at(&balanced, 5, 5),
+            expected(skin)
+        );
+    }
+
+    #[test]
     fn a_region_off_the_image_has_no_stats() {
         let image = RgbaImage::from_pixel(10, 10, Rgba([0, 0, 0, 0]));
         let all = Region { shape: Shape::Rectangle, x: 0.0, y: 0.0, width: 1.0, height: 1.0 };

@@ -23,18 +23,9 @@ pub fn measure(
     frame_aspect: f64,
     region: &Region,
 ) -> Result<RednessReading, String> {
-    let unreadable = || "This photo's pixels could not be read.".to_string();
     let height = ((f64::from(MEASURE_WIDTH) * frame_aspect).round() as u32).max(1);
     let framed = rendered(image, MEASURE_WIDTH, height, Some(onto)).ok_or_else(unreadable)?;
-    let (gains, card_spread) = match &photo.card {
-        Some(card) => {
-            let (w, h) = fitted_size(photo.width, photo.height, MEASURE_WIDTH);
-            let own = rendered(image, w, h, None).ok_or_else(unreadable)?;
-            let gains = gains_from_card(&own, card).map_err(|e| e.message().to_string())?;
-            (gains, region_stats(&own, card, gains).map(|s| s.spread))
-        }
-        None => (Gains::NONE, None),
-    };
+    let (gains, card_spread) = card_balance(photo, image)?;
     let stats = region_stats(&framed, region, gains).ok_or_else(|| {
         "The region is outside this photo once aligned: draw it over skin both photos show.".to_string()
     })?;
@@ -45,6 +36,21 @@ pub fn measure(
         calibrated: photo.card.is_some(),
         region: *region,
     })
+}
+
+fn unreadable() -> String {
+    "This photo's pixels could not be read.".to_string()
+}
+
+/// The white balance that makes `photo`'s card neutral (read from the photo as taken, at the
+/// measuring size), with the card's own a* spread once balanced (the reading's noise); no gains
+/// and no spread when it has no card. The index and the redness map both use it.
+pub fn card_balance(photo: &Photo, image: &HtmlImageElement) -> Result<(Gains, Option<f64>), String> {
+    let Some(card) = &photo.card else { return Ok((Gains::NONE, None)) };
+    let (w, h) = fitted_size(photo.width, photo.height, MEASURE_WIDTH);
+    let own = rendered(image, w, h, None).ok_or_else(unreadable)?;
+    let gains = gains_from_card(&own, card).map_err(|e| e.message().to_string())?;
+    Ok((gains, region_stats(&own, card, gains).map(|s| s.spread)))
 }
 
 /// The rectangle bounding `region` once its corners are mapped through `map` (e.g. a card drawn

@@ -4,7 +4,7 @@
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use super::measure::{bounding_box_through, measure, MEASURE_WIDTH};
+use super::measure::{bounding_box_through, card_balance, measure, MEASURE_WIDTH};
 use super::photo_canvas::PhotoCanvas;
 use super::pixels::{fitted_size, put_pixels, rendered};
 use super::redness_chart_view::RednessChartView;
@@ -255,13 +255,18 @@ fn RednessMap(props: &RednessMapProps) -> Html {
             };
             canvas.set_width(size.0);
             canvas.set_height(size.1);
+            // Balanced by the photo's card, like its index (a card that can no longer calibrate
+            // was refused when drawn; the index beside the map says so if it happens).
+            let gains = card_balance(&framed.photo, &framed.image).map_or(Gains::NONE, |(gains, _)| gains);
             let mut out = vec![0u8; image.as_raw().len()];
-            overlay(&image, Gains::NONE, &mut out);
+            overlay(&image, gains, &mut out);
             let _ = put_pixels(&canvas, &out);
         });
     }
+    let calibration =
+        if props.framed.photo.card.is_some() { "calibrated by its card" } else { "uncalibrated" };
     html! {
         <canvas ref={node} class="compare-canvas compare-stack__map" role="img"
-            aria-label={format!("Redness map of the {}: blue is least red, red is most", props.framed.label)} />
+            aria-label={format!("Redness map of the {} ({calibration}): blue is least red, red is most", props.framed.label)} />
     }
 }

@@ -1,8 +1,9 @@
 // Compare (release build): two imported photos of one area and angle, every mode rendering, the
 // slider by keyboard with its value announced, the difference legend, automatic alignment that
-// visibly registers the pair (pixel error measured before and after), a redness region with its
-// index, a bad calibration card refused beside the action, and the timelapse playing; a grey card
-// in each photo taking a lighting change out of the index and the redness map.
+// visibly registers the pair (pixel error measured before and after), alignment by hand with taps,
+// a drag and the keyboard, a redness region with its index, a bad calibration card refused beside
+// the action, and the timelapse playing; a grey card in each photo taking a lighting change out of
+// the index and the redness map.
 import { readFile, writeFile } from "node:fs/promises";
 import { expect, test } from "./fixtures.mjs";
 import { addArea, expectNoAxeViolations } from "./records.mjs";
@@ -157,7 +158,9 @@ test("two photos compare in every mode, align automatically, and give a redness 
   await mode(page, "Redness").check();
   await expect(page.locator("output.redness-reading").first()).toHaveText(/^Redness index: /);
 
-  // By hand: two landmarks on each photo, placed where the known transform puts them.
+  // By hand: two landmarks on each photo, placed where the known transform puts them: on the
+  // before photo by tapping (the first tapped off its mark, then dragged onto it), on the after
+  // photo from the keyboard alone.
   await mode(page, "Blend").check();
   await page.getByRole("button", { name: "Align by hand" }).click();
   const landmarks = [[0.3, 0.35], [0.7, 0.62]];
@@ -167,13 +170,44 @@ test("two photos compare in every mode, align automatically, and give a redness 
     const [c, s] = [Math.cos((4 * Math.PI) / 180), Math.sin((4 * Math.PI) / 180)];
     return [(256 + 18 + 1.05 * (c * dx - s * dy)) / 512, (256 - 12 + 1.05 * (s * dx + c * dy)) / 512];
   };
-  for (const [name, points] of [["before", landmarks], ["after", landmarks.map(movedPoint)]]) {
-    const picker = page.getByRole("img", { name: new RegExp(`^Landmarks on the ${name} photo`) });
-    await picker.evaluate((element) => element.scrollIntoView({ block: "center" }));
-    const box = await picker.boundingBox();
-    for (const [x, y] of points) await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
-    await expect(picker).toHaveAccessibleName(`Landmarks on the ${name} photo: 2 of 2 placed`);
+  const picker = (name) => page.getByRole("application", { name: new RegExp(`^Landmarks on the ${name} photo`) });
+  const beforePicker = picker("before");
+  await beforePicker.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  const box = await beforePicker.boundingBox();
+  const at = ([x, y]) => [box.x + box.width * x, box.y + box.height * y];
+  const off = [landmarks[0][0] + 0.1, landmarks[0][1] + 0.05];
+  await page.mouse.click(...at(off));
+  await expect(beforePicker).toHaveAccessibleName("Landmarks on the before photo: 1 of 2 placed");
+  await page.mouse.move(...at(off));
+  await page.mouse.down();
+  await page.mouse.move(...at([(off[0] + landmarks[0][0]) / 2, (off[1] + landmarks[0][1]) / 2]));
+  await page.mouse.move(...at(landmarks[0]));
+  await page.mouse.up();
+  await expect(beforePicker, "a drag moves the point: no new one").toHaveAccessibleName("Landmarks on the before photo: 1 of 2 placed");
+  await page.mouse.click(...at(landmarks[1]));
+  await expect(beforePicker).toHaveAccessibleName("Landmarks on the before photo: 2 of 2 placed");
+
+  // The keyboard's cross starts at the centre; Shift+arrow moves it 0.05 of the width, an arrow 0.005.
+  const afterPicker = picker("after");
+  await afterPicker.focus();
+  let cross = [0.5, 0.5];
+  for (const target of landmarks.map(movedPoint)) {
+    for (const [axis, back, forward] of [[0, "ArrowLeft", "ArrowRight"], [1, "ArrowUp", "ArrowDown"]]) {
+      const delta = target[axis] - cross[axis];
+      const key = delta < 0 ? back : forward;
+      const big = Math.trunc(Math.abs(delta) / 0.05);
+      const small = Math.round((Math.abs(delta) - big * 0.05) / 0.005);
+      for (let i = 0; i < big; i++) await page.keyboard.press(`Shift+${key}`);
+      for (let i = 0; i < small; i++) await page.keyboard.press(key);
+    }
+    cross = target;
+    await page.keyboard.press("Enter");
   }
+  await expect(afterPicker).toHaveAccessibleName("Landmarks on the after photo: 2 of 2 placed");
+  await page.keyboard.press("Backspace");
+  await expect(afterPicker).toHaveAccessibleName("Landmarks on the after photo: 1 of 2 placed");
+  await page.keyboard.press("Enter");
+  await expect(afterPicker).toHaveAccessibleName("Landmarks on the after photo: 2 of 2 placed");
   await page.getByRole("button", { name: "Align with these points" }).click();
   await expect(page.getByText("Aligned by hand, from two landmarks.")).toBeVisible();
   await expect.poll(() => registrationError(page)).toBeLessThan(before * 0.6);

@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod evidence_data;
 pub mod exports;
 pub mod iso;
+pub mod landmarks;
 pub mod photo;
 pub mod profile;
 pub mod qr;

@@ -12,6 +12,7 @@ use crate::analysis::gray::Gray;
 use crate::analysis::sizes::fit_within;
 use crate::domain::chart::fmt_coord;
 use crate::domain::compare::{alignment_from, AlignMethod};
+use crate::domain::landmarks;
 use crate::domain::photo::Photo;
 use crate::domain::similarity::{Point, Similarity};
 
@@ -117,7 +118,7 @@ pub fn AlignPanel(props: &AlignPanelProps) -> Html {
                 <p role="status" class="align-panel__message">{ text.clone() }</p>
             }
             if *manual {
-                <p class="field__hint">{ "Tap the same two points on each photo, in the same order: for example the inner corner of the left eye, then of the right eye. Points far apart align best." }</p>
+                <p class="field__hint" id="landmark-hint">{ "Tap the same two points on each photo, in the same order: for example the inner corner of the left eye, then of the right eye. Points far apart align best. Drag a point to move it. With the keyboard, the arrow keys move a cross (Shift moves it further), Enter places a point and Backspace takes the last one away." }</p>
                 <div class="compare-panes">
                     <LandmarkPicker framed={props.fixed.clone()} points={(*fixed_points).clone()}
                         on_change={Callback::from({ let p = fixed_points.clone(); move |v| p.set(v) })} />
@@ -137,40 +138,101 @@ struct LandmarkPickerProps {
     on_change: Callback<Vec<Point>>,
 }
 
-/// A photo as taken, on which two landmarks are placed by tapping (a third tap starts again).
+/// Where a pointer is on the overlay, in width units. Yew delegates events, so the overlay is
+/// found by its node; its markers ignore pointers (CSS), so the offset is from the overlay itself.
+fn pointer_at(overlay: &NodeRef, e: &PointerEvent) -> Option<Point> {
+    let unit = f64::from(overlay.cast::<Element>()?.client_width().max(1));
+    Some((f64::from(e.offset_x()) / unit, f64::from(e.offset_y()) / unit))
+}
+
+/// A photo as taken, on which two landmarks are placed: a tap places one (a third starts
+/// again), a placed one can be dragged, and from the keyboard the arrow keys move a cursor
+/// (Shift: further), Enter or Space places a point there and Backspace takes the last one away.
 #[component]
 fn LandmarkPicker(props: &LandmarkPickerProps) -> Html {
     let photo = &props.framed.photo;
     let (width, height) = working_size(photo);
     let aspect = f64::from(photo.height) / f64::from(photo.width.max(1));
     let overlay = use_node_ref();
-    let onclick = {
-        let (points, on_change, overlay) = (props.points.clone(), props.on_change.clone(), overlay.clone());
-        Callback::from(move |e: MouseEvent| {
-            // Yew delegates events: the overlay is found by its node. Its markers ignore
-            // pointers (CSS), so the offset is from the overlay itself.
-            let Some(element) = overlay.cast::<Element>() else { return };
-            let unit = f64::from(element.client_width().max(1));
-            let point = (f64::from(e.offset_x()) / unit, f64::from(e.offset_y()) / unit);
-            let mut next = if points.len() >= 2 { Vec::new() } else { points.clone() };
-            next.push(point);
-            on_change.emit(next);
+    let dragging = use_mut_ref(|| None::<usize>);
+    let cursor = use_state(|| None::<Point>);
+    let on_down = {
+        let (points, on_change, overlay, dragging) =
+            (props.points.clone(), props.on_change.clone(), overlay.clone(), dragging.clone());
+        Callback::from(move |e: PointerEvent| {
+            let Some(at) = pointer_at(&overlay, &e) else { return };
+            match landmarks::grabbed(&points, at) {
+                Some(index) => {
+                    *dragging.borrow_mut() = Some(index);
+                    if let Some(element) = overlay.cast::<Element>() {
+                        let _ = element.set_pointer_capture(e.pointer_id());
+                    }
+                }
+                None => on_change.emit(landmarks::placed(&points, at)),
+            }
         })
+    };
+    let on_move = {
+        let (points, on_change, overlay, dragging) =
+            (props.points.clone(), props.on_change.clone(), overlay.clone(), dragging.clone());
+        Callback::from(move |e: PointerEvent| {
+            let (Some(index), Some(at)) = (*dragging.borrow(), pointer_at(&overlay, &e)) else { return };
+            on_change.emit(landmarks::moved(&points, index, at, aspect));
+        })
+    };
+    let on_up = Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = None);
+    let on_key = {
+        let (points, on_change, cursor) = (props.points.clone(), props.on_change.clone(), cursor.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let at = (*cursor).unwrap_or_else(|| landmarks::centre(aspect));
+            let steps = match e.key().as_str() {
+                "ArrowLeft" => (-1.0, 0.0),
+                "ArrowRight" => (1.0, 0.0),
+                "ArrowUp" => (0.0, -1.0),
+                "ArrowDown" => (0.0, 1.0),
+                "Enter" | " " => {
+                    e.prevent_default();
+                    cursor.set(Some(at));
+                    on_change.emit(landmarks::placed(&points, at));
+                    return;
+                }
+                "Backspace" | "Delete" if !points.is_empty() => {
+                    e.prevent_default();
+                    on_change.emit(points[..points.len() - 1].to_vec());
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            cursor.set(Some(landmarks::nudged(at, steps, e.shift_key(), aspect)));
+        })
+    };
+    let on_blur = {
+        let cursor = cursor.clone();
+        Callback::from(move |_: FocusEvent| cursor.set(None))
     };
     html! {
         <figure class="compare-pane">
             <div class="compare-stack">
                 <PhotoCanvas image={props.framed.image.clone()} onto={Similarity::IDENTITY} size={(width, height)}
                     label={format!("{} as taken", props.framed.label)} />
-                <svg ref={overlay} class="region-draw" viewBox={format!("0 0 1 {}", fmt_coord(aspect))} role="img"
+                <svg ref={overlay} class="region-draw" viewBox={format!("0 0 1 {}", fmt_coord(aspect))}
+                    tabindex="0" role="application" aria-describedby="landmark-hint"
                     aria-label={format!("Landmarks on the {}: {} of 2 placed", props.framed.label, props.points.len())}
-                    onclick={onclick}>
+                    onpointerdown={on_down} onpointermove={on_move} onpointerup={on_up.clone()} onpointercancel={on_up}
+                    onkeydown={on_key} onblur={on_blur}>
                     { for props.points.iter().enumerate().map(|(i, (x, y))| html! {
                         <g class="landmark">
                             <circle cx={fmt_coord(*x)} cy={fmt_coord(*y)} r="0.012" />
                             <text x={fmt_coord(x + 0.015)} y={fmt_coord(y - 0.015)}>{ i + 1 }</text>
                         </g>
                     }) }
+                    if let Some((x, y)) = *cursor {
+                        <g class="landmark__cursor">
+                            <line x1={fmt_coord(x - 0.03)} y1={fmt_coord(y)} x2={fmt_coord(x + 0.03)} y2={fmt_coord(y)} />
+                            <line x1={fmt_coord(x)} y1={fmt_coord(y - 0.03)} x2={fmt_coord(x)} y2={fmt_coord(y + 0.03)} />
+                        </g>
+                    }
                 </svg>
             </div>
             <figcaption>{ props.framed.caption.clone() }</figcaption>

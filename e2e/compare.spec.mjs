@@ -1,13 +1,14 @@
-// Compare (release build): two imported photos of one area and angle, every mode rendering, the
-// slider by keyboard with its value announced, the difference legend, automatic alignment that
+// Compare (release build): two imported photos of one area and angle, every mode rendering (one
+// zoom and pan for both photos, the slider's cut, the blend's opacity), the slider by keyboard
+// with its value announced, the difference legend, automatic alignment that
 // visibly registers the pair (pixel error measured before and after), alignment by hand with taps,
 // a drag and the keyboard, a redness region with its index, a bad calibration card refused beside
 // the action, and the timelapse playing; a grey card in each photo taking a lighting change out of
-// the index and the redness map.
+// the index and the redness map; photos of different scenes that automatic alignment won't align.
 import { readFile, writeFile } from "node:fs/promises";
 import { expect, test } from "./fixtures.mjs";
 import { addArea, expectNoAxeViolations } from "./records.mjs";
-import { ASTRONAUT, importFiles } from "./photo-helpers.mjs";
+import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
 
 /** The portrait as a PNG, changed in the page: `moved` turns it 4°, scales it 1.05 and shifts it
  * (18, −12) px about its centre; `card` paints a grey card in its top-left fifth; `warm` then puts
@@ -71,6 +72,12 @@ function registrationError(page) {
   });
 }
 
+/** A style property of the before and after photos' canvases, as the page set it. */
+function canvasStyles(page, property) {
+  return page.evaluate((property) => ["before photo", "after photo"].map((name) =>
+    document.querySelector(`canvas[aria-label="${name}"]`).style.getPropertyValue(property)), property);
+}
+
 const mode = (page, name) => page.getByRole("group", { name: "View" }).getByRole("radio", { name, exact: true });
 
 /** Drags across the overlay from one fraction of its box to another. */
@@ -104,6 +111,12 @@ test("two photos compare in every mode, align automatically, and give a redness 
   await expect(page.getByRole("img", { name: "after photo" })).toBeVisible();
   await page.getByRole("slider", { name: "Zoom" }).fill("200");
   await expect(page.getByRole("slider", { name: "Zoom" })).toHaveAttribute("aria-valuetext", "200%");
+  await expect.poll(() => canvasStyles(page, "transform")).toEqual(["scale(2) translate(0%, 0%)", "scale(2) translate(0%, 0%)"]);
+  // Panning one photo by keyboard pans both alike.
+  await page.getByLabel(/^after photo: drag or use the arrow keys/).focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowUp");
+  await expect.poll(() => canvasStyles(page, "transform")).toEqual(["scale(2) translate(2.5%, 2.5%)", "scale(2) translate(2.5%, 2.5%)"]);
 
   // Slider: keyboard moves it and its value text says what is shown.
   await mode(page, "Slider").check();
@@ -112,10 +125,17 @@ test("two photos compare in every mode, align automatically, and give a redness 
   for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
   await expect(slider).toHaveValue("55");
   await expect(slider).toHaveAttribute("aria-valuetext", "55% before, 45% after");
+  // The after photo is cut away over the left 55%, where the before photo shows.
+  await expect.poll(async () => (await canvasStyles(page, "clip-path"))[1]).toMatch(/^inset\(0(px)? 0(px)? 0(px)? 55%\)$/);
 
   // Blend, and the registration error before aligning.
   await mode(page, "Blend").check();
-  await expect(page.getByRole("slider", { name: "Blend: opacity of the after photo" })).toBeVisible();
+  const blend = page.getByRole("slider", { name: "Blend: opacity of the after photo" });
+  await blend.fill("30");
+  await expect(blend).toHaveAttribute("aria-valuetext", "30% after");
+  await expect.poll(async () => (await canvasStyles(page, "opacity"))[1]).toBe("0.3");
+  await expect.poll(async () => (await canvasStyles(page, "clip-path"))[1]).toBe("none");
+  await blend.fill("50");
   const before = await registrationError(page);
   await page.getByRole("button", { name: "Align automatically" }).click();
   await expect(page.getByText(/^Aligned \(confidence \d+%\)\.$/)).toBeVisible({ timeout: 20_000 });
@@ -221,6 +241,24 @@ test("two photos compare in every mode, align automatically, and give a redness 
   await play.click();
   await expect(page.getByRole("button", { name: "Pause" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByText(/^2 of 2 · /)).toBeVisible();
+});
+
+test("photos that don't show the same scene: automatic alignment says so and opens alignment by hand", async ({ page }) => {
+  await addArea(page, "cheeks");
+  await page.goto("/photos/add");
+  await importFiles(page, [ASTRONAUT, ORIENTED[1]]);
+  await page.goto("/photos/compare");
+  await page.getByRole("link", { name: "Cheeks · Front (2 photos)" }).click();
+  await mode(page, "Blend").check();
+  await page.getByRole("button", { name: "Align automatically" }).click();
+  await expect(page.getByText(/^Automatic alignment isn't sure these photos line up \(confidence \d+%\)\. Align them by hand below\.$/))
+    .toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("button", { name: "Align by hand" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("application", { name: "Landmarks on the before photo: 0 of 2 placed" })).toBeVisible();
+  // Nothing was stored: the photos are still shown as taken, after a reload too.
+  await expect(page.getByText("Not aligned yet: the photos are shown as taken.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Not aligned yet: the photos are shown as taken.")).toBeVisible();
 });
 
 test("with one photo of an area there is nothing to compare yet", async ({ page }) => {

@@ -89,7 +89,7 @@ mod bench {
 
     /// Prepares a case: A is the portrait's central 512 px, B shows A through the true B → A
     /// transform (scale, rotation in degrees, shift in px, about the centre), drawn from the whole
-    /// portrait so it has picture everywhere.
+    /// portrait so it has picture everywhere, with its own exposure and noise.
     #[wasm_bindgen]
     pub fn prepare_case(scale: f64, degrees: f64, tx: f64, ty: f64) {
         const SIDE: usize = 512;
@@ -103,7 +103,15 @@ mod bench {
             let turn = Similarity { scale, rotation: degrees.to_radians(), tx: 0.0, ty: 0.0 };
             let moved = turn.apply(c);
             let truth = Similarity { tx: c.0 - moved.0 + tx, ty: c.1 - moved.1 + ty, ..turn };
-            let b = portrait.warped(&shift.after(&truth), SIDE, SIDE, 0.0);
+            let mut b = portrait.warped(&shift.after(&truth), SIDE, SIDE, 0.0);
+            // B is a second exposure, not a resampled copy of A: darker, lifted blacks, and its
+            // own sensor noise of about 3% of the range (seeded, as in the native test).
+            let mut state = 12_345u32;
+            for v in &mut b.data {
+                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                let noise = (state >> 8) as f32 / (1 << 24) as f32 - 0.5;
+                *v = 0.75 * *v + 0.06 + 0.1 * noise;
+            }
             s.case = Some((a, b, truth));
         });
     }

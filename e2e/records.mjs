@@ -28,8 +28,14 @@ export const countStored = (page, store) =>
 
 export async function addArea(page, key) {
   await page.goto("/profile");
-  await page.getByLabel("Area", { exact: true }).selectOption(key);
+  const choice = page.getByLabel("Area", { exact: true });
+  await choice.waitFor(); // shown once the stored areas are read
+  const areas = page.getByRole("list", { name: "Your areas" }).getByRole("listitem");
+  const before = await areas.count();
+  await choice.selectOption(key);
   await page.getByRole("button", { name: "Add area" }).click();
+  // The list grows once the area is stored: leaving the page sooner can cut the write off.
+  await expect(areas).toHaveCount(before + 1);
 }
 
 export async function addSession(page, { date, depth, notes = "" }) {

@@ -53,14 +53,14 @@ async function portrait(page, outputPath, { moved = false, card = false, warm = 
   return outputPath;
 }
 
-/** Mean absolute difference (0-255) between the before and after canvases where both are opaque. */
-function registrationError(page) {
-  return page.evaluate(() => {
+/** Mean absolute difference (0-255) between two canvases (CSS selectors) where both are opaque. */
+function canvasDifference(page, [first, second]) {
+  return page.evaluate(([first, second]) => {
     const read = (name) => {
-      const canvas = document.querySelector(`canvas[aria-label="${name}"]`);
+      const canvas = document.querySelector(name);
       return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
     };
-    const [a, b] = [read("before photo"), read("after photo")];
+    const [a, b] = [read(first), read(second)];
     let total = 0;
     let count = 0;
     for (let i = 0; i < a.length; i += 4) {
@@ -69,8 +69,12 @@ function registrationError(page) {
       count += 3;
     }
     return total / count;
-  });
+  }, [first, second]);
 }
+
+/** How far apart the before and after photos are (the registration error). */
+const registrationError = (page) =>
+  canvasDifference(page, ['canvas[aria-label="before photo"]', 'canvas[aria-label="after photo"]']);
 
 /** A style property of the before and after photos' canvases, as the page set it. */
 function canvasStyles(page, property) {
@@ -280,19 +284,9 @@ async function indexOf(reading) {
   return Number(/^Redness index: (-?\d+\.\d) a\*/.exec(text)[1]);
 }
 
-/** Mean absolute difference (0-255) between the before and after redness maps. */
-function mapDifference(page) {
-  return page.evaluate(() => {
-    const read = (name) => {
-      const canvas = document.querySelector(`canvas[aria-label^="Redness map of the ${name} photo"]`);
-      return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-    };
-    const [a, b] = [read("before"), read("after")];
-    let total = 0;
-    for (let i = 0; i < a.length; i += 4) total += Math.abs(a[i] - b[i]) + Math.abs(a[i + 2] - b[i + 2]);
-    return total / (a.length / 2);
-  });
-}
+/** How far apart the before and after redness maps are. */
+const mapDifference = (page) =>
+  canvasDifference(page, ['canvas[aria-label^="Redness map of the before photo"]', 'canvas[aria-label^="Redness map of the after photo"]']);
 
 test("a grey card in each photo calibrates the redness index and map against a lighting change", async ({ page }, testInfo) => {
   test.setTimeout(120_000);

@@ -11,16 +11,6 @@ use super::validation::{bounded_text, optional_number, required_date, FieldError
 pub const REDNESS_WORDS: [&str; 5] = ["Clear", "Almost clear", "Mild", "Moderate", "Severe"];
 /// Swelling, itch and dryness/peeling 0-3.
 pub const MILD_SCALE_WORDS: [&str; 4] = ["None", "Mild", "Moderate", "Severe"];
-
-/// A redness level's word inside a sentence ("moderate"); levels past the scale read as its top.
-pub fn redness_word(level: u8) -> String {
-    REDNESS_WORDS[usize::from(level.min(4))].to_lowercase()
-}
-
-/// A swelling (or itch, dryness) level's word inside a sentence ("mild").
-pub fn mild_scale_word(level: u8) -> String {
-    MILD_SCALE_WORDS[usize::from(level.min(3))].to_lowercase()
-}
 /// Self-rated improvement since the first session: Global Aesthetic Improvement Scale, 1-5.
 pub const GAIS_WORDS: [&str; 5] = ["Very much improved", "Much improved", "Improved", "No change", "Worse"];
 /// The aftercare checklist offered when no clinic has set its own.
@@ -31,6 +21,16 @@ pub const DEFAULT_AFTERCARE: [&str; 5] =
 /// Six months covers Today (the latest session's check-ins) and, at up to six weeks between
 /// sessions, the page of the latest session with its comparison of the last four.
 pub const FIRST_READ_DAYS: i64 = 183;
+
+/// A redness level's word inside a sentence ("moderate"); levels past the scale read as its top.
+pub fn redness_word(level: u8) -> String {
+    REDNESS_WORDS[usize::from(level.min(4))].to_lowercase()
+}
+
+/// A swelling (or itch, dryness) level's word inside a sentence ("mild").
+pub fn mild_scale_word(level: u8) -> String {
+    MILD_SCALE_WORDS[usize::from(level.min(3))].to_lowercase()
+}
 
 /// The aftercare items a check-in offers: the clinic's own list when it set one, else
 /// [`DEFAULT_AFTERCARE`]; then anything already ticked that is not on it (a check-in made under

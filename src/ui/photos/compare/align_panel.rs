@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::photo_canvas::PhotoCanvas;
 use super::pixels::rendered;
+use super::region_draw::point;
 use super::FramedPhoto;
 use crate::analysis::align::{register, WORKING_SIZE};
 use crate::analysis::gray::Gray;
@@ -138,13 +139,6 @@ struct LandmarkPickerProps {
     on_change: Callback<Vec<Point>>,
 }
 
-/// Where a pointer is on the overlay, in width units. Yew delegates events, so the overlay is
-/// found by its node; its markers ignore pointers (CSS), so the offset is from the overlay itself.
-fn pointer_at(overlay: &NodeRef, e: &PointerEvent) -> Option<Point> {
-    let unit = f64::from(overlay.cast::<Element>()?.client_width().max(1));
-    Some((f64::from(e.offset_x()) / unit, f64::from(e.offset_y()) / unit))
-}
-
 /// A photo as taken, on which two landmarks are placed: a tap places one (a third starts
 /// again), a placed one can be dragged, and from the keyboard the arrow keys move a cursor
 /// (Shift: further), Enter or Space places a point there and Backspace takes the last one away.
@@ -160,7 +154,7 @@ fn LandmarkPicker(props: &LandmarkPickerProps) -> Html {
         let (points, on_change, overlay, dragging) =
             (props.points.clone(), props.on_change.clone(), overlay.clone(), dragging.clone());
         Callback::from(move |e: PointerEvent| {
-            let Some(at) = pointer_at(&overlay, &e) else { return };
+            let Some(at) = point(&overlay, &e) else { return };
             match landmarks::grabbed(&points, at) {
                 Some(index) => {
                     *dragging.borrow_mut() = Some(index);
@@ -176,7 +170,7 @@ fn LandmarkPicker(props: &LandmarkPickerProps) -> Html {
         let (points, on_change, overlay, dragging) =
             (props.points.clone(), props.on_change.clone(), overlay.clone(), dragging.clone());
         Callback::from(move |e: PointerEvent| {
-            let (Some(index), Some(at)) = (*dragging.borrow(), pointer_at(&overlay, &e)) else { return };
+            let (Some(index), Some(at)) = (*dragging.borrow(), point(&overlay, &e)) else { return };
             on_change.emit(landmarks::moved(&points, index, at, aspect));
         })
     };

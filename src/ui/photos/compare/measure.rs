@@ -42,11 +42,23 @@ fn unreadable() -> String {
     "This photo's pixels could not be read.".to_string()
 }
 
-/// The white balance that makes `photo`'s card neutral (read from the photo as taken, at the
-/// measuring size), with the card's own a* spread once balanced (the reading's noise); no gains
-/// and no spread when it has no card. The index and the redness map both use it.
+/// The white balance that makes `photo`'s card neutral, with the card's own a* spread once
+/// balanced (the reading's noise); no gains and no spread when it has no card. The index and the
+/// redness map both use it.
 pub fn card_balance(photo: &Photo, image: &HtmlImageElement) -> Result<(Gains, Option<f64>), String> {
-    let Some(card) = &photo.card else { return Ok((Gains::NONE, None)) };
+    match &photo.card {
+        Some(card) => balance_by(photo, image, card),
+        None => Ok((Gains::NONE, None)),
+    }
+}
+
+/// The white balance that makes `card` (a region of the photo as taken) neutral, read at the
+/// measuring size, with the card's a* spread once balanced; the reason when it can't calibrate.
+pub fn balance_by(
+    photo: &Photo,
+    image: &HtmlImageElement,
+    card: &Region,
+) -> Result<(Gains, Option<f64>), String> {
     let (w, h) = fitted_size(photo.width, photo.height, MEASURE_WIDTH);
     let own = rendered(image, w, h, None).ok_or_else(unreadable)?;
     let gains = gains_from_card(&own, card).map_err(|e| e.message().to_string())?;

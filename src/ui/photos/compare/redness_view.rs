@@ -4,14 +4,14 @@
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use super::measure::{bounding_box_through, card_balance, measure, MEASURE_WIDTH};
+use super::measure::{balance_by, bounding_box_through, card_balance, measure};
 use super::photo_canvas::PhotoCanvas;
-use super::pixels::{fitted_size, put_pixels, rendered};
+use super::pixels::{put_pixels, rendered};
 use super::redness_chart_view::RednessChartView;
 use super::region_draw::RegionDraw;
 use super::FramedPhoto;
 use crate::analysis::redness::overlay;
-use crate::analysis::white_balance::{gains_from_card, CardError, Gains};
+use crate::analysis::white_balance::{CardError, Gains};
 use crate::domain::photo::Photo;
 use crate::domain::redness::{change, label};
 use crate::domain::region::{Region, Shape};
@@ -228,10 +228,7 @@ fn card_in_own_frame(framed: &FramedPhoto, drawn: &Region) -> Result<Region, Str
     let own_aspect = f64::from(photo.height) / f64::from(photo.width.max(1));
     let card = bounding_box_through(drawn, &framed.onto.inverse(), own_aspect)
         .ok_or_else(|| CardError::TooSmall.message().to_string())?;
-    let (w, h) = fitted_size(photo.width, photo.height, MEASURE_WIDTH);
-    let own = rendered(&framed.image, w, h, None)
-        .ok_or_else(|| "This photo's pixels could not be read.".to_string())?;
-    gains_from_card(&own, &card).map(|_| card).map_err(|e| e.message().to_string())
+    balance_by(photo, &framed.image, &card).map(|_| card)
 }
 
 #[derive(Properties, PartialEq)]

@@ -22,8 +22,8 @@ pub struct RegionDrawProps {
 
 /// Where a pointer is, in the overlay's width units. The overlay's children ignore pointers (CSS),
 /// so the offset is from the overlay itself. (Yew delegates events, so the overlay is found by
-/// its node, not the event's current target.)
-fn point(overlay: &NodeRef, e: &PointerEvent) -> Option<(f64, f64)> {
+/// its node, not the event's current target.) The landmark picker uses it too.
+pub fn point(overlay: &NodeRef, e: &PointerEvent) -> Option<(f64, f64)> {
     let unit = f64::from(overlay.cast::<Element>()?.client_width().max(1));
     Some((f64::from(e.offset_x()) / unit, f64::from(e.offset_y()) / unit))
 }

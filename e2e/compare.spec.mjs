@@ -247,7 +247,7 @@ test("two photos compare in every mode, align automatically, and give a redness 
   await expect(page.getByText(/^2 of 2 · /)).toBeVisible();
 });
 
-test("photos that don't show the same scene: automatic alignment says so and opens alignment by hand", async ({ page }) => {
+test("photos that don't show the same scene: automatic alignment says so, opens alignment by hand, and bad landmarks are refused", async ({ page }) => {
   await addArea(page, "cheeks");
   await page.goto("/photos/add");
   await importFiles(page, [ASTRONAUT, ORIENTED[1]]);
@@ -259,6 +259,18 @@ test("photos that don't show the same scene: automatic alignment says so and ope
     .toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("button", { name: "Align by hand" })).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("application", { name: "Landmarks on the before photo: 0 of 2 placed" })).toBeVisible();
+  // Bad landmarks are refused beside the action, and nothing is stored.
+  const alignWithPoints = page.getByRole("button", { name: "Align with these points" });
+  await alignWithPoints.click();
+  await expect(page.getByRole("status").filter({ hasText: "Place two points on each photo first." })).toBeVisible();
+  for (const name of ["before", "after"]) {
+    // Both points on the same spot (Enter twice without moving the cross): they fix no transform.
+    await page.getByRole("application", { name: new RegExp(`^Landmarks on the ${name} photo`) }).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+  }
+  await alignWithPoints.click();
+  await expect(page.getByRole("status").filter({ hasText: /^These landmarks can't line the photos up/ })).toBeVisible();
   // Nothing was stored: the photos are still shown as taken, after a reload too.
   await expect(page.getByText("Not aligned yet: the photos are shown as taken.")).toBeVisible();
   await page.reload();

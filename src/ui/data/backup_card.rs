@@ -20,6 +20,8 @@ pub struct BackupCardProps {
 #[component]
 pub fn BackupCard(props: &BackupCardProps) -> Html {
     let db = use_db();
+    // Until the database is open a click could do nothing, so the action waits disabled.
+    let ready = db.is_some();
     let encrypt = use_state(|| false);
     let passphrase = use_state(String::new);
     let confirmation = use_state(String::new);
@@ -80,7 +82,7 @@ pub fn BackupCard(props: &BackupCardProps) -> Html {
                     on_change={Callback::from({ let c = confirmation.clone(); move |v| c.set(v) })} />
             }
             <div class="actions">
-                <button type="button" class="button" {onclick} disabled={busy}>{ "Back up now" }</button>
+                <button type="button" class="button" {onclick} disabled={busy || !ready}>{ "Back up now" }</button>
             </div>
             if let Some(progress) = &*progress {
                 <ProgressBar progress={progress.clone()} label="Backup progress" />

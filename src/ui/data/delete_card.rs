@@ -14,6 +14,8 @@ use crate::ui::photos::library::use_library;
 #[component]
 pub fn DeleteCard() -> Html {
     let db = use_db();
+    // Until the database is open a click could do nothing, so the action waits disabled.
+    let ready = db.is_some();
     let app = use_app_state();
     let library = use_library();
     let typed = use_state(String::new);
@@ -51,7 +53,7 @@ pub fn DeleteCard() -> Html {
                 value={(*typed).clone()} error={(*error).clone().map(AttrValue::from)}
                 on_change={Callback::from({ let typed = typed.clone(); move |v| typed.set(v) })} />
             <div class="actions">
-                <button type="button" class="button button--danger" {onclick}>{ "Delete everything" }</button>
+                <button type="button" class="button button--danger" {onclick} disabled={!ready}>{ "Delete everything" }</button>
             </div>
             { outcome_view(outcome.as_ref()) }
         </section>

@@ -19,6 +19,8 @@ use crate::ui::photos::library::use_library;
 #[component]
 pub fn RestoreCard() -> Html {
     let db = use_db();
+    // Until the database is open a click could do nothing, so the action waits disabled.
+    let ready = db.is_some();
     let app = use_app_state();
     let library = use_library();
     let input = use_node_ref();
@@ -96,7 +98,7 @@ pub fn RestoreCard() -> Html {
                 </div>
             </fieldset>
             <div class="actions">
-                <button type="button" class="button" {onclick} disabled={progress.is_some()}>{ "Restore backup" }</button>
+                <button type="button" class="button" {onclick} disabled={progress.is_some() || !ready}>{ "Restore backup" }</button>
             </div>
             if let Some(progress) = &*progress {
                 <ProgressBar progress={progress.clone()} label="Restore progress" />

@@ -242,7 +242,8 @@ test("from the second visit on, photos work offline without having been opened o
   await page.getByRole("link", { name: "Put this pair in the report for your clinic" }).click();
   await expect(page.getByRole("img", { name: /^After photo/ })).toBeVisible();
   await page.getByRole("link", { name: "Back to your data" }).click();
-  const [backup] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Back up now" }).click()]);
+  await page.getByRole("button", { name: "Back up now" }).click();
+  const [backup] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save backup" }).click()]);
   expect(backup.suggestedFilename()).toMatch(/^remodel-\d{4}-\d{2}-\d{2}\.remodel$/);
 });
 

@@ -27,20 +27,52 @@ test("the app creates its database at version 1 with every store", async ({ page
   });
 });
 
-test("Settings says whether storage is persistent, having asked once", async ({ page }) => {
+test("Settings shows the storage estimate at once and asks to keep the data only from a tap", async ({ page }) => {
+  // persist() never answers here, as in Firefox, where it waits behind a permission prompt.
+  await page.addInitScript(() => {
+    window.__persistCalls = 0;
+    StorageManager.prototype.persist = () => {
+      window.__persistCalls += 1;
+      return new Promise(() => {});
+    };
+  });
   await page.goto("/settings");
-  await expect(page.getByTestId("storage-persistence")).toContainText(/Persistent storage|does not say/);
-  const requested = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const request = indexedDB.open("remodel");
-        request.onsuccess = () => {
-          const get = request.result.transaction("settings").objectStore("settings").get("app");
-          get.onsuccess = () => resolve(get.result?.persistence_requested);
-        };
-      }),
+  const storage = page.getByRole("region", { name: "Storage on this device" });
+  await expect(page.getByTestId("storage-usage")).toContainText(/used of .* available/);
+  await expect(page.getByTestId("storage-persistence")).toContainText(/Persistent storage/);
+  await expect(storage).not.toContainText("Checking this device's storage");
+  expect(await page.evaluate(() => window.__persistCalls), "nothing asked before a tap").toBe(0);
+  await storage.getByRole("button", { name: "Keep my data on this device" }).click();
+  await expect(storage.getByRole("status")).toHaveText(/^Waiting for the browser's answer/);
+  expect(await page.evaluate(() => window.__persistCalls)).toBe(1);
+  // The rest of the app is not held up by the pending answer.
+  await mainNav(page).getByRole("link", { name: "Today" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+});
+
+test("a granted request says the data is kept", async ({ page }) => {
+  await page.addInitScript(() => {
+    let granted = false;
+    StorageManager.prototype.persisted = () => Promise.resolve(granted);
+    StorageManager.prototype.persist = () => ((granted = true), Promise.resolve(true));
+  });
+  await page.goto("/settings");
+  const storage = page.getByRole("region", { name: "Storage on this device" });
+  await storage.getByRole("button", { name: "Keep my data on this device" }).click();
+  await expect(storage.getByRole("status")).toHaveText(/^Persistent storage is on/);
+  // Kept: nothing left to ask.
+  await expect(storage.getByRole("button", { name: "Keep my data on this device" })).toHaveCount(0);
+});
+
+test("without navigator.storage (older Safari), Settings says what that means for keeping data", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete Navigator.prototype.storage;
+  });
+  await page.goto("/settings");
+  await expect(page.getByRole("region", { name: "Storage on this device" })).toContainText(
+    "This browser can't promise to keep Remodel's data",
   );
-  expect(requested).toBe(true);
+  await expect(page.getByRole("button", { name: "Keep my data on this device" })).toHaveCount(0);
 });
 
 const unavailable = {

@@ -68,7 +68,7 @@ async fn a_record_round_trips_and_can_be_deleted() {
 async fn settings_default_on_first_start_and_persist() {
     let db = fresh_db("remodel-test-settings").await;
     assert_eq!(load_settings(&db).await.unwrap(), AppSettings::default());
-    let changed = AppSettings { persistence_requested: true };
+    let changed = AppSettings { persistence_requested: true, ..AppSettings::default() };
     save_settings(&db, &changed).await.unwrap();
     assert_eq!(load_settings(&db).await.unwrap(), changed);
     db.close();

@@ -17,6 +17,8 @@ pub mod decimal;
 pub mod evidence;
 pub mod evidence_data;
 pub mod exports;
+pub mod home_screen;
+pub mod ids;
 pub mod iso;
 pub mod landmarks;
 pub mod photo;

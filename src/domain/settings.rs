@@ -19,9 +19,11 @@ pub mod keys {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AppSettings {
-    /// Whether `navigator.storage.persist()` has been asked for. Some browsers show a prompt, so
-    /// the app asks once, on the first start, and not on every visit.
+    /// Whether `navigator.storage.persist()` was asked for on a first start, by versions before
+    /// the request moved to a tap in Settings. Kept so older records and backups read back.
     pub persistence_requested: bool,
+    /// The person closed the "Add to Home Screen" guide (WebKit browser tabs only).
+    pub home_screen_guide_dismissed: bool,
 }
 
 #[cfg(test)]

@@ -62,6 +62,21 @@ impl StorageUsage {
     }
 }
 
+/// Why a person would tap "Keep my data on this device", beside the button.
+pub const WHY_ASK_PERSISTENCE: &str = "Browsers may clear a website's data when space runs low or after \
+    weeks without a visit. Ask this browser to keep Remodel's records and photos: some browsers ask you \
+    first, and the answer shows here.";
+
+/// Shown while a `persist()` prompt waits for the person (Firefox shows one).
+pub const WAITING_FOR_PERSISTENCE: &str = "Waiting for the browser's answer… If it asks you, choose Allow.";
+
+/// What it means for keeping data when the browser has no `navigator.storage` at all (older
+/// Safari, WebKitGTK): nothing can be asked or measured.
+pub const NO_STORAGE_MANAGER: &str = "This browser can't promise to keep Remodel's data: it does not say \
+    how much space is used, and Remodel can't ask it to keep the data. Safari deletes a website's data \
+    after 7 days without a visit unless it is on the Home Screen, so add Remodel to your Home Screen \
+    and keep backups.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use idb::{
     Database, DatabaseEvent, Event, Factory, IndexParams, KeyPath, KeyRange, ObjectStoreParams, Query,
-    Request, TransactionMode,
+    Request, Transaction, TransactionMode,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -15,8 +15,16 @@ use super::error::StorageError;
 use super::schema::{migrations_between, MigrationStep, Store, DB_NAME, DB_VERSION};
 
 /// An open connection to the app's database.
+///
+/// WebKit closes the IndexedDB connections of pages left in the background, and any engine closes
+/// one when another tab upgrades the database. So the connection is replaceable: when it has been
+/// closed (its `close` or `versionchange` event, or a transaction refused with
+/// `InvalidStateError`), the next operation opens the database again and tries once more.
 pub struct Db {
-    database: Database,
+    name: String,
+    database: RefCell<Database>,
+    /// Set by the connection's `close` and `versionchange` events.
+    closed: Rc<Cell<bool>>,
     upgraded_from: u32,
 }
 
@@ -29,6 +37,17 @@ impl Db {
 
     /// [`Db::open`] for a database of another name (tests use their own).
     pub async fn open_named(name: &str, on_blocked: impl FnOnce() + 'static) -> Result<Db, StorageError> {
+        let closed = Rc::new(Cell::new(false));
+        let (database, upgraded_from) = Db::connect(name, on_blocked, closed.clone()).await?;
+        Ok(Db { name: name.to_string(), database: RefCell::new(database), closed, upgraded_from })
+    }
+
+    /// Opens a connection (migrating the database), watched for being closed under the app.
+    async fn connect(
+        name: &str,
+        on_blocked: impl FnOnce() + 'static,
+        closed: Rc<Cell<bool>>,
+    ) -> Result<(Database, u32), StorageError> {
         let factory = Factory::new().map_err(classify)?;
         let mut request = factory.open(name, Some(DB_VERSION)).map_err(classify)?;
 
@@ -57,12 +76,41 @@ impl Db {
             Err(error) => return Err(migration_error.take().unwrap_or_else(|| classify(error))),
         };
         // Let a newer version in another tab upgrade instead of being blocked by this connection.
-        database.on_version_change(|event| {
-            if let Ok(database) = event.database() {
-                database.close();
+        {
+            let closed = closed.clone();
+            database.on_version_change(move |event| {
+                closed.set(true);
+                if let Ok(database) = event.database() {
+                    database.close();
+                }
+            });
+        }
+        database.on_close(move |_| closed.set(true));
+        Ok((database, upgraded_from.get()))
+    }
+
+    /// A transaction on this connection; if the connection was closed under the app, a new one.
+    async fn transaction(&self, stores: &[&str], mode: TransactionMode) -> Result<Transaction, StorageError> {
+        if !self.closed.get() {
+            match self.database.borrow().transaction(stores, mode) {
+                Ok(transaction) => return Ok(transaction),
+                Err(error) if !is_closed_connection(&error) => return Err(classify(error)),
+                Err(_) => {}
             }
-        });
-        Ok(Db { database, upgraded_from: upgraded_from.get() })
+        }
+        self.reconnect().await?;
+        self.database.borrow().transaction(stores, mode).map_err(|error| match is_closed_connection(&error) {
+            true => StorageError::ConnectionLost,
+            false => classify(error),
+        })
+    }
+
+    /// Opens the database again in place of a connection the browser closed.
+    async fn reconnect(&self) -> Result<(), StorageError> {
+        let (database, _) = Db::connect(&self.name, || {}, self.closed.clone()).await?;
+        self.closed.set(false);
+        *self.database.borrow_mut() = database;
+        Ok(())
     }
 
     /// The version the database had before this open: 0 when it was just created.
@@ -72,12 +120,12 @@ impl Db {
 
     /// The database's current version.
     pub fn version(&self) -> Result<u32, StorageError> {
-        self.database.version().map_err(classify)
+        self.database.borrow().version().map_err(classify)
     }
 
     /// Names of the object stores that exist.
     pub fn store_names(&self) -> Vec<String> {
-        self.database.store_names()
+        self.database.borrow().store_names()
     }
 
     /// Writes `record` into `store`, replacing any record with the same key.
@@ -100,8 +148,7 @@ impl Db {
     /// The one (non-generic) write of a single record: each record type doesn't compile its own
     /// copy of the transaction code.
     async fn put_value(&self, store: Store, value: JsValue) -> Result<(), StorageError> {
-        let transaction =
-            self.database.transaction(&[store.name()], TransactionMode::ReadWrite).map_err(classify)?;
+        let transaction = self.transaction(&[store.name()], TransactionMode::ReadWrite).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         object_store.put(&value, None).map_err(classify)?.await.map_err(classify)?;
         finish(transaction.commit().map_err(classify)?.await)
@@ -113,8 +160,7 @@ impl Db {
     }
 
     pub(super) async fn get_value(&self, store: Store, key: &str) -> Result<Option<JsValue>, StorageError> {
-        let transaction =
-            self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
+        let transaction = self.transaction(&[store.name()], TransactionMode::ReadOnly).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         let value = object_store
             .get(Query::Key(JsValue::from_str(key)))
@@ -127,8 +173,7 @@ impl Db {
 
     /// Every record in `store`, in key order.
     pub async fn get_all<T: DeserializeOwned>(&self, store: Store) -> Result<Vec<T>, StorageError> {
-        let transaction =
-            self.database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
+        let transaction = self.transaction(&[store.name()], TransactionMode::ReadOnly).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         let values = object_store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
         finish(transaction.await)?;
@@ -148,7 +193,7 @@ impl Db {
         if !keys.is_empty() {
             names.push(Store::Settings.name());
         }
-        let transaction = self.database.transaction(&names, TransactionMode::ReadOnly).map_err(classify)?;
+        let transaction = self.transaction(&names, TransactionMode::ReadOnly).await?;
         let mut all_requests = Vec::new();
         for (store, span) in reads {
             let object_store = transaction.object_store(store.name()).map_err(classify)?;
@@ -187,8 +232,7 @@ impl Db {
 
     /// Removes the record with `key` from `store` (no error if it is absent).
     pub async fn delete(&self, store: Store, key: &str) -> Result<(), StorageError> {
-        let transaction =
-            self.database.transaction(&[store.name()], TransactionMode::ReadWrite).map_err(classify)?;
+        let transaction = self.transaction(&[store.name()], TransactionMode::ReadWrite).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         object_store.delete(Query::Key(JsValue::from_str(key))).map_err(classify)?.await.map_err(classify)?;
         finish(transaction.commit().map_err(classify)?.await)
@@ -217,7 +261,7 @@ impl Db {
         if names.is_empty() {
             return Ok(());
         }
-        let transaction = self.database.transaction(&names, TransactionMode::ReadWrite).map_err(classify)?;
+        let transaction = self.transaction(&names, TransactionMode::ReadWrite).await?;
         on_write(0, total);
         for (done, write) in writes.into_iter().enumerate() {
             let checkpoint = (done + 1) % 100 == 0;
@@ -268,7 +312,7 @@ impl Db {
 
     /// Closes the connection (tests delete their database afterwards).
     pub fn close(&self) {
-        self.database.close();
+        self.database.borrow().close();
     }
 }
 
@@ -375,6 +419,18 @@ fn to_js<T: Serialize>(record: &T) -> Result<JsValue, StorageError> {
 
 pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))
+}
+
+/// Whether `error` is a transaction refused because the connection is closed (or closing).
+fn is_closed_connection(error: &idb::Error) -> bool {
+    let carried = match error {
+        idb::Error::DomException(exception) => Some(JsValue::from(exception.clone())),
+        idb::Error::TransactionOpenFailed(v) => Some(v.clone()),
+        _ => None,
+    };
+    carried
+        .and_then(|v| v.dyn_into::<web_sys::DomException>().ok())
+        .is_some_and(|exception| exception.name() == "InvalidStateError")
 }
 
 /// Turns an `idb` error into a [`StorageError`], by the `DOMException` behind it where there is one.

@@ -18,6 +18,8 @@ pub enum StorageError {
     QuotaExceeded,
     /// The database on this device was written by a newer version of the app.
     NewerVersion,
+    /// The browser closed the connection and opening it again failed too.
+    ConnectionLost,
     /// A stored record could not be read back into its type.
     Corrupt(String),
     /// Any other failure, with the browser's own words for diagnosis.
@@ -54,6 +56,11 @@ impl StorageError {
             StorageError::NewerVersion => "The data on this device was saved by a newer version of Remodel. \
                 Reload to get the newer version; nothing was changed."
                 .to_string(),
+            StorageError::ConnectionLost => {
+                "The browser closed Remodel's connection to this device's storage \
+                and it could not be opened again. Nothing was changed. Reload the page and try again."
+                    .to_string()
+            }
             StorageError::Corrupt(detail) => {
                 format!("A stored record could not be read ({detail}). Nothing was changed.")
             }

@@ -44,7 +44,7 @@ pub use backup_repo::{
 pub use db::{delete_database, Db, Write};
 pub use error::StorageError;
 #[cfg(target_arch = "wasm32")]
-pub use persistence::{request_persistence, storage_usage};
+pub use persistence::{ask_persistence, storage_usage};
 #[cfg(target_arch = "wasm32")]
 pub use photos_repo::{
     delete_photo, load_photo_bytes, load_photos, restore_photo, save_new_photo, save_photo_reading,

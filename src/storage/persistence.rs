@@ -1,41 +1,48 @@
 //! Persistent storage and the storage estimate (`navigator.storage`).
+//!
+//! Reading is never allowed to wait on a person: `estimate()` and `persisted()` answer at once in
+//! every engine, while `persist()` may show a prompt (Firefox does, and leaves the promise pending
+//! until it is answered), so it is only called from a tap ([`ask_persistence`]).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{load_settings, save_settings, Db, StorageError};
 use crate::domain::storage_usage::StorageUsage;
 
 fn storage_manager() -> Option<web_sys::StorageManager> {
     let navigator = web_sys::window()?.navigator();
-    // Older Safari has no `navigator.storage`: check before calling, the binding would throw.
+    // Older Safari and WebKitGTK have no `navigator.storage`: check before calling, the binding
+    // would throw.
     let has_storage = js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false);
     has_storage.then(|| navigator.storage())
 }
 
-/// Asks the browser once, on the first start, to keep this site's data persistent; later starts
-/// only read the answer. Returns whether storage is persistent, when the browser says.
-pub async fn request_persistence(db: &Db) -> Result<Option<bool>, StorageError> {
-    let Some(manager) = storage_manager() else { return Ok(None) };
-    let mut settings = load_settings(db).await?;
-    let promise = if settings.persistence_requested {
-        manager.persisted()
-    } else {
-        settings.persistence_requested = true;
-        save_settings(db, &settings).await?;
-        manager.persist()
+/// How much space the app uses and may use, and whether the browser already keeps it
+/// persistent; `None` where the browser has no `navigator.storage`.
+pub async fn storage_usage() -> Option<StorageUsage> {
+    let manager = storage_manager()?;
+    let persisted = match manager.persisted() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()),
+        Err(_) => None,
     };
-    let Ok(promise) = promise else { return Ok(None) };
-    Ok(JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()))
-}
-
-/// How much space the app uses and may use; `None` where the browser does not say.
-pub async fn storage_usage(persisted: Option<bool>) -> Option<StorageUsage> {
-    let promise = storage_manager()?.estimate().ok()?;
-    let estimate: web_sys::StorageEstimate = JsFuture::from(promise).await.ok()?.unchecked_into();
+    let estimate = match manager.estimate() {
+        Ok(promise) => {
+            JsFuture::from(promise).await.ok().map(|e| e.unchecked_into::<web_sys::StorageEstimate>())
+        }
+        Err(_) => None,
+    };
     Some(StorageUsage {
-        used_bytes: estimate.get_usage().unwrap_or(0.0) as u64,
-        quota_bytes: estimate.get_quota().unwrap_or(0.0) as u64,
+        used_bytes: estimate.as_ref().and_then(|e| e.get_usage()).unwrap_or(0.0) as u64,
+        quota_bytes: estimate.as_ref().and_then(|e| e.get_quota()).unwrap_or(0.0) as u64,
         persisted,
     })
+}
+
+/// Asks the browser to keep this site's data (`persist()`), which may show a prompt: call it
+/// from a tap, synchronously, so the browser sees the person's gesture. The future answers
+/// whether storage is now persistent (`None` when the browser can't say), whenever the browser
+/// does: with a prompt, perhaps never.
+pub fn ask_persistence() -> Option<impl std::future::Future<Output = Option<bool>>> {
+    let promise = storage_manager()?.persist().ok()?;
+    Some(async move { JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()) })
 }

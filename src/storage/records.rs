@@ -135,9 +135,24 @@ pub async fn restore(db: &Db, sessions: &[Session], entries: &[RecoveryEntry]) -
     db.write_batch(writes).await
 }
 
-/// A new random record id (`crypto.randomUUID()`, available in every secure context).
+/// A new random record id: `crypto.randomUUID()`, or (Safari before 15.4 lacks it) the same
+/// form from `crypto.getRandomValues()`.
 pub fn new_id() -> String {
-    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_else(|| {
-        format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e12) as u64)
-    })
+    let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) else {
+        return fallback_id();
+    };
+    if js_sys::Reflect::has(&crypto, &"randomUUID".into()).unwrap_or(false) {
+        return crypto.random_uuid();
+    }
+    let mut bytes = [0u8; 16];
+    match crypto.get_random_values_with_u8_array(&mut bytes) {
+        Ok(_) => crate::domain::ids::uuid_v4(bytes),
+        Err(_) => fallback_id(),
+    }
+}
+
+/// Without WebCrypto at all (never in a secure context): time and `Math.random`, still unique
+/// enough for one person's records.
+fn fallback_id() -> String {
+    format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e12) as u64)
 }

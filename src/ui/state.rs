@@ -104,6 +104,8 @@ pub enum Action {
         usage: Option<StorageUsage>,
     },
     StorageFailed(StorageError),
+    /// The browser answered a request to keep the data (`None`: it could not say).
+    PersistenceAnswered(Option<bool>),
     UpdateReady,
     RecordsLoaded(Records),
     /// The check-ins older than the first read (see `Records::entries_from`), and how many of
@@ -160,6 +162,11 @@ impl Reducible for AppState {
             }
             Action::StorageReady { usage } => next.storage = StorageStatus::Ready { usage },
             Action::StorageFailed(error) => next.storage = StorageStatus::Failed(error),
+            Action::PersistenceAnswered(persisted) => {
+                if let StorageStatus::Ready { usage: Some(usage) } = &mut next.storage {
+                    usage.persisted = persisted;
+                }
+            }
             Action::UpdateReady => next.update_ready = true,
             Action::RecordsLoaded(loaded) => next.records = Some(SharedRecords(Rc::new(loaded))),
             Action::DismissUndo => next.undo = None,

@@ -7,8 +7,9 @@ use time::Date;
 use crate::domain::dates::{display_date, relative_days};
 use crate::domain::iso::parse_date;
 
-/// Days after which a backup is suggested again.
-pub const NUDGE_AFTER_DAYS: i64 = 14;
+/// Days after which a backup is suggested again: six, so the nudge comes before day 7, when Safari
+/// deletes the data of a site not visited (unless it is on the Home Screen).
+pub const NUDGE_AFTER_DAYS: i64 = 6;
 /// New photos after which a backup is suggested again.
 pub const NUDGE_AFTER_PHOTOS: u32 = 10;
 
@@ -80,14 +81,14 @@ mod tests {
 
     #[test]
     fn a_recent_backup_with_few_new_photos_needs_nothing() {
-        assert_eq!(backup_nudge(&backed_up("2026-11-11", 9), TODAY, Some(date!(2026 - 01 - 01))), None);
+        assert_eq!(backup_nudge(&backed_up("2026-11-19", 9), TODAY, Some(date!(2026 - 01 - 01))), None);
     }
 
     #[test]
-    fn fourteen_days_or_ten_new_photos_suggest_a_backup() {
+    fn six_days_or_ten_new_photos_suggest_a_backup_before_safaris_seventh_day() {
         assert_eq!(
-            backup_nudge(&backed_up("2026-11-10", 0), TODAY, None).as_deref(),
-            Some("Your last backup was 14 days ago.")
+            backup_nudge(&backed_up("2026-11-18", 0), TODAY, None).as_deref(),
+            Some("Your last backup was 6 days ago.")
         );
         assert_eq!(
             backup_nudge(&backed_up("2026-11-20", 10), TODAY, None).as_deref(),
@@ -105,8 +106,8 @@ mod tests {
         let ten_photos = BackupStatus { photos_since: 10, ..BackupStatus::default() };
         let message = Some("There is no backup of your records yet.");
         assert_eq!(backup_nudge(&none, TODAY, None), None);
-        assert_eq!(backup_nudge(&none, TODAY, Some(date!(2026 - 11 - 20))), None);
-        assert_eq!(backup_nudge(&none, TODAY, Some(date!(2026 - 11 - 01))).as_deref(), message);
+        assert_eq!(backup_nudge(&none, TODAY, Some(date!(2026 - 11 - 19))), None);
+        assert_eq!(backup_nudge(&none, TODAY, Some(date!(2026 - 11 - 18))).as_deref(), message);
         assert_eq!(backup_nudge(&ten_photos, TODAY, None).as_deref(), message);
     }
 

@@ -18,6 +18,7 @@ pub mod safety_card;
 pub mod scale_picker;
 pub mod session_form;
 pub mod storage_notice;
+pub mod storage_status;
 pub mod timeline_chart;
 pub mod undo_bar;
 pub mod update_banner;

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::progress_bar::{report_into, ProgressBar};
-use super::services::{back_up, Progress};
+use super::handover::use_backup_flow;
+use super::progress_bar::ProgressBar;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::passphrase_problem;
 use crate::ui::components::field::{Checkbox, TextField};
@@ -21,20 +21,17 @@ pub struct BackupCardProps {
 pub fn BackupCard(props: &BackupCardProps) -> Html {
     let db = use_db();
     // Until the database is open a click could do nothing, so the action waits disabled.
-    let ready = db.is_some();
+    let ready_to_build = db.is_some();
     let encrypt = use_state(|| false);
     let passphrase = use_state(String::new);
     let confirmation = use_state(String::new);
     let field_error = use_state(|| None::<(&'static str, String)>);
-    let progress = use_state(|| None::<Progress>);
-    let outcome = use_state(|| None::<Result<String, String>>);
+    let flow = use_backup_flow(props.on_backed_up.clone());
 
     let onclick = {
         let (encrypt, passphrase, confirmation) = (encrypt.clone(), passphrase.clone(), confirmation.clone());
-        let (field_error, progress, outcome) = (field_error.clone(), progress.clone(), outcome.clone());
-        let on_backed_up = props.on_backed_up.clone();
+        let (field_error, make) = (field_error.clone(), flow.make.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(db) = db.clone() else { return };
             let secret = (*encrypt).then(|| (*passphrase).clone());
             if secret.is_some() {
                 let problem = passphrase_problem(&passphrase, &confirmation);
@@ -43,26 +40,14 @@ pub fn BackupCard(props: &BackupCardProps) -> Html {
                     return;
                 }
             }
-            outcome.set(None);
-            let (progress, outcome, on_backed_up) = (progress.clone(), outcome.clone(), on_backed_up.clone());
-            let report = report_into(&progress);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = back_up(&db.0, secret, report).await.map(|(message, status)| {
-                    if let Some(status) = status {
-                        on_backed_up.emit(status);
-                    }
-                    message
-                });
-                progress.set(None);
-                outcome.set(Some(result));
-            });
+            make.emit(secret);
         })
     };
 
     let error_for = |field: &str| {
         field_error.as_ref().filter(|(f, _)| *f == field).map(|(_, message)| AttrValue::from(message.clone()))
     };
-    let busy = progress.is_some();
+    let busy = flow.progress.is_some();
     html! {
         <section class="card" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{ "Back up" }</h2>
@@ -82,12 +67,18 @@ pub fn BackupCard(props: &BackupCardProps) -> Html {
                     on_change={Callback::from({ let c = confirmation.clone(); move |v| c.set(v) })} />
             }
             <div class="actions">
-                <button type="button" class="button" {onclick} disabled={busy || !ready}>{ "Back up now" }</button>
+                <button type="button" class="button" {onclick} disabled={busy || !ready_to_build}>{ "Back up now" }</button>
+                if flow.ready.is_some() {
+                    <button type="button" class="button" onclick={flow.save.clone()}>{ "Save backup" }</button>
+                }
+                if flow.awaiting_confirmation {
+                    <button type="button" class="button button--quiet" onclick={flow.confirm.clone()}>{ "I saved it" }</button>
+                }
             </div>
-            if let Some(progress) = &*progress {
+            if let Some(progress) = &flow.progress {
                 <ProgressBar progress={progress.clone()} label="Backup progress" />
             }
-            { outcome_view(outcome.as_ref()) }
+            { outcome_view(flow.outcome.as_ref()) }
         </section>
     }
 }

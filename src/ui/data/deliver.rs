@@ -1,7 +1,8 @@
-//! Handing a made file over: the share sheet where the browser can share files (phones), a
-//! download otherwise.
+//! Handing a small made file over (the exports): the share sheet where the browser can share
+//! files (phones), a download otherwise or when sharing is refused, so there is never a dead end.
+//! Backups, which take seconds to build, are handed over from their own tap (`backup_card`).
 
-use super::files::{save, share, shareable, MadeFile};
+use super::files::{save, share_outcome, start_share, MadeFile, ShareOutcome};
 
 /// What became of a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,10 +15,12 @@ pub enum Delivered {
 
 pub async fn deliver(file: &MadeFile) -> Result<Delivered, String> {
     let file = file.to_file()?;
-    if let Some(data) = shareable(&file) {
-        return share(&data)
-            .await
-            .map(|shared| if shared { Delivered::Shared } else { Delivered::NotShared });
+    if let Some(sheet) = start_share(&file) {
+        match share_outcome(sheet).await {
+            ShareOutcome::Shared => return Ok(Delivered::Shared),
+            ShareOutcome::Cancelled => return Ok(Delivered::NotShared),
+            ShareOutcome::Refused => {}
+        }
     }
     save(&file).map(|_| Delivered::Saved)
 }

@@ -52,15 +52,33 @@ pub fn save(file: &File) -> Result<(), String> {
     save_blob(file, &file.name()).map_err(|_| "The browser did not save the file.".to_string())
 }
 
-/// Opens the system share sheet; `Ok(false)` when the client closed it without sharing.
-pub async fn share(data: &ShareData) -> Result<bool, String> {
-    let navigator = web_sys::window().ok_or("no window")?.navigator();
-    match JsFuture::from(navigator.share_with_data(data)).await {
-        Ok(_) => Ok(true),
+/// How a share sheet ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareOutcome {
+    Shared,
+    /// The person closed the sheet (`AbortError`).
+    Cancelled,
+    /// The browser would not share (`NotAllowedError` outside a tap in Safari, a policy, or any
+    /// other failure): the caller saves the file instead.
+    Refused,
+}
+
+/// Opens the system share sheet for `file` now, when this browser can share it. Call it inside
+/// the click handler itself: Safari allows `share()` only during a tap, and refuses it once the
+/// tap's moment has passed (a backup takes seconds to build).
+pub fn start_share(file: &File) -> Option<js_sys::Promise> {
+    let data = shareable(file)?;
+    Some(web_sys::window()?.navigator().share_with_data(&data))
+}
+
+/// How the share sheet `start_share` opened ended.
+pub async fn share_outcome(sheet: js_sys::Promise) -> ShareOutcome {
+    match JsFuture::from(sheet).await {
+        Ok(_) => ShareOutcome::Shared,
         Err(error) if error.dyn_ref::<web_sys::DomException>().is_some_and(|e| e.name() == "AbortError") => {
-            Ok(false)
+            ShareOutcome::Cancelled
         }
-        Err(_) => Err("Sharing did not work here. Save the file instead.".into()),
+        Err(_) => ShareOutcome::Refused,
     }
 }
 

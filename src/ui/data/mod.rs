@@ -9,6 +9,7 @@ mod delete_card;
 mod deliver;
 mod exports_card;
 mod files;
+mod handover;
 mod progress_bar;
 mod report;
 mod restore_card;

@@ -4,13 +4,13 @@
 use yew::Callback;
 
 use super::crypto;
-use super::deliver::{deliver, Delivered};
 use super::files::{read_file, MadeFile};
 use crate::domain::backup::container::decode;
 use crate::domain::backup::envelope::is_encrypted;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::restore::{plan, Existing, RestoreMode, RestorePlan};
 use crate::domain::backup::{file_name, setting_key, Backup, BackupError};
+use crate::domain::storage_usage::format_bytes;
 use crate::storage::{self, Db};
 use crate::ui::context::AppContext;
 use crate::ui::hooks::clock::now_local;
@@ -33,12 +33,34 @@ impl Progress {
 
 pub const BACKUP_MIME: &str = "application/octet-stream";
 
-/// A backup file of everything on the device, encrypted when a passphrase is given.
-async fn make_backup(
+/// A backup built and waiting to be handed over. The file lives in the browser (one copy, in JS),
+/// so the tap on "Save backup" can give it to the share sheet at once.
+pub struct ReadyBackup {
+    pub file: web_sys::File,
+    /// The device's status once this backup is handed over.
+    pub status: BackupStatus,
+    /// Damaged records that could not be included.
+    pub left_out: usize,
+}
+
+impl ReadyBackup {
+    pub fn name(&self) -> String {
+        self.file.name()
+    }
+
+    /// "remodel-2026-12-04.remodel (1.2 MB)".
+    pub fn describe(&self) -> String {
+        format!("{} ({})", self.file.name(), format_bytes(self.file.size() as u64))
+    }
+}
+
+/// Builds a backup file of everything on the device, encrypted when a passphrase is given. Nothing
+/// is handed over or recorded yet.
+pub async fn make_backup(
     db: &Db,
     passphrase: Option<String>,
     progress: Callback<Progress>,
-) -> Result<(MadeFile, BackupStatus, usize), String> {
+) -> Result<ReadyBackup, String> {
     let created_at = now_local();
     let on_photo = {
         let progress = progress.clone();
@@ -55,37 +77,19 @@ async fn make_backup(
         None => file.bytes,
     };
     progress.emit(Progress::at("Ready", 1, 1));
-    let status = BackupStatus::after_backup(&created_at[..10]);
-    Ok((MadeFile::new(file_name(&created_at), BACKUP_MIME, bytes), status, file.left_out))
+    let made = MadeFile::new(file_name(&created_at), BACKUP_MIME, bytes);
+    Ok(ReadyBackup {
+        file: made.to_file()?,
+        status: BackupStatus::after_backup(&created_at[..10]),
+        left_out: file.left_out,
+    })
 }
 
-/// Makes the backup and hands it over (share sheet or download); once it is handed over, records
-/// the day on this device. The message to show, and the new status when it was handed over.
-pub async fn back_up(
-    db: &Db,
-    passphrase: Option<String>,
-    progress: Callback<Progress>,
-) -> Result<(String, Option<BackupStatus>), String> {
-    let (file, status, left_out) = make_backup(db, passphrase, progress).await?;
-    let delivered = deliver(&file).await?;
-    let handed_over = delivered != Delivered::NotShared;
-    let mut message = delivered.message(&file.name);
-    let mut stored = None;
-    if handed_over {
-        // The new status is shown only once it is stored, so what the page says is what a reload
-        // will say; the file itself was handed over either way.
-        match storage::save_backup_status(db, &status).await {
-            Ok(()) => stored = Some(status),
-            Err(_) => message.push_str(" This device could not note the day of the backup."),
-        }
-        message.push_str(
-            " Keep it somewhere other than this phone, such as a computer or a cloud drive you trust.",
-        );
-    }
-    if left_out > 0 {
-        message.push_str(&format!(" {left_out} damaged records could not be included."));
-    }
-    Ok((message, stored))
+/// Notes on this device that a backup was handed over (shared, or saved and confirmed).
+pub async fn record_backup(db: &Db, status: &BackupStatus) -> Result<(), String> {
+    storage::save_backup_status(db, status)
+        .await
+        .map_err(|_| "The file was handed over, but this device could not note the day of the backup.".into())
 }
 
 /// Reads and checks a whole backup file; nothing is written.

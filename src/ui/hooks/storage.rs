@@ -8,7 +8,7 @@ use time::Duration;
 
 use super::clock::today;
 use crate::domain::recovery::FIRST_READ_DAYS;
-use crate::storage::{load_entries_before, load_recent_records, request_persistence, storage_usage, Db};
+use crate::storage::{load_entries_before, load_recent_records, storage_usage, Db};
 use crate::ui::context::use_app_state;
 use crate::ui::state::Action;
 
@@ -27,8 +27,8 @@ pub struct StorageProviderProps {
     pub children: Html,
 }
 
-/// Opens (and migrates) the database on start, asks once for persistent storage, reads the storage
-/// estimate, and reports each outcome to the app state. Children reach the connection with
+/// Opens (and migrates) the database on start, reads the storage estimate and whether storage is
+/// persistent, and reports each outcome to the app state. Children reach the connection with
 /// [`use_db`]; until it is open they get `None`.
 #[component]
 pub fn StorageProvider(props: &StorageProviderProps) -> Html {
@@ -68,10 +68,9 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                                 return;
                             }
                         }
-                        // A refused or failed persistence request is not an error: the app works,
-                        // and Settings explains what it means.
-                        let persisted = request_persistence(&opened).await.unwrap_or(None);
-                        let usage = storage_usage(persisted).await;
+                        // Only what the browser says at once: asking to keep the data can show a
+                        // prompt, so Settings asks when the person taps (README "Settings").
+                        let usage = storage_usage().await;
                         app.dispatch(Action::StorageReady { usage });
                     }
                     Err(error) => app.dispatch(Action::StorageFailed(error)),

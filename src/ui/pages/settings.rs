@@ -7,10 +7,10 @@ use crate::domain::clinic_link::{encode, FRAGMENT_KEY};
 use crate::domain::sections::Section;
 use crate::storage::DB_VERSION;
 use crate::ui::components::empty_state::empty_state;
+use crate::ui::components::storage_status::StorageStatusCard;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
 use crate::ui::hooks::{report_into, today, use_record_actions};
-use crate::ui::state::StorageStatus;
 
 #[component]
 pub fn SettingsPage() -> Html {
@@ -27,27 +27,10 @@ pub fn SettingsPage() -> Html {
             }
         })
     };
-    let storage = match &app.storage {
-        StorageStatus::Opening => html! { <p>{ "Checking this device's storage…" }</p> },
-        StorageStatus::Blocked => html! { <p>{ "Waiting for another Remodel tab to close…" }</p> },
-        StorageStatus::Failed(error) => html! { <p class="text-error">{ error.user_message() }</p> },
-        StorageStatus::Ready { usage: None } => html! {
-            <p>{ "Storage is working. This browser does not report how much space is used." }</p>
-        },
-        StorageStatus::Ready { usage: Some(usage) } => html! {
-            <>
-                <p data-testid="storage-usage">{ usage.summary() }</p>
-                <p data-testid="storage-persistence">{ usage.persistence_advice() }</p>
-            </>
-        },
-    };
     html! {
         <Page section={Section::Settings}>
             { empty_state(Section::Settings) }
-            <section class="card" aria-labelledby="storage-heading">
-                <h2 id="storage-heading">{ "Storage on this device" }</h2>
-                { storage }
-            </section>
+            <StorageStatusCard />
             <section class="card" aria-labelledby="backups-heading">
                 <h2 id="backups-heading">{ "Backups" }</h2>
                 if let Some(records) = &app.records {

@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 
 use crate::domain::backup::nudge::backup_nudge;
 use crate::domain::dates::{display_date, relative_days};
+use crate::domain::home_screen;
 use crate::domain::recovery::{day_number, improvement_rating_due, mild_scale_word, redness_word};
 use crate::domain::safety::current_prompt;
 use crate::domain::sections::Section;
@@ -16,7 +17,7 @@ use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::safety_card::safety_card;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
-use crate::ui::hooks::today;
+use crate::ui::hooks::{today, use_home_screen_guide};
 use crate::ui::routes::Route;
 
 #[component]
@@ -25,6 +26,7 @@ pub fn TodayPage() -> Html {
     let today = today();
     let checked_in_today = app.records.as_ref().map(|r| r.entries.iter().find(|e| e.date == today));
     let checked_in_card = use_node_ref();
+    let (home_screen_guide, dismiss_guide) = use_home_screen_guide();
     {
         // Done on the check-in card replaces it with this summary: move focus there, so keyboard
         // and screen-reader users hear that it was saved (not on the first render, though).
@@ -68,6 +70,9 @@ pub fn TodayPage() -> Html {
             if let Some(prompt) = prompt {
                 { safety_card(&prompt, session_clinic, records.clinic.as_ref()) }
             }
+            if home_screen_guide {
+                { home_screen_card(dismiss_guide) }
+            }
             if let Some(reason) = backup_due {
                 <section class="card" aria-labelledby="backup-due-heading">
                     <h2 id="backup-due-heading">{ "Time for a backup" }</h2>
@@ -79,7 +84,11 @@ pub fn TodayPage() -> Html {
                 <section class="card">
                     <h2>{ "Start here" }</h2>
                     <p>{ "Add the areas you treat, then log your first session." }</p>
-                    <Link<Route> to={Route::Profile} classes="button">{ "Set up your areas" }</Link<Route>>
+                    <div class="actions">
+                        <Link<Route> to={Route::Profile} classes="button">{ "Set up your areas" }</Link<Route>>
+                        // The data page is in the photos app: a page load, not an in-app link.
+                        <a href="/data" class="button button--quiet">{ "Moving from another phone? Restore a backup" }</a>
+                    </div>
                 </section>
             }
             { match last_done {
@@ -128,5 +137,19 @@ pub fn TodayPage() -> Html {
                 </section>
             }
         </Page>
+    }
+}
+
+/// Safari's 7-day rule and how to avoid it (WebKit browser tabs only; see `domain::home_screen`).
+fn home_screen_card(dismiss: Callback<MouseEvent>) -> Html {
+    html! {
+        <section class="card" aria-labelledby="home-screen-heading">
+            <h2 id="home-screen-heading">{ home_screen::HEADING }</h2>
+            <p>{ home_screen::WHY }</p>
+            <ol>
+                { for home_screen::STEPS.iter().map(|step| html! { <li>{ *step }</li> }) }
+            </ol>
+            <button type="button" class="button button--quiet" onclick={dismiss}>{ "Dismiss" }</button>
+        </section>
     }
 }

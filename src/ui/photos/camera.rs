@@ -60,20 +60,55 @@ pub fn Camera(props: &CameraProps) -> Html {
             }
         });
     }
+    // Which start is current: bumped by every start, stop, hide and unmount, so a camera that
+    // opens after the person moved on is stopped at once instead of staying live unseen.
+    let generation = use_mut_ref(|| 0u32);
     {
-        // Turn the camera off when the page goes.
-        let stream = stream.clone();
-        use_effect_with((), move |_| move || stop_stream(&stream));
+        // Turn the camera off when the page goes, and whenever it is hidden (another tab, the
+        // home screen, a locked phone): a live camera nobody sees is a privacy leak.
+        let (stream, generation, status) = (stream.clone(), generation.clone(), status.clone());
+        use_effect_with((), move |_| {
+            let on_hidden = {
+                let (stream, generation) = (stream.clone(), generation.clone());
+                gloo::events::EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                    if gloo::utils::document().hidden() && stream.borrow().is_some() {
+                        *generation.borrow_mut() += 1;
+                        stop_stream(&stream);
+                        status.set(Status::Off);
+                    }
+                })
+            };
+            move || {
+                drop(on_hidden);
+                *generation.borrow_mut() += 1;
+                stop_stream(&stream);
+            }
+        });
     }
     let start = {
         let (status, video, stream, front) = (status.clone(), video.clone(), stream.clone(), front.clone());
+        let generation = generation.clone();
         Callback::from(move |facing_front: bool| {
             let (status, video, stream) = (status.clone(), video.clone(), stream.clone());
             front.set(facing_front);
             stop_stream(&stream);
             status.set(Status::Starting);
+            let this_start = {
+                let mut current = generation.borrow_mut();
+                *current += 1;
+                *current
+            };
+            let generation = generation.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match open_camera(facing_front).await {
+                let opened = open_camera(facing_front).await;
+                if *generation.borrow() != this_start {
+                    // Stopped, hidden or left while the camera was opening.
+                    if let Ok(late) = opened {
+                        stop_tracks(&late);
+                    }
+                    return;
+                }
+                match opened {
                     Ok(opened) => {
                         if let Some(element) = video.cast::<HtmlVideoElement>() {
                             element.set_src_object(Some(&opened));
@@ -96,8 +131,9 @@ pub fn Camera(props: &CameraProps) -> Html {
         Callback::from(move |_: MouseEvent| start.emit(!*front))
     };
     let onstop = {
-        let (status, stream) = (status.clone(), stream.clone());
+        let (status, stream, generation) = (status.clone(), stream.clone(), generation.clone());
         Callback::from(move |_: MouseEvent| {
+            *generation.borrow_mut() += 1;
             stop_stream(&stream);
             status.set(Status::Off);
         })
@@ -174,10 +210,15 @@ pub fn Camera(props: &CameraProps) -> Html {
 }
 
 fn stop_stream(stream: &Rc<RefCell<Option<MediaStream>>>) {
-    if let Some(stream) = stream.borrow_mut().take() {
-        for track in stream.get_tracks().iter() {
-            track.unchecked_into::<web_sys::MediaStreamTrack>().stop();
-        }
+    let taken = stream.borrow_mut().take();
+    if let Some(stream) = taken {
+        stop_tracks(&stream);
+    }
+}
+
+fn stop_tracks(stream: &MediaStream) {
+    for track in stream.get_tracks().iter() {
+        track.unchecked_into::<web_sys::MediaStreamTrack>().stop();
     }
 }
 
@@ -196,10 +237,7 @@ async fn open_camera(front: bool) -> Result<MediaStream, String> {
         Err(error) => {
             let name = error.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
             Err(match name.as_str() {
-                "NotAllowedError" | "SecurityError" => {
-                    "Camera access was refused. Allow the camera for this site in your browser's settings, \
-                     or use your device's camera below."
-                }
+                "NotAllowedError" | "SecurityError" => CAMERA_REFUSED,
                 "NotReadableError" => {
                     "The camera is in use by another app. Close it, or use your device's camera below."
                 }
@@ -209,6 +247,13 @@ async fn open_camera(front: bool) -> Result<MediaStream, String> {
         }
     }
 }
+
+/// Refused, by the person or by a setting. On an iPhone, once refused, Safari does not ask again
+/// until the setting is changed, so the message says where it is.
+const CAMERA_REFUSED: &str = "Camera access was refused. Allow the camera for this site in your browser's \
+    settings (on an iPhone or iPad: Settings › Apps › Safari › Camera, choose Ask or Allow; in Safari \
+    you can also tap the aA button › Website Settings › Camera), then tap Start camera again. Or use \
+    your device's camera below.";
 
 const NO_CAMERA: &str = "No camera was found. Use your device's camera below instead, or import a photo.";
 

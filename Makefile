@@ -10,13 +10,14 @@ PORT ?= 8080
 # In-browser Rust tests: wasm-bindgen's runner drives Debian's headless Chromium.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: run test setup setup-test build serve lint test-native test-wasm e2e size bench icons clean
+.PHONY: run test setup setup-test build serve lint test-native test-wasm e2e engines size bench icons clean
 
 ## run: install what is missing, build the release app, serve it on http://127.0.0.1:$(PORT)
 run: setup build serve
 
 ## test: install what is missing, then lint, native tests, browser tests, release build, e2e
-test: setup-test lint test-native test-wasm build size-check e2e
+## (Playwright in Chromium), and the core journeys in Chromium, WebKit and Firefox
+test: setup-test lint test-native test-wasm build size-check e2e engines
 
 setup:
 	.ci/setup
@@ -48,6 +49,11 @@ test-wasm:
 
 e2e:
 	playwright test --config e2e/playwright.config.mjs
+
+## engines: the core journeys in Chromium, WebKit and Firefox through WebDriver (needs dist/).
+## ENGINES=webkit JOURNEYS=diary,offline make engines runs a subset.
+engines:
+	node --test --test-reporter=spec e2e/engines/journeys.test.mjs
 
 ## size: the release build's bytes per file and in total (raw, gzip -9, brotli -q 11)
 size:

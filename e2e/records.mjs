@@ -9,22 +9,7 @@ export async function expectNoAxeViolations(page, label) {
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
-/** Counts the records in one object store, straight from IndexedDB. */
-export const countStored = (page, store) =>
-  page.evaluate(
-    (store) =>
-      new Promise((resolve) => {
-        const open = indexedDB.open("remodel");
-        open.onsuccess = () => {
-          const count = open.result.transaction(store).objectStore(store).count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
-          };
-        };
-      }),
-    store,
-  );
+export { countStored } from "./stored.mjs";
 
 export async function addArea(page, key) {
   await page.goto("/profile");

@@ -1,0 +1,445 @@
+// The core journeys, written once and run in Chromium, WebKit and Firefox (journeys.test.mjs).
+// Each gets a fresh browser (empty storage, no service worker) and a `Page` (page.mjs); controls
+// are found by role and name. The Playwright suite (Chromium) goes deeper into each feature; these
+// check that every engine can do what a client does.
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { countStored } from "../stored.mjs";
+import { Key } from "./page.mjs";
+import { photoWithGps } from "./gps-photo.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixture = (name) => path.join(here, "..", "..", "tests", "fixtures", name);
+const ASTRONAUT = fixture("real/astronaut.png");
+const scratch = mkdtempSync(path.join(tmpdir(), "remodel-journeys-"));
+
+// ---------------------------------------------------------------------------------------------
+// What several journeys do.
+
+async function start(page) {
+  await page.goto("/");
+  await page.byText("No sessions yet — add your first").waitFor();
+}
+
+async function addArea(page, key) {
+  await page.goto("/profile");
+  const choice = page.byLabel("Area", { exact: true });
+  await choice.waitFor();
+  const areas = page.byRole("list", { name: "Your areas" }).byRole("listitem");
+  const before = await areas.count();
+  await choice.selectOption(key);
+  await page.byRole("button", { name: "Add area" }).click();
+  await areas.waitForCount(before + 1);
+}
+
+async function addSession(page, { date, depth }) {
+  await page.goto("/sessions/new");
+  await page.byLabel("Date", { exact: true }).fill(date);
+  await page.byRole("checkbox", { name: "Cheeks" }).check();
+  await page.byLabel("Needle depth for Cheeks (mm)").fill(depth);
+  await page.byRole("button", { name: "Save session" }).click();
+  await page.until(async () => /\/sessions\/[0-9a-f-]{36}$/.test(await page.url()), "the saved session's page");
+}
+
+async function addCheckIn(page, { date, redness, swelling }) {
+  await page.goto("/recovery/new");
+  await page.byLabel("Date", { exact: true }).fill(date);
+  await page.byRole("group", { name: "Redness" }).byRole("radio", { name: new RegExp(`^${redness} `) }).check();
+  await page.byRole("group", { name: "Swelling" }).byRole("radio", { name: new RegExp(`^${swelling} `) }).check();
+  await page.byRole("button", { name: "Save check-in" }).click();
+  await page.until(async () => new URL(await page.url()).pathname === "/recovery", "the diary after saving");
+}
+
+async function importPhotos(page, files) {
+  await page.goto("/photos/add");
+  await page.byRole("heading", { level: 1, name: "Add photos" }).waitFor();
+  await page.byLabel("Choose photos").setFiles(files);
+  await page.until(
+    async () => (await page.byRole("status").byText(new RegExp(`^${files.length} of ${files.length} added\\.$`)).count()) > 0,
+    `${files.length} photos added`,
+    90_000,
+  );
+}
+
+/** Replaces `navigator.share` for the rest of this document: `mode` "resolve" keeps the shared
+ * file for the test, "NotAllowedError" and "AbortError" reject as Safari does, "absent" removes
+ * it. Every engine of the suite lacks the real one (../shared/TOOLCHAIN.md). */
+async function stubShare(page, mode) {
+  await page.evaluate((mode) => {
+    const nav = Navigator.prototype;
+    window.__shareCalls = 0;
+    if (mode === "absent") {
+      delete nav.share;
+      delete nav.canShare;
+      delete navigator.share;
+      delete navigator.canShare;
+      return;
+    }
+    const define = (name, value) => Object.defineProperty(navigator, name, { value, configurable: true });
+    define("canShare", (data) => Array.isArray(data?.files) && data.files.length > 0);
+    define("share", (data) => {
+      window.__shareCalls += 1;
+      if (mode === "resolve") {
+        window.__sharedFile = data.files[0];
+        return Promise.resolve();
+      }
+      return Promise.reject(new DOMException("refused", mode));
+    });
+  }, mode);
+}
+
+/** Catches the app's downloads (a click on a temporary `<a download>` of an object URL): name and
+ * bytes, as base64. The blob is kept as the URL is made (a fetch of a blob: URL would break the
+ * app's CSP). The click still goes on to the browser. */
+async function watchDownloads(page) {
+  await page.evaluate(() => {
+    window.__downloads = [];
+    const blobs = new Map();
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      const url = create.call(URL, blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (this.download && blob) {
+        const entry = { name: this.download, base64: null };
+        window.__downloads.push(entry);
+        blob.arrayBuffer().then((buffer) => {
+          let binary = "";
+          const bytes = new Uint8Array(buffer);
+          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+          entry.base64 = btoa(binary);
+        });
+      }
+      return click.call(this);
+    };
+  });
+}
+
+const lastBackupLine = (page) => page.byText(/^(Last backup: |No backup has been made)/);
+
+// ---------------------------------------------------------------------------------------------
+// The journeys.
+
+/** First open: the app's shell, the way in for a new client and for one moving phones, and
+ * Settings' storage status shown at once (never waiting on a persistence prompt). */
+export async function firstOpen(page) {
+  await page.goto("/settings");
+  await page.byRole("heading", { level: 1, name: "Settings" }).waitFor();
+  const storage = page.byRole("region", { name: "Storage on this device" });
+  await storage.waitFor();
+  const hasStorageManager = await page.evaluate(() => "storage" in navigator);
+  if (hasStorageManager) {
+    // The estimate shows without waiting for any answer about persistence (Firefox leaves
+    // persist() pending behind a prompt).
+    await storage.byText(/ used( of |$)/).waitFor();
+    const ask = storage.byRole("button", { name: "Keep my data on this device" });
+    await ask.click();
+    await storage.byRole("status").byText(/^(Persistent storage is on|Persistent storage is not granted|Waiting for the browser's answer)/).waitFor();
+  } else {
+    await storage.byText(/^This browser can't promise to keep Remodel's data/).waitFor();
+  }
+  assert.equal(await storage.byText("Checking this device's storage…").count(), 0);
+  await page.byRole("region", { name: "Backups" }).byText("No backup has been made on this device yet.").waitFor();
+
+  await start(page);
+  await page.byRole("heading", { level: 1, name: "Today" }).waitFor();
+  await page.byRole("navigation", { name: "Main" }).byRole("link", { name: "Sessions" }).waitFor();
+  const restore = page.byRole("link", { name: "Moving from another phone? Restore a backup" });
+  assert.equal(new URL(await restore.property("href")).pathname, "/data");
+  // Safari's 7-day rule: the Home Screen guide in WebKit browser tabs only, until dismissed.
+  const guide = page.byRole("region", { name: "Add Remodel to your Home Screen" });
+  if (page.engine === "webkit") {
+    await guide.byText(/Add to Home Screen/).waitFor();
+    await guide.byRole("button", { name: "Dismiss" }).click();
+    await guide.waitGone();
+    await page.reload();
+    await page.byText("No sessions yet — add your first").waitFor();
+  }
+  // The guide would show once the settings are read, just after the records: give it the time.
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(await guide.count(), 0, "no Home Screen guide");
+}
+
+/** A session and a check-in, still there after a reload; and a save after the engine closed the
+ * database connection under the page (WebKit does so to pages in the background). */
+export async function diary(page) {
+  await start(page);
+  await addArea(page, "cheeks");
+  await addSession(page, { date: "2026-11-20", depth: "1.5" });
+  await addCheckIn(page, { date: "2026-11-21", redness: 2, swelling: 1 });
+  await page.reload();
+  await page.byRole("heading", { level: 1, name: "Recovery" }).waitFor();
+  await page.byText(/Day 1/).waitFor();
+  await page.goto("/sessions");
+  await page.byRole("link", { name: /20 Nov 2026/ }).waitFor();
+
+  // The next transaction finds its connection closed, as after WebKit closed it; and the browser
+  // has no crypto.randomUUID (Safari before 15.4), so ids come from getRandomValues.
+  await page.evaluate(() => {
+    delete Crypto.prototype.randomUUID;
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (...args) {
+      IDBDatabase.prototype.transaction = transaction;
+      this.close();
+      return transaction.apply(this, args);
+    };
+  });
+  await page.byRole("navigation", { name: "Main" }).byRole("link", { name: "Recovery" }).click();
+  await page.byRole("link", { name: "Add a check-in" }).click();
+  await page.byLabel("Date", { exact: true }).fill("2026-11-22");
+  await page.byRole("group", { name: "Redness" }).byRole("radio", { name: /^1 / }).check();
+  await page.byRole("group", { name: "Swelling" }).byRole("radio", { name: /^0 / }).check();
+  await page.byRole("button", { name: "Save check-in" }).click();
+  await page.until(async () => new URL(await page.url()).pathname === "/recovery", "the diary after saving");
+  assert.equal(await countStored(page, "recovery_entries"), 2);
+  assert.equal(await page.byRole("alert").count(), 0, "no storage error shown");
+  const ids = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("remodel");
+        open.onsuccess = () => {
+          const keys = open.result.transaction("recovery_entries").objectStore("recovery_entries").getAllKeys();
+          keys.onsuccess = () => resolve(keys.result);
+        };
+      }),
+  );
+  for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+}
+
+/** A photo with EXIF orientation 6 and a GPS position: stored upright, with no metadata left. */
+export async function importPhoto(page) {
+  await start(page);
+  await addArea(page, "cheeks");
+  const photo = path.join(scratch, `gps-${page.engine}.jpg`);
+  writeFileSync(photo, photoWithGps(fixture("exif-orientation/Landscape_6.jpg")));
+  await importPhotos(page, [photo]);
+  await page.goto("/photos");
+  const tile = page.byRole("region", { name: "Cheeks · Front" }).byRole("img");
+  await page.until(async () => (await tile.property("complete")) && (await tile.property("naturalWidth")) > 0, "the thumbnail");
+  assert.deepEqual([await tile.property("naturalWidth"), await tile.property("naturalHeight")], [256, 171], "upright: landscape");
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("remodel");
+        open.onsuccess = () => {
+          const all = open.result.transaction("photo_bytes").objectStore("photo_bytes").getAll();
+          all.onsuccess = () => {
+            const text = (buffer) => Array.from(new Uint8Array(buffer), (b) => String.fromCharCode(b)).join("");
+            resolve(all.result.map((r) => text(r.working) + text(r.thumb)));
+            open.result.close();
+          };
+        };
+      }),
+  );
+  assert.equal(stored.length, 1);
+  for (const secret of ["GPS", "SecretCam", "Exif"]) assert.ok(!stored[0].includes(secret), `no ${secret} in the stored bytes`);
+}
+
+/** Two photos compared: the slider moved by keyboard, and the difference map. */
+export async function compare(page) {
+  await start(page);
+  await addArea(page, "cheeks");
+  await importPhotos(page, [ASTRONAUT, ASTRONAUT]);
+  await page.goto("/photos/compare");
+  await page.byRole("link", { name: "Cheeks · Front (2 photos)" }).click();
+  await page.byRole("heading", { level: 1, name: "Compare Cheeks · Front" }).waitFor();
+  const mode = (name) => page.byRole("group", { name: "View" }).byRole("radio", { name, exact: true });
+  await mode("Slider").check();
+  const slider = page.byRole("slider", { name: /^Slider/ });
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await slider.press(Key.ARROW_RIGHT);
+  await slider.waitForAttribute("aria-valuetext", "55% before, 45% after");
+  await mode("Difference").check();
+  await page.byRole("img", { name: /^Difference map/ }).waitFor(30_000);
+  await page.byRole("group", { name: "Difference legend" }).byText(/2\.3 — just visible/).waitFor();
+}
+
+/** Back up (handed over through the share sheet), delete everything, restore: all back. */
+export async function backupRoundTrip(page) {
+  await start(page);
+  await addArea(page, "cheeks");
+  await addSession(page, { date: "2026-11-20", depth: "1.5" });
+  await addCheckIn(page, { date: "2026-11-21", redness: 2, swelling: 1 });
+  await importPhotos(page, [ASTRONAUT]);
+
+  await page.goto("/data");
+  await stubShare(page, "resolve");
+  await page.byRole("button", { name: "Back up now" }).click();
+  await page.byRole("button", { name: "Save backup" }).click();
+  await page.byRole("status").byText(/^Shared remodel-\d{4}-\d{2}-\d{2}\.remodel\./).waitFor();
+  const base64 = await page.evaluate(async () => {
+    const bytes = new Uint8Array(await window.__sharedFile.arrayBuffer());
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  });
+  const file = path.join(scratch, `backup-${page.engine}.remodel`);
+  writeFileSync(file, Buffer.from(base64, "base64"));
+
+  await page.byLabel("Type DELETE to confirm").fill("DELETE");
+  await page.byRole("button", { name: "Delete everything" }).click();
+  await page.byRole("status").byText("Everything was deleted from this device.").waitFor();
+  for (const store of ["sessions", "recovery_entries", "photos", "photo_bytes"]) assert.equal(await countStored(page, store), 0);
+
+  await page.byLabel("Backup file").setFiles([file]);
+  await page.byRole("button", { name: "Restore backup" }).click();
+  await page.byRole("status").byText("Restored 1 session, 1 check-in and 1 photo.").waitFor(60_000);
+  await page.goto("/sessions");
+  await page.byRole("link", { name: /20 Nov 2026/ }).waitFor();
+  await page.goto("/photos");
+  await page.byRole("region", { name: "Cheeks · Front" }).byRole("img").waitFor();
+  assert.equal(await countStored(page, "photo_bytes"), 1);
+}
+
+/** Every way the hand-over can go: shared, refused (then a download, confirmed by the person),
+ * cancelled (not a backup), and no share sheet at all (a download). */
+export async function backupHandOver(page) {
+  await start(page);
+  await addArea(page, "cheeks");
+  await addSession(page, { date: "2026-11-20", depth: "1.5" });
+  await page.goto("/data");
+  const backups = page.byRole("region", { name: "Back up" });
+  const save = backups.byRole("button", { name: "Save backup" });
+
+  // Cancelled: the sheet was closed, so nothing is recorded and the file is still offered.
+  await stubShare(page, "AbortError");
+  await backups.byRole("button", { name: "Back up now" }).click();
+  await save.click();
+  await backups.byRole("status").byText("Not shared: nothing left this device.").waitFor();
+  await backups.byText("No backup has been made on this device yet.").waitFor();
+  assert.equal(await page.evaluate(() => window.__shareCalls), 1);
+
+  // Refused (Safari outside a tap, or a policy): a download instead, recorded once confirmed.
+  await stubShare(page, "NotAllowedError");
+  await watchDownloads(page);
+  await save.click();
+  await page.until(() => page.evaluate(() => window.__downloads.length === 1 && window.__downloads[0].base64 != null), "the download");
+  assert.match(await page.evaluate(() => window.__downloads[0].name), /^remodel-\d{4}-\d{2}-\d{2}\.remodel$/);
+  await backups.byText("No backup has been made on this device yet.").waitFor();
+  await backups.byRole("button", { name: "I saved it" }).click();
+  await backups.byText(/^Last backup: .*\(today\)\.$/).waitFor();
+
+  // No share sheet at all (desktop browsers): straight to a download, then the same question.
+  await page.reload();
+  await stubShare(page, "absent");
+  await watchDownloads(page);
+  await backups.byRole("button", { name: "Back up now" }).click();
+  await save.click();
+  await page.until(() => page.evaluate(() => window.__downloads.length === 1), "the download");
+  await backups.byRole("button", { name: "I saved it" }).waitFor();
+  assert.equal(await lastBackupLine(page).count() > 0, true);
+}
+
+/** A clinic link made in the kit, opened, confirmed and applied. */
+export async function clinicLink(page) {
+  await page.goto("/kit/");
+  await page.byLabel("Clinic name", { exact: true }).fill("Skin Studio");
+  await page.byLabel("Phone (optional)", { exact: true }).fill("+44 20 7946 0958");
+  await page.byLabel("Number of sessions", { exact: true }).fill("3");
+  await page.byLabel("Weeks between sessions", { exact: true }).fill("6");
+  const field = page.byLabel("Link for your clients");
+  await page.until(async () => /#clinic=1\.[A-Za-z0-9_-]+$/.test(await field.property("value")), "the link");
+  const link = await field.property("value");
+
+  await start(page);
+  await page.goto(link);
+  const offer = page.byRole("region", { name: "Use settings from Skin Studio?" });
+  await offer.byText(/\+44 20 7946 0958/).waitFor();
+  await offer.byRole("button", { name: "Use Skin Studio's settings" }).click();
+  await page.byRole("status").byText(/Skin Studio's details are in use/).waitFor();
+  await page.goto("/");
+  const card = page.byRole("region", { name: "Skin Studio" });
+  assert.equal(await card.byRole("link", { name: "Call +44 20 7946 0958" }).attribute("href"), "tel:+442079460958");
+}
+
+/** Offline after one visit: the app reloads from the service worker and keeps saving. */
+export async function offline(page, { server }) {
+  await start(page);
+  await addArea(page, "cheeks");
+  await page.goto("/");
+  await page.until(() => page.evaluate(() => navigator.serviceWorker.ready.then(() => true)), "an active service worker");
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller != null))) await page.reload();
+  await page.until(() => page.evaluate(() => navigator.serviceWorker.controller != null), "the page under the worker's control");
+  server.setOffline(true);
+  try {
+    await page.reload();
+    await page.byRole("heading", { level: 1, name: "Today" }).waitFor();
+    await addCheckInInApp(page);
+    assert.equal(await countStored(page, "recovery_entries"), 1);
+  } finally {
+    server.setOffline(false);
+  }
+}
+
+/** A check-in reached through the app's own navigation (no page load: the network is off). */
+async function addCheckInInApp(page) {
+  await page.byRole("navigation", { name: "Main" }).byRole("link", { name: "Recovery" }).click();
+  await page.byRole("link", { name: "Add a check-in" }).click();
+  await page.byRole("group", { name: "Redness" }).byRole("radio", { name: /^1 / }).check();
+  await page.byRole("group", { name: "Swelling" }).byRole("radio", { name: /^0 / }).check();
+  await page.byRole("button", { name: "Save check-in" }).click();
+  await page.until(async () => new URL(await page.url()).pathname === "/recovery", "the diary after saving");
+}
+
+/** The camera starts only from a tap and never stays on unseen: leaving the page or hiding it
+ * stops every track. Where the engine has no camera (WebKitGTK here), the page says so and
+ * offers the device's own camera instead. */
+export async function camera(page) {
+  await start(page);
+  await addArea(page, "cheeks");
+  await page.goto("/photos/add");
+  await page.byRole("heading", { level: 1, name: "Add photos" }).waitFor();
+  // Every stream the page is given, so the test can see whether any track is still live.
+  await page.evaluate(() => {
+    window.__streams = [];
+    const devices = navigator.mediaDevices;
+    if (!devices?.getUserMedia) return;
+    const open = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = (constraints) => open(constraints).then((stream) => (window.__streams.push(stream), stream));
+  });
+  const liveTracks = () =>
+    page.evaluate(() => window.__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === "live").length);
+  assert.equal(await page.evaluate(() => window.__streams.length), 0, "no camera before a tap");
+
+  await page.byRole("button", { name: "Start camera" }).click();
+  const outcome = await page.until(async () => {
+    if ((await page.byRole("button", { name: "Take photo" }).count()) > 0) return "live";
+    if ((await page.byRole("alert").count()) > 0) return "refused";
+    return null;
+  }, "the camera or its message");
+  if (outcome === "refused") {
+    // No camera in this engine: the reason, and the device's own camera as a file input.
+    await page.byRole("alert").waitForText(/camera/i);
+    await page.byLabel("Take a photo with your device's camera").waitFor();
+    return;
+  }
+  assert.ok((await liveTracks()) > 0, "the preview is live");
+
+  // Hidden (another tab, the home screen, a locked phone): the camera stops.
+  await page.evaluate(() => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await page.until(async () => (await liveTracks()) === 0, "every track stopped once hidden");
+  await page.byRole("button", { name: "Start camera" }).waitFor();
+  await page.evaluate(() => {
+    delete document.hidden;
+    delete document.visibilityState;
+  });
+
+  // Left for another page of the app (no page load): the camera stops too.
+  await page.byRole("button", { name: "Start camera" }).click();
+  await page.byRole("button", { name: "Take photo" }).waitFor();
+  assert.ok((await liveTracks()) > 0);
+  await page.byRole("link", { name: "All photos" }).click();
+  await page.byRole("heading", { level: 1, name: "Photos" }).waitFor();
+  await page.until(async () => (await liveTracks()) === 0, "every track stopped once the page was left");
+}

@@ -3,7 +3,7 @@
 // is part of the first load, except the clinic kit (dist/kit/): a separate app for clinics that
 // no client load fetches and the worker does not precache. It is listed on its own, and so is
 // the photos app (dist/photos/), which the first load never fetches either (README "Photos").
-// With --check, fails when any app's brotli total is over its budget (DEVELOPERS.md, "Size"):
+// With --check, fails when any app's brotli total is over its budget (the developers' guide, "Size"):
 // the client app's first load 300 KB, the photos app 600 KB, the clinic kit 150 KB.
 // Usage: node .ci/size.mjs [dir=dist] [--check]
 import { readdir, readFile } from "node:fs/promises";

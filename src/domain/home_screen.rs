@@ -11,10 +11,10 @@ pub const HEADING: &str = "Add Remodel to your Home Screen";
 pub const WHY: &str = "Safari deletes a website's data after 7 days without a visit. Added to the Home \
     Screen, Remodel keeps your records and photos, and opens like an app.";
 
-/// The steps, in Safari's words.
+/// The steps, in the words of Safari and of the other iPhone browsers (all WebKit).
 pub const STEPS: [&str; 3] = [
-    "Tap the Share button (the square with an arrow) in Safari's toolbar.",
-    "Scroll down and choose \u{201c}Add to Home Screen\u{201d}, then Add.",
+    "Open the Share menu: in Safari, the square with an arrow; in other browsers, Share in their menu.",
+    "Choose \u{201c}Add to Home Screen\u{201d} (on a Mac: \u{201c}Add to Dock\u{201d}), then Add.",
     "Open Remodel from its new icon. It keeps its data apart from Safari's: if you already have records here, back up first and restore the backup there.",
 ];
 

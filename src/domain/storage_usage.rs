@@ -56,7 +56,7 @@ impl StorageUsage {
     pub fn persistence_advice(&self) -> &'static str {
         match self.persisted {
             Some(true) => "Persistent storage is on: the browser will not clear Remodel's data to free space.",
-            Some(false) => "Persistent storage is not granted: the browser may clear Remodel's data when space runs low or after weeks without a visit. Installing the app and keeping backups protects it.",
+            Some(false) => "Persistent storage is not granted: the browser may clear Remodel's data when space runs low or after a time without a visit (Safari: 7 days). Installing the app and keeping backups protects it.",
             None => "This browser does not say whether it may clear Remodel's data. Keep backups.",
         }
     }
@@ -64,7 +64,7 @@ impl StorageUsage {
 
 /// Why a person would tap "Keep my data on this device", beside the button.
 pub const WHY_ASK_PERSISTENCE: &str = "Browsers may clear a website's data when space runs low or after \
-    weeks without a visit. Ask this browser to keep Remodel's records and photos: some browsers ask you \
+    a time without a visit. Ask this browser to keep Remodel's records and photos: some browsers ask you \
     first, and the answer shows here.";
 
 /// Shown while a `persist()` prompt waits for the person (Firefox shows one).

@@ -95,7 +95,9 @@ impl Db {
             match self.database.borrow().transaction(stores, mode) {
                 Ok(transaction) => return Ok(transaction),
                 Err(error) if !is_closed_connection(&error) => return Err(classify(error)),
-                Err(_) => {}
+                // Closed without a `close` event (the browser's own, or `close()`): mark it, so
+                // a reconnect by another operation meanwhile is seen as such.
+                Err(_) => self.closed.set(true),
             }
         }
         self.reconnect().await?;
@@ -108,9 +110,33 @@ impl Db {
     /// Opens the database again in place of a connection the browser closed.
     async fn reconnect(&self) -> Result<(), StorageError> {
         let (database, _) = Db::connect(&self.name, || {}, self.closed.clone()).await?;
+        if !self.closed.get() {
+            // Another operation reconnected first: keep its connection, close this spare one.
+            database.close();
+            return Ok(());
+        }
         self.closed.set(false);
         *self.database.borrow_mut() = database;
         Ok(())
+    }
+
+    /// Runs `operation`, and once more if it failed because the browser closed the connection
+    /// under it (its `close` event came meanwhile): the next transaction opens a new one. A failed
+    /// transaction wrote nothing, so the second try can't double anything.
+    async fn retried<T, Run: std::future::Future<Output = Result<T, StorageError>>>(
+        &self,
+        operation: impl Fn() -> Run,
+    ) -> Result<T, StorageError> {
+        let outcome = match operation().await {
+            Err(_) if self.closed.get() => operation().await,
+            other => other,
+        };
+        // The database opened once already: a refusal now is a lost connection, never the
+        // private-window refusal that message is for.
+        outcome.map_err(|error| match error {
+            StorageError::Unavailable => StorageError::ConnectionLost,
+            other => other,
+        })
     }
 
     /// The version the database had before this open: 0 when it was just created.
@@ -148,6 +174,10 @@ impl Db {
     /// The one (non-generic) write of a single record: each record type doesn't compile its own
     /// copy of the transaction code.
     async fn put_value(&self, store: Store, value: JsValue) -> Result<(), StorageError> {
+        self.retried(|| self.put_value_once(store, value.clone())).await
+    }
+
+    async fn put_value_once(&self, store: Store, value: JsValue) -> Result<(), StorageError> {
         let transaction = self.transaction(&[store.name()], TransactionMode::ReadWrite).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         object_store.put(&value, None).map_err(classify)?.await.map_err(classify)?;
@@ -160,6 +190,10 @@ impl Db {
     }
 
     pub(super) async fn get_value(&self, store: Store, key: &str) -> Result<Option<JsValue>, StorageError> {
+        self.retried(|| self.get_value_once(store, key)).await
+    }
+
+    async fn get_value_once(&self, store: Store, key: &str) -> Result<Option<JsValue>, StorageError> {
         let transaction = self.transaction(&[store.name()], TransactionMode::ReadOnly).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         let value = object_store
@@ -173,11 +207,16 @@ impl Db {
 
     /// Every record in `store`, in key order.
     pub async fn get_all<T: DeserializeOwned>(&self, store: Store) -> Result<Vec<T>, StorageError> {
+        let values = self.retried(|| self.get_all_once(store)).await?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    async fn get_all_once(&self, store: Store) -> Result<Vec<JsValue>, StorageError> {
         let transaction = self.transaction(&[store.name()], TransactionMode::ReadOnly).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         let values = object_store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
         finish(transaction.await)?;
-        values.into_iter().map(from_js).collect()
+        Ok(values)
     }
 
     /// Reads in one read-only transaction: the records of each store in `reads` (all of them,
@@ -185,6 +224,14 @@ impl Db {
     /// request is issued before any is awaited, so the browser works through them back to back
     /// instead of waiting on Rust between each.
     pub async fn read_many(
+        &self,
+        reads: &[(Store, Span<'_>)],
+        keys: &[&str],
+    ) -> Result<(Vec<Vec<JsValue>>, Vec<Option<JsValue>>), StorageError> {
+        self.retried(|| self.read_many_once(reads, keys)).await
+    }
+
+    async fn read_many_once(
         &self,
         reads: &[(Store, Span<'_>)],
         keys: &[&str],
@@ -232,6 +279,10 @@ impl Db {
 
     /// Removes the record with `key` from `store` (no error if it is absent).
     pub async fn delete(&self, store: Store, key: &str) -> Result<(), StorageError> {
+        self.retried(|| self.delete_once(store, key)).await
+    }
+
+    async fn delete_once(&self, store: Store, key: &str) -> Result<(), StorageError> {
         let transaction = self.transaction(&[store.name()], TransactionMode::ReadWrite).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         object_store.delete(Query::Key(JsValue::from_str(key))).map_err(classify)?.await.map_err(classify)?;
@@ -250,6 +301,14 @@ impl Db {
     /// hundredth is awaited, for the progress bar, so a 2,400-record restore waits on the event
     /// loop two dozen times instead of once per record (docs/BENCHMARKS.md, "Your data").
     pub async fn write_batch_with_progress(
+        &self,
+        writes: Vec<Write>,
+        on_write: &dyn Fn(usize, usize),
+    ) -> Result<(), StorageError> {
+        self.retried(|| self.write_batch_once(writes.clone(), on_write)).await
+    }
+
+    async fn write_batch_once(
         &self,
         writes: Vec<Write>,
         on_write: &dyn Fn(usize, usize),
@@ -316,7 +375,8 @@ impl Db {
     }
 }
 
-/// One write of a batch (see [`Db::write_batch`]).
+/// One write of a batch (see [`Db::write_batch`]). Cloning copies JS handles, not records.
+#[derive(Clone)]
 pub enum Write {
     Put(Store, JsValue),
     Delete(Store, String),

@@ -71,6 +71,9 @@ pub fn BackupCard(props: &BackupCardProps) -> Html {
                 if flow.ready.is_some() {
                     <button type="button" class="button" onclick={flow.save.clone()}>{ "Save backup" }</button>
                 }
+                if let Some(download) = flow.download.clone() {
+                    <button type="button" class="button button--quiet" onclick={download}>{ "Download instead" }</button>
+                }
                 if flow.awaiting_confirmation {
                     <button type="button" class="button button--quiet" onclick={flow.confirm.clone()}>{ "I saved it" }</button>
                 }

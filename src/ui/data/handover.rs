@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::files::{save, share_outcome, start_share, ShareOutcome};
+use super::files::{save, share_outcome, shareable, start_share, ShareOutcome};
 use super::progress_bar::report_into;
 use super::services::{make_backup, record_backup, Progress, ReadyBackup};
 use crate::domain::backup::nudge::BackupStatus;
@@ -30,6 +30,9 @@ pub struct BackupFlow {
     pub make: Callback<Option<String>>,
     /// Hands the built file over: the share sheet, or a download.
     pub save: Callback<MouseEvent>,
+    /// Downloads the built file, where the browser could share it too (never a dead end: a
+    /// download started after a refused share may itself be blocked outside the tap).
+    pub download: Option<Callback<MouseEvent>>,
     /// The person saved the downloaded file somewhere: record the backup.
     pub confirm: Callback<MouseEvent>,
 }
@@ -99,26 +102,13 @@ pub fn use_backup_flow(on_backed_up: Callback<BackupStatus>) -> BackupFlow {
             (ready.clone(), awaiting_confirmation.clone(), outcome.clone(), record.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(backup) = (*ready).clone() else { return };
-            let download = {
-                let (backup, awaiting_confirmation, outcome) =
-                    (backup.clone(), awaiting_confirmation.clone(), outcome.clone());
-                move |why: &str| match save(&backup.file) {
-                    Ok(()) => {
-                        awaiting_confirmation.set(true);
-                        outcome.set(Some(Ok(format!(
-                            "{why}Downloaded {}. Once it is somewhere safe (Files, a computer, a cloud drive), tap \u{201c}I saved it\u{201d}.",
-                            backup.name()
-                        ))));
-                    }
-                    Err(message) => outcome.set(Some(Err(message))),
-                }
-            };
             // Inside the tap: the share sheet opens now or not at all.
             let Some(sheet) = start_share(&backup.file) else {
-                download("");
+                download(&backup, "", &awaiting_confirmation, &outcome);
                 return;
             };
-            let (outcome, record) = (outcome.clone(), record.clone());
+            let (awaiting_confirmation, outcome, record) =
+                (awaiting_confirmation.clone(), outcome.clone(), record.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match share_outcome(sheet).await {
                     ShareOutcome::Shared => {
@@ -127,11 +117,24 @@ pub fn use_backup_flow(on_backed_up: Callback<BackupStatus>) -> BackupFlow {
                     ShareOutcome::Cancelled => {
                         outcome.set(Some(Ok("Not shared: nothing left this device.".to_string())))
                     }
-                    ShareOutcome::Refused => {
-                        download("This browser would not share the file, so it was downloaded instead. ")
-                    }
+                    ShareOutcome::Refused => download(
+                        &backup,
+                        "This browser would not share the file, so it was downloaded instead. ",
+                        &awaiting_confirmation,
+                        &outcome,
+                    ),
                 }
             });
+        })
+    };
+
+    let download_click = {
+        let (ready, awaiting_confirmation, outcome) =
+            (ready.clone(), awaiting_confirmation.clone(), outcome.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(backup) = (*ready).clone() {
+                download(&backup, "", &awaiting_confirmation, &outcome);
+            }
         })
     };
 
@@ -151,6 +154,26 @@ pub fn use_backup_flow(on_backed_up: Callback<BackupStatus>) -> BackupFlow {
         outcome: (*outcome).clone(),
         make,
         save: save_click,
+        download: ready.as_ref().filter(|backup| shareable(&backup.file).is_some()).map(|_| download_click),
         confirm,
+    }
+}
+
+/// Downloads the backup; since a page can't see where a download went, the person then confirms.
+fn download(
+    backup: &ReadyBackup,
+    why: &str,
+    awaiting_confirmation: &UseStateHandle<bool>,
+    outcome: &UseStateHandle<Option<Result<String, String>>>,
+) {
+    match save(&backup.file) {
+        Ok(()) => {
+            awaiting_confirmation.set(true);
+            outcome.set(Some(Ok(format!(
+                "{why}Downloaded {}. Once it is somewhere off this phone (a computer, or a cloud drive you trust), tap \u{201c}I saved it\u{201d}.",
+                backup.name()
+            ))));
+        }
+        Err(message) => outcome.set(Some(Err(message))),
     }
 }

@@ -63,18 +63,26 @@ pub fn Camera(props: &CameraProps) -> Html {
     // Which start is current: bumped by every start, stop, hide and unmount, so a camera that
     // opens after the person moved on is stopped at once instead of staying live unseen.
     let generation = use_mut_ref(|| 0u32);
+    // A start is waiting for the camera (read by the visibility listener, which outlives renders).
+    let starting = use_mut_ref(|| false);
     {
         // Turn the camera off when the page goes, and whenever it is hidden (another tab, the
         // home screen, a locked phone): a live camera nobody sees is a privacy leak.
         let (stream, generation, status) = (stream.clone(), generation.clone(), status.clone());
+        let starting = starting.clone();
         use_effect_with((), move |_| {
             let on_hidden = {
                 let (stream, generation) = (stream.clone(), generation.clone());
                 gloo::events::EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
-                    if gloo::utils::document().hidden() && stream.borrow().is_some() {
+                    if gloo::utils::document().hidden() {
+                        // Also cancels a start still waiting on the camera (behind iOS's prompt,
+                        // say): it would open live and unseen.
                         *generation.borrow_mut() += 1;
-                        stop_stream(&stream);
-                        status.set(Status::Off);
+                        if stream.borrow().is_some() || *starting.borrow() {
+                            *starting.borrow_mut() = false;
+                            stop_stream(&stream);
+                            status.set(Status::Off);
+                        }
                     }
                 })
             };
@@ -87,7 +95,7 @@ pub fn Camera(props: &CameraProps) -> Html {
     }
     let start = {
         let (status, video, stream, front) = (status.clone(), video.clone(), stream.clone(), front.clone());
-        let generation = generation.clone();
+        let (generation, starting) = (generation.clone(), starting.clone());
         Callback::from(move |facing_front: bool| {
             let (status, video, stream) = (status.clone(), video.clone(), stream.clone());
             front.set(facing_front);
@@ -99,8 +107,11 @@ pub fn Camera(props: &CameraProps) -> Html {
                 *current
             };
             let generation = generation.clone();
+            *starting.borrow_mut() = true;
+            let starting = starting.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let opened = open_camera(facing_front).await;
+                *starting.borrow_mut() = false;
                 if *generation.borrow() != this_start {
                     // Stopped, hidden or left while the camera was opening.
                     if let Ok(late) = opened {
@@ -251,9 +262,9 @@ async fn open_camera(front: bool) -> Result<MediaStream, String> {
 /// Refused, by the person or by a setting. On an iPhone, once refused, Safari does not ask again
 /// until the setting is changed, so the message says where it is.
 const CAMERA_REFUSED: &str = "Camera access was refused. Allow the camera for this site in your browser's \
-    settings (on an iPhone or iPad: Settings › Apps › Safari › Camera, choose Ask or Allow; in Safari \
-    you can also tap the aA button › Website Settings › Camera), then tap Start camera again. Or use \
-    your device's camera below.";
+    settings, then tap Start camera again. On an iPhone or iPad: in Safari, tap the aA button › Website \
+    Settings › Camera › Allow; or open Settings › Safari › Camera (iOS 18: Settings › Apps › Safari › \
+    Camera) and choose Ask or Allow. Or use your device's camera below.";
 
 const NO_CAMERA: &str = "No camera was found. Use your device's camera below instead, or import a photo.";
 

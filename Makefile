@@ -37,6 +37,7 @@ serve:
 	node .ci/serve.mjs dist $(PORT)
 
 lint:
+	node .ci/imports.mjs
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM) -- -D warnings

@@ -96,11 +96,18 @@ async function writeServiceWorker() {
   const version = digest.digest("hex").slice(0, 16);
 
   let worker = await readFile(workerPath, "utf8");
-  const placeholders = ['"__REMODEL_CACHE_VERSION__"', '["__REMODEL_PRECACHE__"]'];
+  const placeholders = ['"__REMODEL_CACHE_VERSION__"', '["__REMODEL_PRECACHE__"]', '["__REMODEL_SITE__"]'];
   for (const placeholder of placeholders) {
     if (!worker.includes(placeholder)) throw new Error(`sw.js lacks the placeholder ${placeholder}`);
   }
-  worker = worker.replace(placeholders[0], JSON.stringify(version)).replace(placeholders[1], JSON.stringify(urls));
+  // The site's table of addresses (src/site.rs), so the worker sends each to the right app.
+  const site = JSON.parse(await readFile(new URL("../static/site.json", import.meta.url), "utf8"));
+  delete site.comment;
+  delete site.places;
+  worker = worker
+    .replace(placeholders[0], JSON.stringify(version))
+    .replace(placeholders[1], JSON.stringify(urls))
+    .replace(placeholders[2], JSON.stringify(site));
   await writeFile(workerPath, worker);
   return { version, count: urls.length };
 }

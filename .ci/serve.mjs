@@ -5,13 +5,21 @@
 // Usage: node .ci/serve.mjs [dir=dist] [port=8080]
 // As a module (the cross-engine journeys): `serve({ root, port })` resolves to the server, with
 // `setOffline(true)` making it drop every connection, as a phone without a network would see it.
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const host = "127.0.0.1";
+// Which app serves which addresses: the site's one table (src/site.rs, written out as JSON).
+const SITE = JSON.parse(readFileSync(new URL("../static/site.json", import.meta.url), "utf8"));
+
+/** The app serving `urlPath`: the first whose prefix is its first segment; else the client app. */
+export function appFor(urlPath) {
+  const starts = (prefix) => urlPath === prefix || urlPath.startsWith(prefix + "/");
+  return SITE.apps.find((app) => app.prefixes.some(starts) && app.app !== "client") ?? SITE.apps.find((a) => a.app === "client");
+}
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -27,9 +35,7 @@ const types = {
 // Files whose names carry no content hash: revalidated on every use. (The photo worker's files
 // are named after its binary: a module worker's URL is fixed in the code that starts it.)
 const neverCached = new Set([
-  "/index.html",
-  "/kit/index.html",
-  "/photos/index.html",
+  ...SITE.apps.map((app) => app.shell),
   "/photos/photo-worker.js",
   "/photos/photo-worker_bg.wasm",
   "/photos/photo-worker_loader.js",
@@ -43,16 +49,11 @@ async function resolveFile(root, urlPath) {
   if (candidate !== root && !candidate.startsWith(root + path.sep)) return null; // no escaping root
   const info = await stat(candidate).catch(() => null);
   if (info?.isFile()) return { file: candidate, urlPath: decoded };
-  // Client-side routes (no extension) get the app shell (the clinic kit's under /kit/); missing
-  // assets stay 404.
+  // Client-side routes (no extension) get the shell of the app that serves them (the site's
+  // table); missing assets stay 404.
   if (!path.extname(decoded)) {
-    if (decoded === "/kit" || decoded.startsWith("/kit/")) {
-      return { file: path.join(root, "kit", "index.html"), urlPath: "/kit/index.html" };
-    }
-    if (/^\/(photos|data|settings)(\/|$)/.test(decoded)) {
-      return { file: path.join(root, "photos", "index.html"), urlPath: "/photos/index.html" };
-    }
-    return { file: path.join(root, "index.html"), urlPath: "/index.html" };
+    const { shell } = appFor(decoded);
+    return { file: path.join(root, "." + shell), urlPath: shell };
   }
   return null;
 }

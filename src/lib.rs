@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod domain;
+pub mod site;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

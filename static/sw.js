@@ -20,6 +20,16 @@ const KIT_CACHE = `remodel-kit-${CACHE_VERSION}`;
 const PHOTOS_FILES = ["__REMODEL_PHOTOS__"];
 const PHOTOS_CACHE = `remodel-photos-${CACHE_VERSION}`;
 const PHOTOS_SHELL = "/photos/index.html";
+// Which app serves which addresses: the site's one table (src/site.rs, static/site.json), put
+// here by the post-build hook.
+const SITE = ["__REMODEL_SITE__"];
+
+/** The app (`client`, `photos`, `kit`) serving `pathname`: the first whose prefix starts it. */
+function appFor(pathname) {
+  const starts = (prefix) => pathname === prefix || pathname.startsWith(prefix + "/");
+  const owner = SITE.apps.find((app) => app.app !== "client" && app.prefixes.some(starts));
+  return owner ? owner.app : "client";
+}
 
 async function warmPhotos() {
   const cache = await caches.open(PHOTOS_CACHE);
@@ -114,13 +124,14 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   // The clinic kit (/kit/) is a separate app, not precached (clients rarely need it): fetched
   // from the network and kept once used, so "Change details" in Settings then works offline too.
-  if (url.pathname === "/kit" || url.pathname.startsWith("/kit/")) {
+  const app = appFor(url.pathname);
+  if (app === "kit") {
     event.respondWith(kitResponse(event, url));
     return;
   }
 
-  // Settings and /data (backup, restore, exports) are pages of the photos app too.
-  if (/^\/(photos|data|settings)(\/|$)/.test(url.pathname)) {
+  // Photos, compare, Settings and /data (backup, restore, exports): the photos app.
+  if (app === "photos") {
     event.respondWith(photosResponse(event, url));
     return;
   }

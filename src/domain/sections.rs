@@ -1,7 +1,7 @@
 //! The app's top-level sections: one source of truth for the navigation labels and each page's
 //! heading, purpose line and empty state, so the navigation bar, the pages and the tests can never
-//! disagree about what a section is called. (The URL of each section is the router's business:
-//! `ui::routes::Route`.)
+//! disagree about what a section is called. (Its URL, and the app that serves it, are in the
+//! site's table: `crate::site`.)
 
 /// A top-level page of the app, in navigation order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,13 +36,6 @@ impl Section {
         Section::Clinic,
         Section::Settings,
     ];
-
-    /// Whether the section lives in the photos app (`/photos/`, loaded on first use) rather
-    /// than in the client app: moving between the two loads the other page. Settings is there
-    /// with the data page it leads to (backups, restore, exports), off the client's first load.
-    pub const fn in_photo_app(self) -> bool {
-        matches!(self, Section::Photos | Section::Compare | Section::Settings)
-    }
 
     /// The label in the navigation and the page's `<h1>`.
     pub const fn title(self) -> &'static str {

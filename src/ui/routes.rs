@@ -1,10 +1,11 @@
-//! The app's routes: the single authority for each section's URL.
+//! The client app's routes. Their paths are places of `crate::site::PLACES` (a native test
+//! checks); Photos, Compare and Settings are the photos app's, named here for the navigation.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    not_found_page, section_page, ClinicPage, EvidencePage, ProfilePage, RecoveryFormPage, RecoveryPage,
+    not_found_page, ClinicPage, ElsewherePage, EvidencePage, ProfilePage, RecoveryFormPage, RecoveryPage,
     SessionDetailPage, SessionFormPage, SessionsPage, TimelinePage, TodayPage,
 };
 use crate::domain::sections::Section;
@@ -35,7 +36,7 @@ pub enum Route {
     Profile,
     #[at("/photos")]
     Photos,
-    /// In the photos app (see `Section::in_photo_app`).
+    /// In the photos app, like Photos and Settings (`crate::site`).
     #[at("/photos/compare")]
     Compare,
     #[at("/clinic")]
@@ -98,9 +99,9 @@ pub fn switch(route: Route) -> Html {
         Route::Profile => html! { <ProfilePage /> },
         Route::Clinic => html! { <ClinicPage /> },
         Route::NotFound => not_found_page(),
-        // Sections whose features have not landed yet show their honest empty state.
+        // The navigation's links to the other apps' sections: served by those apps (`site`).
         other => match other.section() {
-            Some(section) => section_page(section),
+            Some(section) => html! { <ElsewherePage {section} /> },
             None => not_found_page(),
         },
     }

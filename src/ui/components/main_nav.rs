@@ -5,6 +5,7 @@ use yew_router::prelude::*;
 
 use super::nav_icon::nav_icon;
 use crate::domain::sections::Section;
+use crate::site::{self, App};
 use crate::ui::routes::Route;
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +27,7 @@ pub fn MainNav(props: &MainNavProps) -> Html {
             <ul class="main-nav__list">
                 { for Section::ALL.into_iter().map(|section| html! {
                     <li><NavLink {section} current={current == Some(section)}
-                        in_app={section.in_photo_app() == props.photo_app} /></li>
+                        in_app={(site::app_of_section(section) == App::Photos) == props.photo_app} /></li>
                 }) }
             </ul>
         </nav>

@@ -1,14 +1,13 @@
 //! Your clinic: how to reach it, its protocol and aftercare; and, for clinics, the kit.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::domain::sections::Section;
+use crate::site;
 use crate::ui::components::clinic_card::clinic_card;
 use crate::ui::components::empty_state::empty_state;
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
-use crate::ui::routes::Route;
 
 #[component]
 pub fn ClinicPage() -> Html {
@@ -45,7 +44,8 @@ pub fn ClinicPage() -> Html {
                                 <p class="field__hint">{ "Your daily check-in uses this checklist." }</p>
                             </section>
                         }
-                        <p><Link<Route> to={Route::Settings}>{ "Change or remove your clinic in Settings" }</Link<Route>></p>
+                        // Settings is the photos app's (`crate::site`): a page load.
+                        <p><a href={site::home_of(Section::Settings)}>{ "Change or remove your clinic in Settings" }</a></p>
                     </>
                 },
             } }

@@ -22,7 +22,7 @@ pub use not_found::not_found_page;
 pub use profile::ProfilePage;
 pub use recovery::RecoveryPage;
 pub use recovery_form::RecoveryFormPage;
-pub use section::section_page;
+pub use section::ElsewherePage;
 pub use session_detail::SessionDetailPage;
 pub use session_form::SessionFormPage;
 pub use sessions::SessionsPage;

@@ -1,15 +1,26 @@
-//! A section whose records don't exist yet: its heading and its empty state.
+//! A page of another app that this app's router was asked for (a link it took in-app): the
+//! server serves that app at the address, so the page loads it from there.
 
 use yew::prelude::*;
 
 use crate::domain::sections::Section;
-use crate::ui::components::empty_state::empty_state;
+use crate::site;
 use crate::ui::components::Page;
+use crate::ui::hooks::use_load_from_server;
 
-pub fn section_page(section: Section) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct ElsewhereProps {
+    pub section: Section,
+}
+
+#[component]
+pub fn ElsewherePage(props: &ElsewhereProps) -> Html {
+    use_load_from_server();
+    let title = props.section.title();
     html! {
-        <Page section={section}>
-            { empty_state(section) }
+        <Page section={props.section}>
+            <p>{ format!("Opening {title}…") }</p>
+            <p><a href={site::home_of(props.section)}>{ format!("Open {title}") }</a></p>
         </Page>
     }
 }

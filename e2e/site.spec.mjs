@@ -1,0 +1,73 @@
+// The site's one table of addresses (src/site.rs, static/site.json): every place of every app
+// loads that app on a cold load, online and offline (the server and the service worker both read
+// the table); every link in every app's navigation leads to a real page; the clinic page's
+// Settings link opens the real Settings.
+import { readFileSync } from "node:fs";
+import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
+import { addArea } from "./records.mjs";
+
+const SITE = JSON.parse(readFileSync(new URL("../static/site.json", import.meta.url), "utf8"));
+/** Each place with its `:params` filled in. */
+const ADDRESSES = SITE.places.map((place) => ({ ...place, url: place.pattern.replace(/:[a-z]+/g, "x") }));
+
+/** Which app the page runs: the folder its start-up script was served from. */
+const appOfPage = (page) =>
+  page.evaluate(() => {
+    const script = [...document.querySelectorAll("script[src]")].map((s) => new URL(s.src).pathname).find((p) => p.endsWith(".js"));
+    if (script?.startsWith("/photos/")) return "photos";
+    if (script?.startsWith("/kit/")) return "kit";
+    return "client";
+  });
+
+test("every address loads the app the table names, online and then offline", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  expect(ADDRESSES.length).toBeGreaterThan(20);
+  await page.goto("/");
+  await controlledByWorker(page);
+  const visit = async (label) => {
+    for (const { url, app } of ADDRESSES) {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1 }).first(), `${label} ${url}`).toBeVisible();
+      expect(await appOfPage(page), `${label} ${url}`).toBe(app);
+    }
+  };
+  // Online: from the server (and, on the way, each app is kept by the service worker).
+  await visit("online");
+  await context.setOffline(true);
+  await visit("offline");
+  await context.setOffline(false);
+});
+
+for (const start of ["/", "/photos"]) {
+  test(`every link of the navigation from ${start} opens a real page`, async ({ page }) => {
+    await page.goto(start);
+    const links = mainNav(page).getByRole("link");
+    await expect(links.first()).toBeVisible();
+    const names = await links.allInnerTexts();
+    expect(names.length).toBe(8);
+    for (const name of names) {
+      await page.goto(start);
+      await mainNav(page).getByRole("link", { name: name.trim(), exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name: name.trim() })).toBeVisible();
+      await expect(page.getByText(/^Opening /)).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toHaveCount(0);
+    }
+  });
+}
+
+test("the clinic page's Settings link opens the real Settings", async ({ page }) => {
+  await page.goto("/kit/");
+  await page.getByLabel("Clinic name", { exact: true }).fill("Skin Studio");
+  await page.getByLabel("Number of sessions", { exact: true }).fill("3");
+  await page.getByLabel("Weeks between sessions", { exact: true }).fill("6");
+  const link = await page.getByLabel("Link for your clients").inputValue();
+  await addArea(page, "cheeks");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Use Skin Studio's settings" }).click();
+  await mainNav(page).getByRole("link", { name: "Clinic" }).click();
+  await page.getByRole("link", { name: "Change or remove your clinic in Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  expect(await appOfPage(page)).toBe("photos");
+  await expect(page.getByRole("region", { name: "Your clinic" })).toContainText("Skin Studio");
+  await expect(page.getByRole("button", { name: "Remove clinic" })).toBeVisible();
+});

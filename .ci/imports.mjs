@@ -13,18 +13,6 @@ const src = path.join(root, "src");
 const KNOWN = new Set(
   [
     [
-      "src/domain/compare.rs",
-      "src/domain/photo.rs",
-      "src/domain/redness.rs",
-    ],
-    [
-      "src/storage/backup_repo.rs",
-      "src/storage/mod.rs",
-      "src/storage/photos_repo.rs",
-      "src/storage/records.rs",
-      "src/storage/settings_repo.rs",
-    ],
-    [
       "src/ui/components/area_editor.rs",
       "src/ui/components/check_in_card.rs",
       "src/ui/components/clinic_form.rs",

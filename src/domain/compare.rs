@@ -1,32 +1,14 @@
 //! Comparing photos of one area and angle: the series in date order, the default pair, the
 //! reference photo every alignment is relative to, and the captions.
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::alignment::{AlignMethod, Alignment};
+use super::angle::Angle;
 use super::dates::display_date;
-use super::photo::{Angle, Photo};
+use super::photo::Photo;
 use super::session::Session;
 use super::similarity::Similarity;
-
-/// How a photo registers onto its series' reference photo.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Alignment {
-    /// The reference photo's id: if that photo is deleted, the alignment is stale and unused.
-    pub reference_id: String,
-    /// Maps this photo onto the reference, in width units.
-    pub to_reference: Similarity,
-    pub method: AlignMethod,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum AlignMethod {
-    /// Registered automatically, with its confidence (0-1).
-    Automatic { confidence: f32 },
-    /// From two landmark pairs the client placed.
-    Landmarks,
-}
 
 /// The compare view's ways of showing two photos.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,6 +4,8 @@
 //! under native `cargo test`. Browser code in `crate::ui` and `crate::storage` calls into this
 //! module, never the other way round.
 
+pub mod alignment;
+pub mod angle;
 pub mod area;
 pub mod backup;
 pub mod base64url;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::photo::Angle;
+use super::angle::Angle;
 use super::region::Region;
 
 /// The redness region of interest of each area and angle, drawn once on the series' reference

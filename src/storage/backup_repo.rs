@@ -8,10 +8,12 @@
 use js_sys::{ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::db::Db;
 use super::db::{from_js, Span, Write};
+use super::error::StorageError;
+use super::photos_repo::StoredPhotoBytes;
 use super::records::readable;
-use super::settings_repo::keyed_from;
-use super::{Db, StorageError, Store, StoredPhotoBytes};
+use super::schema::Store;
 use crate::domain::backup::container::BackupWriter;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::restore::RestorePlan;
@@ -114,13 +116,4 @@ pub async fn restore_backup(
 /// Deletes every record and photo, in one transaction.
 pub async fn delete_everything(db: &Db) -> Result<(), StorageError> {
     db.write_batch(Store::ALL.map(Write::Clear).into()).await
-}
-
-/// This device's backup status.
-pub async fn load_backup_status(db: &Db) -> Result<BackupStatus, StorageError> {
-    keyed_from(db.get_value(Store::Settings, keys::BACKUP_STATUS).await?)
-}
-
-pub async fn save_backup_status(db: &Db, status: &BackupStatus) -> Result<(), StorageError> {
-    db.put_keyed(Store::Settings, keys::BACKUP_STATUS, status).await
 }

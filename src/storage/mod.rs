@@ -36,10 +36,7 @@ mod records;
 mod settings_repo;
 
 #[cfg(target_arch = "wasm32")]
-pub use backup_repo::{
-    backup_records, delete_everything, load_backup_status, restore_backup, save_backup_status, write_backup,
-    BackupFile,
-};
+pub use backup_repo::{backup_records, delete_everything, restore_backup, write_backup, BackupFile};
 #[cfg(target_arch = "wasm32")]
 pub use db::{delete_database, Db, Write};
 pub use error::StorageError;
@@ -58,5 +55,6 @@ pub use records::{
 pub use schema::{Store, DB_NAME, DB_VERSION};
 #[cfg(target_arch = "wasm32")]
 pub use settings_repo::{
-    load_redness_regions, load_settings, save_clinic, save_profile, save_redness_regions, save_settings,
+    load_backup_status, load_redness_regions, load_settings, save_backup_status, save_clinic, save_profile,
+    save_redness_regions, save_settings,
 };

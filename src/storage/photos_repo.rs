@@ -9,10 +9,12 @@
 use js_sys::{ArrayBuffer, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::backup_repo::load_backup_status;
+use super::db::Db;
 use super::db::{from_js, Span, Write};
+use super::error::StorageError;
 use super::records::readable;
-use super::{Db, StorageError, Store};
+use super::schema::Store;
+use super::settings_repo::load_backup_status;
 use crate::domain::photo::Photo;
 use crate::domain::redness::RednessReading;
 use crate::domain::settings::keys;

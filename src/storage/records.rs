@@ -2,10 +2,12 @@
 
 use time::Date;
 
+use super::db::Db;
 use super::db::Write;
 use super::db::{from_js, Span};
+use super::error::StorageError;
+use super::schema::Store;
 use super::settings_repo::{clinic_from, keyed_from};
-use super::{Db, StorageError, Store};
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::iso::format_date;

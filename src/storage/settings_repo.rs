@@ -5,7 +5,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::db::from_js;
-use super::{Db, StorageError, Store};
+use super::db::Db;
+use super::error::StorageError;
+use super::schema::Store;
+use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::clinic_link::{decode, encode};
 use crate::domain::profile::Profile;
@@ -80,4 +83,13 @@ pub async fn save_clinic(db: &Db, clinic: Option<&ClinicProfile>) -> Result<(), 
         }
         None => db.delete(Store::Settings, keys::CLINIC).await,
     }
+}
+
+/// This device's backup status.
+pub async fn load_backup_status(db: &Db) -> Result<BackupStatus, StorageError> {
+    keyed_from(db.get_value(Store::Settings, keys::BACKUP_STATUS).await?)
+}
+
+pub async fn save_backup_status(db: &Db, status: &BackupStatus) -> Result<(), StorageError> {
+    db.put_keyed(Store::Settings, keys::BACKUP_STATUS, status).await
 }

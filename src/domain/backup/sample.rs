@@ -5,9 +5,9 @@ use time::macros::date;
 use time::Duration;
 
 use super::{Backup, Manifest, PhotoFiles, Records};
-use crate::domain::compare::{AlignMethod, Alignment};
+use crate::domain::alignment::{AlignMethod, Alignment};
+use crate::domain::angle::Angle;
 use crate::domain::photo::tests::photo;
-use crate::domain::photo::Angle;
 use crate::domain::recovery::tests::{entry_after, session};
 use crate::domain::session::SessionStatus;
 use crate::domain::similarity::Similarity;

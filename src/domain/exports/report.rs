@@ -11,9 +11,10 @@
 use std::collections::HashMap;
 
 use super::areas_and_depths;
+use crate::domain::angle::Angle;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::compare::{default_pair, series};
-use crate::domain::photo::{gallery, Angle, Photo, PhotoFilter};
+use crate::domain::photo::{gallery, Photo, PhotoFilter};
 use crate::domain::profile::Profile;
 use crate::domain::recovery::{day_number, entries_by_session, redness_word, InfectionSign, RecoveryEntry};
 use crate::domain::recovery_curve::{recovery_curve, settled_day, SETTLED_REDNESS};

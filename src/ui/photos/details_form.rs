@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::domain::angle::Angle;
 use crate::domain::dates::display_date;
-use crate::domain::photo::{Angle, PhotoForm};
+use crate::domain::photo::PhotoForm;
 use crate::domain::profile::Profile;
 use crate::domain::session::Session;
 use crate::domain::validation::FieldErrors;

@@ -10,9 +10,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::sections::section;
+use crate::domain::angle::Angle;
 use crate::domain::compare::{caption, default_pair, reference, series, to_reference};
 use crate::domain::exports::report::{chosen_pair, pair_series, redness_lines};
-use crate::domain::photo::{Angle, Photo};
+use crate::domain::photo::Photo;
 use crate::domain::profile::Profile;
 use crate::ui::components::field::SelectField;
 use crate::ui::photos::compare::images::use_photo_images;

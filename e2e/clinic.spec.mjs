@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import jsQR from "jsqr";
 import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
 import { addArea, addCheckIn, addSession, expectNoAxeViolations } from "./records.mjs";
+import { storedSetting } from "./stored.mjs";
 
 const TODAY = new Date("2026-11-24T10:00:00");
 
@@ -83,20 +84,7 @@ function handMadeLink(fields) {
 }
 
 /** The stored clinic record, straight from IndexedDB (undefined when there is none). */
-const storedClinic = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open("remodel");
-        open.onsuccess = () => {
-          const get = open.result.transaction("settings").objectStore("settings").get("clinic");
-          get.onsuccess = () => {
-            resolve(get.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
+const storedClinic = (page) => storedSetting(page, "clinic");
 
 /** Reads the QR code `draw` paints on a canvas in the page (it returns the canvas's context). */
 async function decodeQr(page, draw, arg) {

@@ -18,3 +18,21 @@ export const countStored = (page, store) =>
       }),
     store,
   );
+
+/** The `settings` store's record under `key` (undefined when there is none). */
+export const storedSetting = (page, key) =>
+  page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("remodel");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction("settings").objectStore("settings").get(key);
+          get.onsuccess = () => {
+            resolve(get.result);
+            open.result.close();
+          };
+        };
+      }),
+    key,
+  );

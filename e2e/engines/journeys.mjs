@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { countStored } from "../stored.mjs";
+import { countStored, storedSetting } from "../stored.mjs";
 import { Key } from "./page.mjs";
 import { photoWithGps } from "./gps-photo.mjs";
 
@@ -179,20 +179,7 @@ export async function firstOpen(page) {
     await guide.byText(/Add to Home Screen/).waitFor();
     await guide.byRole("button", { name: "Dismiss" }).click();
     await guide.waitGone();
-    await page.until(
-      () =>
-        page.evaluate(
-          () =>
-            new Promise((resolve) => {
-              const open = indexedDB.open("remodel");
-              open.onsuccess = () => {
-                const get = open.result.transaction("settings").objectStore("settings").get("app");
-                get.onsuccess = () => (resolve(get.result?.home_screen_guide_dismissed === true), open.result.close());
-              };
-            }),
-        ),
-      "the dismissal stored",
-    );
+    await page.until(async () => (await storedSetting(page, "app"))?.home_screen_guide_dismissed === true, "the dismissal stored");
     await page.reload();
     await page.byText("No sessions yet — add your first").waitFor();
   }

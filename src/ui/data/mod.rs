@@ -25,7 +25,7 @@ use crate::ui::state::Action;
 use backup_card::BackupCard;
 use delete_card::DeleteCard;
 use exports_card::ExportsCard;
-pub use report::{PairQuery, ReportPage};
+pub use report::ReportPage;
 use restore_card::RestoreCard;
 
 #[component]

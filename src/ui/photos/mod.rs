@@ -27,8 +27,15 @@ use super::components::app_header::app_header;
 use super::components::{MainNav, StorageNotice, UndoBar};
 use super::context::AppStateProvider;
 use super::hooks::StorageProvider;
+use add_page::AddPhotosPage;
+use compare::{CompareIndexPage, ComparePage};
+use detail_page::PhotoPage;
+use gallery_page::GalleryPage;
 use library::{PhotoLibraryProvider, PhotoUndoBar};
-use routes::{switch, PhotoRoute};
+use routes::PhotoRoute;
+
+use crate::ui::data::{DataPage, ReportPage};
+use crate::ui::pages::{not_found_page, SettingsPage};
 
 #[component]
 pub fn PhotosApp() -> Html {
@@ -65,4 +72,19 @@ fn PhotoNav() -> Html {
         _ => Section::Photos,
     };
     html! { <MainNav photo_app=true unrouted={section} /> }
+}
+
+/// Renders the page for a route.
+pub fn switch(route: PhotoRoute) -> Html {
+    match route {
+        PhotoRoute::Gallery => html! { <GalleryPage /> },
+        PhotoRoute::Add => html! { <AddPhotosPage /> },
+        PhotoRoute::CompareIndex => html! { <CompareIndexPage /> },
+        PhotoRoute::Compare { area, angle } => html! { <ComparePage area_id={area} angle={angle} /> },
+        PhotoRoute::Photo { id } => html! { <PhotoPage key={id.clone()} id={id.clone()} /> },
+        PhotoRoute::Settings => html! { <SettingsPage /> },
+        PhotoRoute::Data => html! { <DataPage /> },
+        PhotoRoute::Report => html! { <ReportPage /> },
+        PhotoRoute::NotFound => not_found_page(),
+    }
 }

@@ -1,14 +1,9 @@
-//! The photos app's routes (under `/photos`, and `/settings` and `/data`; every other path belongs to the client app).
+//! The photos app's routes (under `/photos`, and `/settings` and `/data`; every other path belongs to
+//! the client app; `crate::site` lists them). Names only: the pages are rendered by the app root
+//! (`switch` in `super`), so no page imports a file that imports it.
 
-use yew::prelude::*;
+use serde::{Deserialize, Serialize};
 use yew_router::prelude::*;
-
-use super::add_page::AddPhotosPage;
-use super::compare::{CompareIndexPage, ComparePage};
-use super::detail_page::PhotoPage;
-use super::gallery_page::GalleryPage;
-use crate::ui::data::{DataPage, ReportPage};
-use crate::ui::pages::{not_found_page, SettingsPage};
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum PhotoRoute {
@@ -35,16 +30,11 @@ pub enum PhotoRoute {
     NotFound,
 }
 
-pub fn switch(route: PhotoRoute) -> Html {
-    match route {
-        PhotoRoute::Gallery => html! { <GalleryPage /> },
-        PhotoRoute::Add => html! { <AddPhotosPage /> },
-        PhotoRoute::CompareIndex => html! { <CompareIndexPage /> },
-        PhotoRoute::Compare { area, angle } => html! { <ComparePage area_id={area} angle={angle} /> },
-        PhotoRoute::Photo { id } => html! { <PhotoPage key={id.clone()} id={id.clone()} /> },
-        PhotoRoute::Settings => html! { <SettingsPage /> },
-        PhotoRoute::Data => html! { <DataPage /> },
-        PhotoRoute::Report => html! { <ReportPage /> },
-        PhotoRoute::NotFound => not_found_page(),
-    }
+/// The report's photo pair, in its address (`/data/report?before=…&after=…`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
 }

@@ -22,7 +22,6 @@ use crate::ui::context::use_app_state;
 use crate::ui::hooks::today;
 use crate::ui::photos::library::use_library;
 use crate::ui::photos::routes::PhotoRoute;
-pub use pair::PairQuery;
 use pair::ReportPair;
 
 const HEADING: &str = "Report for your clinic";

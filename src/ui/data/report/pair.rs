@@ -4,7 +4,6 @@
 //! The choice lives in the address (`?before=…&after=…`) so the compare view can send a pair
 //! here, and a reload or "Save as PDF" keeps it.
 
-use serde::{Deserialize, Serialize};
 use time::Date;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -19,20 +18,11 @@ use crate::ui::components::field::SelectField;
 use crate::ui::photos::compare::images::use_photo_images;
 use crate::ui::photos::compare::photo_canvas::PhotoCanvas;
 use crate::ui::photos::compare::pixels::fitted_size;
-use crate::ui::photos::routes::PhotoRoute;
+use crate::ui::photos::routes::{PairQuery, PhotoRoute};
 
 /// Widest the printed photos are drawn (two side by side fill an A4 or Letter page's width at
 /// print resolution).
 const PRINT_WIDTH: u32 = 1024;
-
-/// The pair in the report's address.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct PairQuery {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub before: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub after: Option<String>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPairProps {

@@ -4,10 +4,10 @@
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::framed::FramedPhoto;
 use super::photo_canvas::PhotoCanvas;
 use super::pixels::rendered;
 use super::region_draw::point;
-use super::FramedPhoto;
 use crate::analysis::align::{register, WORKING_SIZE};
 use crate::analysis::gray::Gray;
 use crate::analysis::sizes::fit_within;

@@ -3,8 +3,8 @@
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::framed::FramedPhoto;
 use super::pixels::{put_pixels, rendered};
-use super::FramedPhoto;
 use crate::analysis::difference::{heat_map, ramp_colour, DifferenceSummary, LEGEND, RAMP_MAX};
 
 #[derive(Properties, PartialEq)]
@@ -79,7 +79,9 @@ pub fn LegendSwatch(props: &LegendSwatchProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with(props.colour.clone(), move |colour| super::set_style(&node, "background", colour));
+        use_effect_with(props.colour.clone(), move |colour| {
+            super::framed::set_style(&node, "background", colour)
+        });
     }
     html! { <span class="compare-legend__swatch" ref={node} aria-hidden="true" /> }
 }

@@ -9,6 +9,7 @@
 mod align_panel;
 mod choice;
 mod difference_view;
+mod framed;
 pub(crate) mod images;
 mod index_page;
 mod measure;
@@ -21,13 +22,13 @@ mod region_draw;
 mod side_by_side;
 mod timelapse;
 
-use web_sys::{HtmlElement, HtmlImageElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use self::align_panel::AlignPanel;
 use self::choice::PhotoChoice;
 use self::difference_view::DifferenceView;
+use self::framed::FramedPhoto;
 use self::images::use_photo_images;
 pub use self::index_page::CompareIndexPage;
 use self::measure::measure;
@@ -37,40 +38,20 @@ use self::redness_view::RednessView;
 use self::side_by_side::SideBySide;
 use self::timelapse::Timelapse;
 use super::library::{save_photo, use_library, PhotoAction};
-use super::routes::PhotoRoute;
+use super::routes::{PairQuery, PhotoRoute};
 use crate::domain::angle::Angle;
 use crate::domain::compare::{self, caption, first_session, to_reference, CompareMode};
 use crate::domain::photo::Photo;
 use crate::domain::redness::RednessRegions;
 use crate::domain::region::Region;
 use crate::domain::sections::Section;
-use crate::domain::similarity::Similarity;
 use crate::storage::{load_redness_regions, save_photo_reading, save_redness_regions};
 use crate::ui::components::Page;
 use crate::ui::context::use_app_state;
-use crate::ui::data::PairQuery;
 use crate::ui::hooks::use_db;
 
 /// Widest canvas the compare view draws (its maps are computed at this size).
 const DISPLAY_WIDTH: u32 = 1024;
-
-/// A photo ready for a compare mode: its record, its decoded image, its map onto the reference
-/// frame, its name ("before photo") and its caption (date, days since the first session).
-#[derive(Clone, PartialEq)]
-pub struct FramedPhoto {
-    pub photo: Photo,
-    pub image: HtmlImageElement,
-    pub onto: Similarity,
-    pub label: AttrValue,
-    pub caption: AttrValue,
-}
-
-/// Sets one CSS property through the CSSOM (the CSP forbids inline style attributes).
-pub fn set_style(node: &NodeRef, property: &str, value: &str) {
-    if let Some(element) = node.cast::<HtmlElement>() {
-        let _ = element.style().set_property(property, value);
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ComparePageProps {

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use super::framed::{set_style, FramedPhoto};
 use super::photo_canvas::PhotoCanvas;
-use super::{set_style, FramedPhoto};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum OverlayKind {

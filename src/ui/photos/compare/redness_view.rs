@@ -4,12 +4,12 @@
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::framed::FramedPhoto;
 use super::measure::{balance_by, bounding_box_through, card_balance, measure};
 use super::photo_canvas::PhotoCanvas;
 use super::pixels::{put_pixels, rendered};
 use super::redness_chart_view::RednessChartView;
 use super::region_draw::RegionDraw;
-use super::FramedPhoto;
 use crate::analysis::redness::overlay;
 use crate::analysis::white_balance::{CardError, Gains};
 use crate::domain::photo::Photo;

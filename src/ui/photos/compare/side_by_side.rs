@@ -3,8 +3,8 @@
 use web_sys::{HtmlElement, HtmlImageElement};
 use yew::prelude::*;
 
+use super::framed::{set_style, FramedPhoto};
 use super::photo_canvas::PhotoCanvas;
-use super::{set_style, FramedPhoto};
 
 #[derive(Properties, PartialEq)]
 pub struct SideBySideProps {

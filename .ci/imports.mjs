@@ -1,47 +1,20 @@
-// The import graph between the crate's files, from their `use crate::…`, `use super::…` and
-// `use self::…` lines, and its circles (strongly connected groups of files). `make test` runs it:
-// it fails on any circle not in the list of known ones below, and on a known one that is gone
-// (so the list only shrinks). Usage: node .ci/imports.mjs [--print]
+// The house's rules, read from the crate's files (`make lint`, so `make test`, runs it):
+// - no circles between files (strongly connected groups in the graph of `use crate::…`,
+//   `use super::…`, `use self::…` lines, a `mod.rs`'s re-exports counted as imports);
+// - imports only go down the floors: bin → ui/<app> → ui/shared → ui/platform → storage, worker
+//   → analysis → site → domain, and two rooms of one floor (the three apps; storage and worker)
+//   never import each other;
+// - `spawn_local` only in hooks and actions (files under `hooks/` or `actions/`, or named
+//   `hooks.rs` or `actions.rs`, or a file of `#[hook]` functions with no component);
+// - views never call storage: outside actions and hooks, the UI names only storage's types; and
+//   only actions write (storage's save_, update_, delete_, restore_ and write_ functions).
+// Usage: node .ci/imports.mjs [--print]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const src = path.join(root, "src");
-
-/** Circles there today, each as its files: the redesign removes them. */
-const KNOWN = new Set(
-  [
-    [
-      "src/ui/components/area_editor.rs",
-      "src/ui/components/check_in_card.rs",
-      "src/ui/components/clinic_form.rs",
-      "src/ui/components/entry_list.rs",
-      "src/ui/components/main_nav.rs",
-      "src/ui/components/mod.rs",
-      "src/ui/components/storage_status.rs",
-      "src/ui/components/undo_bar.rs",
-      "src/ui/components/update_banner.rs",
-      "src/ui/hooks/links.rs",
-      "src/ui/hooks/mod.rs",
-      "src/ui/pages/clinic.rs",
-      "src/ui/pages/clinic_kit.rs",
-      "src/ui/pages/evidence.rs",
-      "src/ui/pages/mod.rs",
-      "src/ui/pages/profile.rs",
-      "src/ui/pages/recovery.rs",
-      "src/ui/pages/recovery_form.rs",
-      "src/ui/pages/section.rs",
-      "src/ui/pages/session_detail.rs",
-      "src/ui/pages/session_form.rs",
-      "src/ui/pages/sessions.rs",
-      "src/ui/pages/settings.rs",
-      "src/ui/pages/timeline.rs",
-      "src/ui/pages/today.rs",
-      "src/ui/routes.rs",
-    ],
-  ].map((files) => [...files].sort().join(" ")),
-);
 
 function listRust(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -55,7 +28,7 @@ function listRust(dir) {
 function modulePath(file) {
   const parts = path.relative(src, file).replace(/\.rs$/, "").split(path.sep);
   if (parts.at(-1) === "mod") parts.pop();
-  if (parts.length === 1 && ["lib", "main", "kit_main", "photos_main", "photo_worker"].includes(parts[0])) return [];
+  if (parts[0] === "bin" || (parts.length === 1 && parts[0] === "lib")) return [];
   return parts;
 }
 
@@ -153,18 +126,65 @@ function connect(v) {
 }
 for (const file of files) if (!info.has(file)) connect(file);
 
-const edgeCount = [...edges.values()].reduce((n, s) => n + s.size, 0);
-console.log(`imports: ${files.length} files, ${edgeCount} imports between them, ${groups.length} circle(s)`);
-let failed = false;
-for (const group of groups) {
-  const known = KNOWN.has(group);
-  console.log(`  ${known ? "known" : "NEW  "} circle: ${group}`);
-  if (!known) failed = true;
+/** The floor and room of a file: higher floors may import lower ones, and a room itself. */
+function place(file) {
+  const rel = path.relative(src, file).split(path.sep);
+  if (rel[0] === "bin") return { floor: 9, room: "bin" };
+  if (rel[0] === "ui") {
+    if (["client", "photos", "kit"].includes(rel[1])) return { floor: 8, room: `ui/${rel[1]}` };
+    if (rel[1] === "shared") return { floor: 7, room: "ui/shared" };
+    if (rel[1] === "platform") return { floor: 6, room: "ui/platform" };
+    return { floor: 8, room: "ui" };
+  }
+  const floors = { storage: 5, worker: 5, analysis: 4, "site.rs": 3, domain: 2, "lib.rs": 10 };
+  return { floor: floors[rel[0]] ?? 0, room: rel[0] };
 }
-for (const group of KNOWN) {
-  if (!groups.includes(group)) {
-    console.log(`  gone (take it off the known list in .ci/imports.mjs): ${group}`);
-    failed = true;
+
+const problems = [];
+for (const [from, targets] of edges) {
+  const a = place(from);
+  for (const to of targets) {
+    const b = place(to);
+    if (a.room === b.room || a.room === "ui" || a.floor > b.floor) continue;
+    const what = a.floor === b.floor ? "a neighbour on its floor" : "up";
+    problems.push(`${path.relative(root, from)} imports ${what}: ${path.relative(root, to)}`);
   }
 }
-if (failed && !process.argv.includes("--print")) process.exit(1);
+
+/** Hooks and actions may start tasks and write; views may not. */
+function isEffectFile(file) {
+  const rel = path.relative(src, file);
+  if (/(^|\/)(hooks|actions)\//.test(rel) || /(^|\/)(hooks|actions|use_\w+)\.rs$/.test(rel)) return true;
+  return false;
+}
+for (const file of files.filter((f) => path.relative(src, f).startsWith(`ui${path.sep}`))) {
+  const text = readFileSync(file, "utf8");
+  const rel = path.relative(root, file);
+  // A file of hooks (no component in it) is a hook too.
+  const effect = isEffectFile(file) || (/#\[hook\]/.test(text) && !/#\[component\]/.test(text));
+  if (!effect && /spawn_local/.test(text)) problems.push(`${rel} calls spawn_local outside a hook or an action`);
+  const writes = [...text.matchAll(/\b(save_\w+|update_\w+|delete_\w+|restore_\w+|restore|write_\w+)\b/g)]
+    .map((m) => m[1])
+    .filter((name) => new RegExp(`crate::storage::[^;]*\\b${name}\\b|storage::${name}\\s*\\(`).test(text));
+  if (!isEffectFile(file) || /(^|\/)hooks(\/|\.rs$)/.test(path.relative(src, file))) {
+    for (const name of new Set(writes)) problems.push(`${rel} writes to storage (${name}): only actions may`);
+  }
+  if (effect) continue;
+  // Storage's functions start lower-case; its types (records, errors, copies) upper-case.
+  for (const [, tree] of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+crate::storage::([^;]+);/gm)) {
+    for (const segments of expand(tree)) {
+      const name = segments.at(-1);
+      // `new_id` makes a record's key and touches no database.
+      if (/^[a-z]/.test(name) && !["self", "new_id"].includes(name)) problems.push(`${rel} calls storage (${name}): only actions and hooks may`);
+    }
+  }
+  for (const [, name] of text.matchAll(/\bstorage::([a-z_]+)\s*\(/g)) {
+    problems.push(`${rel} calls storage (${name}): only actions and hooks may`);
+  }
+}
+
+const edgeCount = [...edges.values()].reduce((n, s) => n + s.size, 0);
+console.log(`imports: ${files.length} files, ${edgeCount} imports between them, ${groups.length} circle(s), ${problems.length} other problem(s)`);
+for (const group of groups) console.log(`  circle: ${group}`);
+for (const problem of problems) console.log(`  ${problem}`);
+if ((groups.length || problems.length) && !process.argv.includes("--print")) process.exit(1);

@@ -14,7 +14,7 @@ mod bench {
     use remodel::analysis::gray::Gray;
     use remodel::analysis::redness::a_star_map;
     use remodel::analysis::white_balance::Gains;
-    use remodel::domain::similarity::Similarity;
+    use remodel::domain::photos::similarity::Similarity;
     use wasm_bindgen::prelude::*;
 
     #[derive(Default)]

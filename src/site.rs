@@ -126,6 +126,61 @@ pub fn prefixes(app: App) -> Vec<String> {
     found
 }
 
+/// A link to a place of the site, made only from the table (a page or a section's home), so it
+/// always names a page some app serves. [`Href::app`] says which: a link to another app's page is
+/// a page load, never a route of the app it is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Href(String);
+
+impl Href {
+    /// Today, the client app's first page.
+    pub fn today() -> Href {
+        Href::place("/")
+    }
+
+    /// The client's profile (in the client app).
+    pub fn profile() -> Href {
+        Href::place("/profile")
+    }
+
+    /// "Your data": backup, restore and exports (in the photos app).
+    pub fn data() -> Href {
+        Href::place("/data")
+    }
+
+    /// The clinic kit (its own app).
+    pub fn kit() -> Href {
+        Href::place("/kit/")
+    }
+
+    /// A place of the table with no parameter. Only the constructors above call it; a native test
+    /// holds each to the table.
+    fn place(pattern: &'static str) -> Href {
+        debug_assert!(PLACES.iter().any(|p| p.pattern == pattern), "{pattern} is not a place");
+        Href(pattern.to_string())
+    }
+
+    /// The first page of a navigation section.
+    pub fn section(section: Section) -> Href {
+        Href(home_of(section).to_string())
+    }
+
+    /// The same page with `#fragment` (the clinic kit reads a clinic's link from it).
+    pub fn with_fragment(self, fragment: &str) -> Href {
+        Href(format!("{}#{fragment}", self.0))
+    }
+
+    /// The address as the `href` of a link.
+    pub fn path(&self) -> &str {
+        &self.0
+    }
+
+    /// The app that serves it.
+    pub fn app(&self) -> App {
+        app_of(&self.0)
+    }
+}
+
 /// `static/site.json`: each app's shell and prefixes, for the server and the service worker, and
 /// every place (the end-to-end tests load each).
 #[cfg(not(target_arch = "wasm32"))]
@@ -195,6 +250,22 @@ mod tests {
         assert_eq!(app_of_section(Section::Clinic), App::Client);
     }
 
+    #[test]
+    fn every_named_page_is_a_place_of_the_table() {
+        for href in [Href::today(), Href::profile(), Href::data(), Href::kit()] {
+            let place = PLACES.iter().find(|p| p.pattern == href.path());
+            assert_eq!(place.map(|p| p.app), Some(href.app()), "{href:?}");
+        }
+        assert_eq!(Href::today().app(), App::Client);
+        assert_eq!(Href::profile().app(), App::Client);
+        assert_eq!(Href::data().app(), App::Photos);
+        assert_eq!(Href::kit().with_fragment("clinic=1.AA").path(), "/kit/#clinic=1.AA");
+        assert_eq!(Href::kit().with_fragment("clinic=1.AA").app(), App::Kit);
+        assert_eq!(Href::section(Section::Settings).path(), "/settings");
+        assert_eq!(Href::section(Section::Settings).app(), App::Photos);
+        assert_eq!(Href::section(Section::Clinic).app(), App::Client);
+    }
+
     /// The `#[at("…")]` paths of a router's source.
     fn router_paths(source: &str) -> Vec<&str> {
         source.split("#[at(\"").skip(1).filter_map(|rest| rest.split('"').next()).collect()
@@ -202,7 +273,7 @@ mod tests {
 
     #[test]
     fn the_routers_name_only_places_of_the_table() {
-        let client = router_paths(include_str!("ui/routes.rs"));
+        let client = router_paths(include_str!("ui/client/routes.rs"));
         let photos = router_paths(include_str!("ui/photos/routes.rs"));
         assert!(client.len() > 10 && photos.len() > 5, "the routers were read");
         for path in client.iter().chain(&photos) {

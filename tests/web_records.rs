@@ -2,10 +2,10 @@
 //! failed write changes nothing.
 #![cfg(target_arch = "wasm32")]
 
-use remodel::domain::area::{Area, AreaKind};
+use remodel::domain::diary::recovery::RecoveryForm;
+use remodel::domain::diary::session::{SessionForm, SessionStatus};
+use remodel::domain::profile::area::{Area, AreaKind};
 use remodel::domain::profile::{Profile, SkinType};
-use remodel::domain::recovery::RecoveryForm;
-use remodel::domain::session::{SessionForm, SessionStatus};
 use remodel::storage::{
     delete_database, delete_session, load_entries_before, load_recent_records, load_records, restore,
     save_clinic, save_entry, save_profile, save_session, Db, StorageError, Store, Write,
@@ -25,7 +25,7 @@ fn profile() -> Profile {
     Profile { skin_type: Some(SkinType::IV), areas: vec![cheeks], ..Profile::default() }
 }
 
-fn session(id: &str, day: &str) -> remodel::domain::session::Session {
+fn session(id: &str, day: &str) -> remodel::domain::diary::session::Session {
     let mut form = SessionForm::new(date!(2026 - 11 - 24));
     form.date = day.into();
     form.status = SessionStatus::Done;

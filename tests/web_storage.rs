@@ -2,7 +2,7 @@
 //! Run with `make test-wasm` (wasm-bindgen-test-runner + chromedriver).
 #![cfg(target_arch = "wasm32")]
 
-use remodel::domain::settings::AppSettings;
+use remodel::domain::profile::settings::AppSettings;
 use remodel::storage::{delete_database, load_settings, save_settings, Db, Store, DB_VERSION};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_test::*;

@@ -16,7 +16,7 @@ use std::f64::consts::PI;
 use super::align_refine::refine;
 use super::fft::{Complex, Fft2};
 use super::gray::Gray;
-use crate::domain::similarity::Similarity;
+use crate::domain::photos::similarity::Similarity;
 
 /// The longest side photos are registered at (the benchmark's "512 px working size").
 pub const WORKING_SIZE: u32 = 512;

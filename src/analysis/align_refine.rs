@@ -9,7 +9,7 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::gray::{Gray, PixelMap};
-use crate::domain::similarity::Similarity;
+use crate::domain::photos::similarity::Similarity;
 
 /// Parameters: a, b (scaled by the half-size so all six are of similar magnitude), wx, wy, gain,
 /// offset.

@@ -2,7 +2,7 @@
 
 use image::RgbaImage;
 
-use crate::domain::similarity::Similarity;
+use crate::domain::photos::similarity::Similarity;
 
 /// A similarity as a matrix, for mapping many pixels (no trigonometry per pixel).
 pub struct PixelMap([f64; 6]);

@@ -211,8 +211,8 @@ pub fn exif_date_time(text: &str) -> Option<String> {
     }
     let date = format!("{}-{}-{}", &text[0..4], &text[5..7], &text[8..10]);
     let time = &text[11..16];
-    crate::domain::iso::parse_date(&date)?;
-    crate::domain::iso::parse_time(time)?;
+    crate::domain::text::iso::parse_date(&date)?;
+    crate::domain::text::iso::parse_time(time)?;
     Some(format!("{date}T{time}"))
 }
 

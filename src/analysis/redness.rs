@@ -5,7 +5,7 @@ use image::RgbaImage;
 
 use super::lab::LabTables;
 use super::white_balance::Gains;
-use crate::domain::region::Region;
+use crate::domain::photos::region::Region;
 
 /// The a* range the redness overlay spans: skin sits roughly between 5 (pale) and 25 (red).
 pub const OVERLAY_RANGE: (f32, f32) = (0.0, 30.0);
@@ -92,7 +92,7 @@ mod tests {
     use super::*;
     use crate::analysis::lab::srgb_to_lab;
     use crate::analysis::white_balance::gains_from_card;
-    use crate::domain::region::Shape;
+    use crate::domain::photos::region::Shape;
     use image::Rgba;
 
     #[test]

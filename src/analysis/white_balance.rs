@@ -8,7 +8,7 @@
 use image::RgbaImage;
 
 use super::lab::{linearise, RGB_TO_XYZ};
-use crate::domain::region::Region;
+use crate::domain::photos::region::Region;
 
 /// Per-channel gains in linear light.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -102,7 +102,7 @@ pub fn apply(image: &RgbaImage, gains: Gains) -> RgbaImage {
 mod tests {
     use super::*;
     use crate::analysis::lab::srgb_to_lab;
-    use crate::domain::region::Shape;
+    use crate::domain::photos::region::Shape;
     use image::Rgba;
 
     fn card_photo(card: [u8; 3]) -> (RgbaImage, Region) {

@@ -58,7 +58,7 @@ impl FieldErrors {
     }
 }
 
-pub use super::iso::{parse_date, parse_time};
+pub use crate::domain::text::iso::{parse_date, parse_time};
 
 /// A required date field: a message when it is empty or not a date.
 pub fn required_date(errors: &mut FieldErrors, field: &str, input: &str, what: &str) -> Option<Date> {

@@ -18,7 +18,7 @@ use crate::domain::backup::container::BackupWriter;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::restore::RestorePlan;
 use crate::domain::backup::{setting_key, Backup, Records, SETTING_KEYS};
-use crate::domain::settings::keys;
+use crate::domain::profile::settings::keys;
 
 /// Every record a backup carries, and how many stored records could not be read (left out).
 pub async fn backup_records(db: &Db) -> Result<(Records, usize), StorageError> {

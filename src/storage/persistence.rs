@@ -7,7 +7,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::storage_usage::StorageUsage;
+use crate::domain::device::storage_usage::StorageUsage;
 
 fn storage_manager() -> Option<web_sys::StorageManager> {
     let navigator = web_sys::window()?.navigator();

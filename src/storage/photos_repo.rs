@@ -15,9 +15,9 @@ use super::error::StorageError;
 use super::records::readable;
 use super::schema::Store;
 use super::settings_repo::load_backup_status;
-use crate::domain::photo::Photo;
-use crate::domain::redness::RednessReading;
-use crate::domain::settings::keys;
+use crate::domain::photos::photo::Photo;
+use crate::domain::photos::redness::RednessReading;
+use crate::domain::profile::settings::keys;
 
 /// Which stored copy of a photo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

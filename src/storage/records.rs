@@ -10,11 +10,11 @@ use super::schema::Store;
 use super::settings_repo::{clinic_from, keyed_from};
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::ClinicProfile;
-use crate::domain::iso::format_date;
+use crate::domain::diary::recovery::RecoveryEntry;
+use crate::domain::diary::session::Session;
+use crate::domain::profile::settings::keys;
 use crate::domain::profile::Profile;
-use crate::domain::recovery::RecoveryEntry;
-use crate::domain::session::Session;
-use crate::domain::settings::keys;
+use crate::domain::text::iso::format_date;
 
 /// Everything the diary screens show, read at start-up (records are small: no pixels here).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -148,7 +148,7 @@ pub fn new_id() -> String {
     }
     let mut bytes = [0u8; 16];
     match crypto.get_random_values_with_u8_array(&mut bytes) {
-        Ok(_) => crate::domain::ids::uuid_v4(bytes),
+        Ok(_) => crate::domain::device::ids::uuid_v4(bytes),
         Err(_) => fallback_id(),
     }
 }

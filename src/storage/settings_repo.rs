@@ -9,14 +9,14 @@ use super::db::Db;
 use super::error::StorageError;
 use super::schema::Store;
 use crate::domain::backup::nudge::BackupStatus;
+use crate::domain::clinic::link::{decode, encode};
 use crate::domain::clinic::ClinicProfile;
-use crate::domain::clinic_link::{decode, encode};
+use crate::domain::photos::redness::RednessRegions;
+use crate::domain::profile::settings::AppSettings;
 use crate::domain::profile::Profile;
-use crate::domain::redness::RednessRegions;
-use crate::domain::settings::AppSettings;
 use wasm_bindgen::JsValue;
 
-use crate::domain::settings::keys;
+use crate::domain::profile::settings::keys;
 
 /// Reads the record as `T` itself: serde skips the unknown `key` field. (Reading and writing
 /// through a `#[serde(flatten)]` wrapper instead cost 7.8 KB brotli of wasm for the reads alone,

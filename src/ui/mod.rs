@@ -1,14 +1,10 @@
-//! The Yew app: routes, state, hooks (every effect lives there), pages and components.
+//! The three browser apps, each in its own folder, over what they share. Imports only go down:
+//! an app (`client`, `photos`, `kit`) → `shared` → `platform` → `crate::storage`, `crate::worker`
+//! → `crate::analysis` → `crate::domain`. Two apps never import each other; what both need lives
+//! in `shared` (`make lint` checks this with `.ci/imports.mjs`).
 
-mod app;
-pub mod components;
-pub mod context;
-pub mod data;
-pub mod hooks;
+pub mod client;
 pub mod kit;
-pub mod pages;
 pub mod photos;
-pub mod routes;
-pub mod state;
-
-pub use app::App;
+pub mod platform;
+pub mod shared;

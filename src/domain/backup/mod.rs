@@ -33,10 +33,10 @@ pub(crate) mod sample;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::photo::Photo;
-use crate::domain::recovery::RecoveryEntry;
-use crate::domain::session::Session;
-use crate::domain::settings::keys;
+use crate::domain::diary::recovery::RecoveryEntry;
+use crate::domain::diary::session::Session;
+use crate::domain::photos::photo::Photo;
+use crate::domain::profile::settings::keys;
 
 pub use error::BackupError;
 

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::domain::dates::{display_date, relative_days};
-use crate::domain::iso::parse_date;
+use crate::domain::text::dates::{display_date, relative_days};
+use crate::domain::text::iso::parse_date;
 
 /// Days after which a backup is suggested again: six, so the nudge comes before day 7, when Safari
 /// deletes the data of a site not visited (unless it is on the Home Screen).

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::{setting_key, Backup};
-use crate::domain::photo::Photo;
-use crate::domain::recovery::RecoveryEntry;
-use crate::domain::session::Session;
+use crate::domain::diary::recovery::RecoveryEntry;
+use crate::domain::diary::session::Session;
+use crate::domain::photos::photo::Photo;
 
 /// How a restore treats the data already on the device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,12 +5,12 @@ use time::macros::date;
 use time::Duration;
 
 use super::{Backup, Manifest, PhotoFiles, Records};
-use crate::domain::alignment::{AlignMethod, Alignment};
-use crate::domain::angle::Angle;
-use crate::domain::photo::tests::photo;
-use crate::domain::recovery::tests::{entry_after, session};
-use crate::domain::session::SessionStatus;
-use crate::domain::similarity::Similarity;
+use crate::domain::diary::recovery::tests::{entry_after, session};
+use crate::domain::diary::session::SessionStatus;
+use crate::domain::photos::alignment::{AlignMethod, Alignment};
+use crate::domain::photos::angle::Angle;
+use crate::domain::photos::photo::tests::photo;
+use crate::domain::photos::similarity::Similarity;
 
 pub(crate) const CREATED_AT: &str = "2026-11-24T09:30";
 

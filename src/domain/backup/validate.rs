@@ -6,11 +6,11 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::{setting_key, BackupError, Manifest, Records, SETTING_KEYS};
-use crate::domain::clinic_link;
+use crate::domain::clinic::link;
+use crate::domain::photos::redness::RednessRegions;
+use crate::domain::profile::settings::keys;
+use crate::domain::profile::settings::AppSettings;
 use crate::domain::profile::Profile;
-use crate::domain::redness::RednessRegions;
-use crate::domain::settings::keys;
-use crate::domain::settings::AppSettings;
 
 /// The longest record id accepted (the app's are 36-character UUIDs).
 const MAX_ID_CHARS: usize = 64;
@@ -85,7 +85,7 @@ fn check_setting(key: &str, value: &serde_json::Value) -> Result<(), BackupError
         keys::APP => reads::<AppSettings>(value),
         keys::PROFILE => reads::<Profile>(value),
         keys::REDNESS_REGIONS => reads::<RednessRegions>(value),
-        keys::CLINIC => StoredClinic::deserialize(value).is_ok_and(|c| clinic_link::decode(&c.link).is_ok()),
+        keys::CLINIC => StoredClinic::deserialize(value).is_ok_and(|c| link::decode(&c.link).is_ok()),
         _ => false,
     };
     if ok {

@@ -6,12 +6,12 @@
 //! advice); a note such as `=HYPERLINK(…)` then shows as text. A UTF-8 byte-order mark leads the
 //! file so Excel reads accents and symbols right.
 
-use crate::domain::iso::{format_date, format_time};
-use crate::domain::profile::Profile;
-use crate::domain::recovery::{
+use crate::domain::diary::recovery::{
     day_number, session_of, RecoveryEntry, GAIS_WORDS, MILD_SCALE_WORDS, REDNESS_WORDS,
 };
-use crate::domain::session::{Session, SessionStatus};
+use crate::domain::diary::session::{Session, SessionStatus};
+use crate::domain::profile::Profile;
+use crate::domain::text::iso::{format_date, format_time};
 
 const BOM: &str = "\u{FEFF}";
 
@@ -141,7 +141,7 @@ pub fn recovery_csv(entries: &[RecoveryEntry], sessions: &[Session]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::recovery::tests::{entry_after, session};
+    use crate::domain::diary::recovery::tests::{entry_after, session};
     use time::macros::date;
 
     /// A strict RFC 4180 reader for the tests: fields, quoted fields with doubled quotes, CRLF.

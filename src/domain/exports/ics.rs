@@ -8,8 +8,8 @@
 
 use time::{Date, Duration, OffsetDateTime, Time};
 
+use crate::domain::diary::session::Session;
 use crate::domain::profile::Profile;
-use crate::domain::session::Session;
 
 /// Days of check-in reminders after a session: redness usually settles within days, and
 /// anything lasting past a week needs the clinic (EVIDENCE.md, "Recovery").

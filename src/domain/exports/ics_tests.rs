@@ -1,6 +1,6 @@
 use super::*;
-use crate::domain::recovery::tests::session;
-use crate::domain::session::SessionStatus;
+use crate::domain::diary::recovery::tests::session;
+use crate::domain::diary::session::SessionStatus;
 use icalendar::{parser, Calendar, CalendarComponent, Component, EventLike};
 use time::macros::{date, time};
 

@@ -6,8 +6,8 @@ pub mod csv;
 pub mod ics;
 pub mod report;
 
+use crate::domain::diary::session::{format_depth, Session};
 use crate::domain::profile::Profile;
-use crate::domain::session::{format_depth, Session};
 
 /// A session's areas with their needle depths: "Cheeks 1.5 mm; Forehead".
 pub fn areas_and_depths(session: &Session, profile: &Profile) -> String {

@@ -11,16 +11,18 @@
 use std::collections::HashMap;
 
 use super::areas_and_depths;
-use crate::domain::angle::Angle;
 use crate::domain::clinic::ClinicProfile;
-use crate::domain::compare::{default_pair, series};
-use crate::domain::photo::{gallery, Photo, PhotoFilter};
+use crate::domain::diary::recovery::{
+    day_number, entries_by_session, redness_word, InfectionSign, RecoveryEntry,
+};
+use crate::domain::diary::recovery_curve::{recovery_curve, settled_day, SETTLED_REDNESS};
+use crate::domain::diary::safety::{INFLAMMATION_DAYS, SEVERE_REDNESS, TRANSIENT_DAYS};
+use crate::domain::diary::session::Session;
+use crate::domain::photos::angle::Angle;
+use crate::domain::photos::compare::{default_pair, series};
+use crate::domain::photos::photo::{gallery, Photo, PhotoFilter};
+use crate::domain::photos::redness::{change, label};
 use crate::domain::profile::Profile;
-use crate::domain::recovery::{day_number, entries_by_session, redness_word, InfectionSign, RecoveryEntry};
-use crate::domain::recovery_curve::{recovery_curve, settled_day, SETTLED_REDNESS};
-use crate::domain::redness::{change, label};
-use crate::domain::safety::{INFLAMMATION_DAYS, SEVERE_REDNESS, TRANSIENT_DAYS};
-use crate::domain::session::Session;
 
 /// How one session's recovery went, from the check-ins that follow it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

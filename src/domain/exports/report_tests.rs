@@ -1,12 +1,12 @@
 use super::*;
-use crate::domain::area::{Area, AreaKind};
 use crate::domain::clinic::ClinicProfile;
-use crate::domain::photo::tests::photo;
+use crate::domain::diary::recovery::tests::{entry_after, session};
+use crate::domain::diary::session::{AreaTreatment, DeviceKind, SessionStatus};
+use crate::domain::photos::photo::tests::photo;
+use crate::domain::photos::redness::RednessReading;
+use crate::domain::photos::region::{Region, Shape};
+use crate::domain::profile::area::{Area, AreaKind};
 use crate::domain::profile::{Concern, SkinType};
-use crate::domain::recovery::tests::{entry_after, session};
-use crate::domain::redness::RednessReading;
-use crate::domain::region::{Region, Shape};
-use crate::domain::session::{AreaTreatment, DeviceKind, SessionStatus};
 use time::macros::date;
 
 fn profile() -> Profile {

@@ -10,13 +10,15 @@ use super::details_form::DetailsFields;
 use super::import::{use_import, FileOutcome, Source};
 use super::library::use_library;
 use super::routes::PhotoRoute;
-use crate::domain::angle::Angle;
-use crate::domain::photo::{latest_of, PhotoForm};
+use crate::domain::photos::angle::Angle;
+use crate::domain::photos::photo::{latest_of, PhotoForm};
 use crate::domain::sections::Section;
 use crate::domain::validation::FieldErrors;
-use crate::ui::components::Page;
-use crate::ui::context::use_app_state;
-use crate::ui::hooks::{focus_first_invalid, today};
+use crate::site::Href;
+use crate::ui::platform::clock::today;
+use crate::ui::platform::focus::focus_first_invalid;
+use crate::ui::shared::components::page::Page;
+use crate::ui::shared::context::use_app_state;
 
 #[component]
 pub fn AddPhotosPage() -> Html {
@@ -46,7 +48,7 @@ pub fn AddPhotosPage() -> Html {
         return html! {
             <Page section={Section::Photos} heading="Add photos">
                 <p>{ "Photos are filed by treatment area. Add your areas in your profile first." }</p>
-                <a href="/profile" class="button">{ "Set up your areas" }</a>
+                <a href={Href::profile()} class="button">{ "Set up your areas" }</a>
             </Page>
         };
     }

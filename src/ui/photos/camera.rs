@@ -15,8 +15,8 @@ use web_sys::{
 use yew::prelude::*;
 
 use super::object_url::use_photo_url;
-use crate::domain::angle::Angle;
-use crate::domain::photo::Photo;
+use crate::domain::photos::angle::Angle;
+use crate::domain::photos::photo::Photo;
 use crate::storage::PhotoCopy;
 
 #[derive(Clone, Debug, PartialEq)]

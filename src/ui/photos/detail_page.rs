@@ -7,15 +7,17 @@ use super::details_form::DetailsFields;
 use super::library::{save_photo, use_library, PhotoAction};
 use super::object_url::use_photo_url;
 use super::routes::PhotoRoute;
-use crate::domain::dates::display_date;
-use crate::domain::photo::{Photo, PhotoForm, TakenAtSource};
+use crate::domain::photos::photo::{Photo, PhotoForm, TakenAtSource};
 use crate::domain::sections::Section;
+use crate::domain::text::dates::display_date;
 use crate::domain::validation::FieldErrors;
 use crate::storage::{self, PhotoCopy};
-use crate::ui::components::field::form_actions;
-use crate::ui::components::Page;
-use crate::ui::context::use_app_state;
-use crate::ui::hooks::{focus_first_invalid, today, use_db};
+use crate::ui::platform::clock::today;
+use crate::ui::platform::focus::focus_first_invalid;
+use crate::ui::shared::components::field::form_actions;
+use crate::ui::shared::components::page::Page;
+use crate::ui::shared::context::use_app_state;
+use crate::ui::shared::hooks::storage::use_db;
 
 #[derive(Properties, PartialEq)]
 pub struct PhotoPageProps {

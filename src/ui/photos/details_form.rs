@@ -3,14 +3,14 @@
 
 use yew::prelude::*;
 
-use crate::domain::angle::Angle;
-use crate::domain::dates::display_date;
-use crate::domain::photo::PhotoForm;
+use crate::domain::diary::session::Session;
+use crate::domain::photos::angle::Angle;
+use crate::domain::photos::photo::PhotoForm;
 use crate::domain::profile::Profile;
-use crate::domain::session::Session;
+use crate::domain::text::dates::display_date;
 use crate::domain::validation::FieldErrors;
-use crate::ui::components::field::edit;
-use crate::ui::components::{Checkbox, SelectField, TextField};
+use crate::ui::shared::components::field::edit;
+use crate::ui::shared::components::field::{Checkbox, SelectField, TextField};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsFieldsProps {

@@ -7,13 +7,14 @@ use super::details_form::{angle_options, area_options, session_options};
 use super::library::use_library;
 use super::photo_tile::PhotoTile;
 use super::routes::PhotoRoute;
-use crate::domain::angle::Angle;
-use crate::domain::photo::{gallery, PhotoFilter};
+use crate::domain::photos::angle::Angle;
+use crate::domain::photos::photo::{gallery, PhotoFilter};
 use crate::domain::sections::Section;
-use crate::ui::components::empty_state::empty_state;
-use crate::ui::components::field::edit;
-use crate::ui::components::{Page, SelectField};
-use crate::ui::context::use_app_state;
+use crate::ui::shared::components::empty_state::empty_state;
+use crate::ui::shared::components::field::edit;
+use crate::ui::shared::components::field::SelectField;
+use crate::ui::shared::components::page::Page;
+use crate::ui::shared::context::use_app_state;
 
 #[component]
 pub fn GalleryPage() -> Html {

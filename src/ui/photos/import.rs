@@ -14,11 +14,11 @@ use web_sys::{Blob, File, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 use super::library::{use_library, PhotoAction};
-use crate::domain::photo::{local_date_time, session_before, Photo, PhotoDetails, TakenAtSource};
+use crate::domain::photos::photo::{local_date_time, session_before, Photo, PhotoDetails, TakenAtSource};
 use crate::storage::{new_id, save_new_photo, StoredPhotoBytes};
-use crate::ui::context::use_app_state;
-use crate::ui::hooks::clock::now_local;
-use crate::ui::hooks::use_db;
+use crate::ui::platform::clock::now_local;
+use crate::ui::shared::context::use_app_state;
+use crate::ui::shared::hooks::storage::use_db;
 
 /// The worker's script (built by Trunk from `src/photo_worker.rs`).
 const WORKER_URL: &str = "/photos/photo-worker_loader.js";
@@ -188,7 +188,7 @@ async fn import_one(
     db: &crate::storage::Db,
     source: &Source,
     details: &PhotoDetails,
-    sessions: &[crate::domain::session::Session],
+    sessions: &[crate::domain::diary::session::Session],
 ) -> Result<Photo, String> {
     let reply = worker.ingest(&source.blob).await?;
     let get = |key: &str| Reflect::get(&reply, &key.into()).unwrap_or(JsValue::UNDEFINED);

@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::photo::Photo;
+use crate::domain::photos::photo::Photo;
 use crate::storage::{self, load_photos, StoredPhotoBytes};
-use crate::ui::components::undo_bar::undo_bar_view;
-use crate::ui::hooks::{report_into, use_db};
+use crate::ui::shared::actions::report_into;
+use crate::ui::shared::components::undo_bar::undo_bar_view;
+use crate::ui::shared::hooks::storage::use_db;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhotoLibrary {

@@ -6,27 +6,35 @@
 //! same database as the app, through the same `storage` module, and shares its header,
 //! navigation and record loading.
 
+pub mod actions;
 mod add_page;
 mod camera;
 pub(crate) mod compare;
+mod data;
 mod detail_page;
 mod details_form;
 mod gallery_page;
 mod import;
 pub(crate) mod library;
 mod object_url;
+mod persistence;
 mod photo_tile;
 pub(crate) mod routes;
+mod settings_page;
+mod storage_status;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::sections::Section;
+use crate::site::App;
 
-use super::components::app_header::app_header;
-use super::components::{MainNav, StorageNotice, UndoBar};
-use super::context::AppStateProvider;
-use super::hooks::StorageProvider;
+use crate::ui::shared::components::app_header::app_header;
+use crate::ui::shared::components::main_nav::MainNav;
+use crate::ui::shared::components::storage_notice::StorageNotice;
+use crate::ui::shared::components::undo_bar::UndoBar;
+use crate::ui::shared::context::AppStateProvider;
+use crate::ui::shared::hooks::storage::StorageProvider;
 use add_page::AddPhotosPage;
 use compare::{CompareIndexPage, ComparePage};
 use detail_page::PhotoPage;
@@ -34,8 +42,9 @@ use gallery_page::GalleryPage;
 use library::{PhotoLibraryProvider, PhotoUndoBar};
 use routes::PhotoRoute;
 
-use crate::ui::data::{DataPage, ReportPage};
-use crate::ui::pages::{not_found_page, SettingsPage};
+use crate::ui::photos::data::{DataPage, ReportPage};
+use crate::ui::photos::settings_page::SettingsPage;
+use crate::ui::shared::components::not_found::not_found_page;
 
 #[component]
 pub fn PhotosApp() -> Html {
@@ -63,15 +72,16 @@ pub fn PhotosApp() -> Html {
     }
 }
 
-/// The navigation, marking Settings on the data page and Photos on every other page of this app
-/// the client's routes don't name (add, a photo).
+/// The navigation, marking Compare on the list of pairs, Settings on Settings and the data pages,
+/// and Photos on every other page of this app (a pair's page is reached from a photo).
 #[component]
 fn PhotoNav() -> Html {
     let section = match use_route::<PhotoRoute>() {
+        Some(PhotoRoute::CompareIndex) => Section::Compare,
         Some(PhotoRoute::Data | PhotoRoute::Report | PhotoRoute::Settings) => Section::Settings,
         _ => Section::Photos,
     };
-    html! { <MainNav photo_app=true unrouted={section} /> }
+    html! { <MainNav app={App::Photos} current={Some(section)} /> }
 }
 
 /// Renders the page for a route.

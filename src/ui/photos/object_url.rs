@@ -9,7 +9,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::storage::{load_photo_bytes, PhotoCopy};
-use crate::ui::hooks::use_db;
+use crate::ui::shared::hooks::storage::use_db;
 
 /// The observer's callback, kept alive as long as the observer.
 type SeenCallback = Closure<dyn FnMut(js_sys::Array)>;

@@ -6,8 +6,8 @@ use yew_router::prelude::*;
 
 use super::object_url::{use_photo_url, use_seen};
 use super::routes::PhotoRoute;
-use crate::domain::dates::display_date;
-use crate::domain::photo::Photo;
+use crate::domain::photos::photo::Photo;
+use crate::domain::text::dates::display_date;
 use crate::storage::PhotoCopy;
 
 #[derive(Properties, PartialEq)]

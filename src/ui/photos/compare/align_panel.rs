@@ -11,12 +11,12 @@ use super::region_draw::point;
 use crate::analysis::align::{register, WORKING_SIZE};
 use crate::analysis::gray::Gray;
 use crate::analysis::sizes::fit_within;
-use crate::domain::alignment::AlignMethod;
-use crate::domain::chart::fmt_coord;
-use crate::domain::compare::alignment_from;
-use crate::domain::landmarks;
-use crate::domain::photo::Photo;
-use crate::domain::similarity::{Point, Similarity};
+use crate::domain::charts::fmt_coord;
+use crate::domain::photos::alignment::AlignMethod;
+use crate::domain::photos::compare::alignment_from;
+use crate::domain::photos::landmarks;
+use crate::domain::photos::photo::Photo;
+use crate::domain::photos::similarity::{Point, Similarity};
 
 #[derive(Properties, PartialEq)]
 pub struct AlignPanelProps {

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::domain::compare::caption;
-use crate::domain::photo::Photo;
+use crate::domain::photos::compare::caption;
+use crate::domain::photos::photo::Photo;
 use crate::storage::PhotoCopy;
 use crate::ui::photos::object_url::use_photo_url;
 use time::Date;

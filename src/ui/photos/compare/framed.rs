@@ -5,8 +5,8 @@
 use web_sys::{HtmlElement, HtmlImageElement};
 use yew::prelude::*;
 
-use crate::domain::photo::Photo;
-use crate::domain::similarity::Similarity;
+use crate::domain::photos::photo::Photo;
+use crate::domain::photos::similarity::Similarity;
 
 /// A photo ready for a compare mode: its record, its decoded image, its map onto the reference
 /// frame, its name ("before photo") and its caption (date, days since the first session).

@@ -7,7 +7,7 @@ use web_sys::HtmlImageElement;
 use yew::prelude::*;
 
 use super::pixels::load_photo_image;
-use crate::ui::hooks::use_db;
+use crate::ui::shared::hooks::storage::use_db;
 
 /// What has loaded so far (and any photo that could not be read, with why).
 #[derive(Clone, Default, PartialEq)]

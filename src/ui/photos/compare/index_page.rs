@@ -3,13 +3,13 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::domain::photo::{gallery, PhotoFilter};
+use crate::domain::photos::photo::{gallery, PhotoFilter};
 use crate::domain::sections::Section;
-use crate::ui::components::empty_state::empty_state;
-use crate::ui::components::Page;
-use crate::ui::context::use_app_state;
 use crate::ui::photos::library::use_library;
 use crate::ui::photos::routes::PhotoRoute;
+use crate::ui::shared::components::empty_state::empty_state;
+use crate::ui::shared::components::page::Page;
+use crate::ui::shared::context::use_app_state;
 
 #[component]
 pub fn CompareIndexPage() -> Html {

@@ -6,10 +6,10 @@ use web_sys::HtmlImageElement;
 use super::pixels::{fitted_size, rendered};
 use crate::analysis::redness::region_stats;
 use crate::analysis::white_balance::{gains_from_card, Gains};
-use crate::domain::photo::Photo;
-use crate::domain::redness::{noise, RednessReading};
-use crate::domain::region::{Region, Shape};
-use crate::domain::similarity::Similarity;
+use crate::domain::photos::photo::Photo;
+use crate::domain::photos::redness::{noise, RednessReading};
+use crate::domain::photos::region::{Region, Shape};
+use crate::domain::photos::similarity::Similarity;
 
 /// The width photos are measured at: enough pixels for a stable mean, quick to read back.
 pub const MEASURE_WIDTH: u32 = 512;

@@ -39,16 +39,16 @@ use self::side_by_side::SideBySide;
 use self::timelapse::Timelapse;
 use super::library::{save_photo, use_library, PhotoAction};
 use super::routes::{PairQuery, PhotoRoute};
-use crate::domain::angle::Angle;
-use crate::domain::compare::{self, caption, first_session, to_reference, CompareMode};
-use crate::domain::photo::Photo;
-use crate::domain::redness::RednessRegions;
-use crate::domain::region::Region;
+use crate::domain::photos::angle::Angle;
+use crate::domain::photos::compare::{self, caption, first_session, to_reference, CompareMode};
+use crate::domain::photos::photo::Photo;
+use crate::domain::photos::redness::RednessRegions;
+use crate::domain::photos::region::Region;
 use crate::domain::sections::Section;
 use crate::storage::{load_redness_regions, save_photo_reading, save_redness_regions};
-use crate::ui::components::Page;
-use crate::ui::context::use_app_state;
-use crate::ui::hooks::use_db;
+use crate::ui::shared::components::page::Page;
+use crate::ui::shared::context::use_app_state;
+use crate::ui::shared::hooks::storage::use_db;
 
 /// Widest canvas the compare view draws (its maps are computed at this size).
 const DISPLAY_WIDTH: u32 = 1024;

@@ -4,7 +4,7 @@ use web_sys::{HtmlCanvasElement, HtmlImageElement};
 use yew::prelude::*;
 
 use super::pixels::draw;
-use crate::domain::similarity::Similarity;
+use crate::domain::photos::similarity::Similarity;
 
 #[derive(Properties, PartialEq)]
 pub struct PhotoCanvasProps {

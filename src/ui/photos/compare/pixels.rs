@@ -8,7 +8,7 @@ use wasm_bindgen::{Clamped, JsCast};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, Url};
 
-use crate::domain::similarity::Similarity;
+use crate::domain::photos::similarity::Similarity;
 use crate::storage::{load_photo_bytes, Db, PhotoCopy};
 use crate::ui::photos::object_url::jpeg_object_url;
 

@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::domain::chart::fmt_coord;
-use crate::domain::photo::Photo;
-use crate::domain::redness::change;
-use crate::domain::redness_chart::redness_chart;
-use crate::domain::region::Region;
+use crate::domain::charts::fmt_coord;
+use crate::domain::charts::redness::redness_chart;
+use crate::domain::photos::photo::Photo;
+use crate::domain::photos::redness::change;
+use crate::domain::photos::region::Region;
 
 #[derive(Properties, PartialEq)]
 pub struct RednessChartViewProps {

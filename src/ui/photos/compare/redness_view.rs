@@ -12,10 +12,10 @@ use super::redness_chart_view::RednessChartView;
 use super::region_draw::RegionDraw;
 use crate::analysis::redness::overlay;
 use crate::analysis::white_balance::{CardError, Gains};
-use crate::domain::photo::Photo;
-use crate::domain::redness::{change, label};
-use crate::domain::region::{Region, Shape};
-use crate::ui::components::field::{Checkbox, SelectField};
+use crate::domain::photos::photo::Photo;
+use crate::domain::photos::redness::{change, label};
+use crate::domain::photos::region::{Region, Shape};
+use crate::ui::shared::components::field::{Checkbox, SelectField};
 
 #[derive(Properties, PartialEq)]
 pub struct RednessViewProps {

@@ -4,8 +4,8 @@
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::domain::chart::fmt_coord;
-use crate::domain::region::{Region, Shape};
+use crate::domain::charts::fmt_coord;
+use crate::domain::photos::region::{Region, Shape};
 
 #[derive(Properties, PartialEq)]
 pub struct RegionDrawProps {

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::images::use_photo_images;
 use super::photo_canvas::PhotoCanvas;
-use crate::domain::compare::{caption, to_reference};
-use crate::domain::photo::Photo;
-use crate::ui::components::field::SelectField;
+use crate::domain::photos::compare::{caption, to_reference};
+use crate::domain::photos::photo::Photo;
+use crate::ui::shared::components::field::SelectField;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelapseProps {

@@ -1,0 +1,12 @@
+//! Entry point: mounts the Yew app in the browser.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<remodel::ui::client::App>::new().render();
+}
+
+// Natively there is nothing to run: `cargo test` covers the pure code.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Remodel runs in the browser: build it with `trunk build --release` (see README.md).");
+}

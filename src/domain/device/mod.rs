@@ -1,0 +1,6 @@
+//! Rules about the device the app runs on: record ids, storage figures and wording, and when to
+//! offer the "Add to Home Screen" guide.
+
+pub mod home_screen;
+pub mod ids;
+pub mod storage_usage;

@@ -1,0 +1,12 @@
+//! The client app's own components, with typed props.
+
+pub mod area_editor;
+pub mod check_in_card;
+pub mod clinic_offer;
+pub mod entry_list;
+pub mod recovery_chart;
+pub mod recovery_form;
+pub mod safety_card;
+pub mod scale_picker;
+pub mod session_form;
+pub mod update_banner;

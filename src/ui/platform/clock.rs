@@ -1,0 +1,28 @@
+//! Today's date on the device's calendar (the client's local time zone).
+
+use time::{Date, Month};
+
+/// The local calendar date of a moment.
+fn local_date(moment: &js_sys::Date) -> Date {
+    let month = Month::try_from(moment.get_month() as u8 + 1).unwrap_or(Month::January);
+    Date::from_calendar_date(moment.get_full_year() as i32, month, moment.get_date() as u8)
+        .unwrap_or(Date::MIN)
+}
+
+/// The local calendar date now. Playwright's clock control fixes it in tests.
+pub fn today() -> Date {
+    local_date(&js_sys::Date::new_0())
+}
+
+/// The local date and time now, `YYYY-MM-DDTHH:MM` (what records and backup names use); date and
+/// time from one reading of the clock, so a save at midnight can't pair one day with the other's time.
+pub fn now_local() -> String {
+    let now = js_sys::Date::new_0();
+    let date = crate::domain::text::iso::format_date(local_date(&now));
+    format!("{date}T{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
+/// Seconds since 1970 now (UTC).
+pub fn unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}

@@ -1,0 +1,11 @@
+//! The browser's effects, behind small functions and hooks that know nothing of the app state:
+//! the clock, focus, downloads and the clipboard, files in and out (the share sheet), WebCrypto,
+//! and the service worker. Views never call the browser for these themselves.
+
+pub mod clock;
+pub mod crypto;
+pub mod deliver;
+pub mod downloads;
+pub mod files;
+pub mod focus;
+pub mod service_worker;

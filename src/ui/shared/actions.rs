@@ -1,0 +1,173 @@
+//! Writes to the client's records: each one goes to storage first, and the app state changes
+//! only once storage has confirmed it. Failures come back to the caller to show beside the action.
+
+use yew::prelude::*;
+
+use crate::domain::clinic::ClinicProfile;
+use crate::domain::diary::recovery::RecoveryEntry;
+use crate::domain::diary::session::Session;
+use crate::domain::profile::Profile;
+use crate::storage::{self, StorageError};
+use crate::ui::shared::context::{use_app_state, AppContext};
+use crate::ui::shared::hooks::storage::{use_db, DbHandle};
+use crate::ui::shared::state::{Action, Undo};
+
+/// Called with the outcome of a write.
+pub type Done = Callback<Result<(), StorageError>>;
+
+/// A write to storage, under way.
+type PendingWrite = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StorageError>>>>;
+
+#[derive(Clone, PartialEq)]
+pub struct RecordActions {
+    db: Option<DbHandle>,
+    app: AppContext,
+}
+
+#[hook]
+pub fn use_record_actions() -> RecordActions {
+    RecordActions { db: use_db(), app: use_app_state() }
+}
+
+impl RecordActions {
+    /// Runs `write` against the open database, then dispatches `on_success` and reports.
+    ///
+    /// Generic only at the edge: the write is boxed straight away and the rest runs as one
+    /// shared function, so the nine kinds of write don't each compile their own copy of the
+    /// task that spawns, awaits, dispatches and reports (measured: 3.1 KB brotli of wasm).
+    fn run<F, Fut>(&self, write: F, on_success: Action, done: Done)
+    where
+        F: FnOnce(DbHandle) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<(), StorageError>> + 'static,
+    {
+        self.run_boxed(Box::new(move |db| Box::pin(write(db))), on_success, done);
+    }
+
+    fn run_boxed(&self, write: Box<dyn FnOnce(DbHandle) -> PendingWrite>, on_success: Action, done: Done) {
+        let Some(db) = self.db.clone() else {
+            done.emit(Err(StorageError::Unavailable));
+            return;
+        };
+        let app = self.app.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = write(db).await;
+            if result.is_ok() {
+                app.dispatch(on_success);
+            }
+            done.emit(result);
+        });
+    }
+
+    pub fn save_profile(&self, profile: Profile, done: Done) {
+        let stored = profile.clone();
+        self.run(
+            move |db| async move { storage::save_profile(&db.0, &stored).await },
+            Action::ProfileSaved(profile),
+            done,
+        );
+    }
+
+    /// Sets (or, with `None`, removes) the client's clinic.
+    pub fn save_clinic(&self, clinic: Option<ClinicProfile>, done: Done) {
+        let stored = clinic.clone();
+        self.run(
+            move |db| async move { storage::save_clinic(&db.0, stored.as_ref()).await },
+            Action::ClinicSaved(clinic),
+            done,
+        );
+    }
+
+    pub fn save_session(&self, session: Session, done: Done) {
+        let stored = session.clone();
+        self.run(
+            move |db| async move { storage::save_session(&db.0, &stored).await },
+            Action::SessionSaved(session),
+            done,
+        );
+    }
+
+    /// Saves a changed session; the client can undo back to `previous`.
+    pub fn update_session(&self, previous: Session, updated: Session, done: Done) {
+        let stored = updated.clone();
+        self.run(
+            move |db| async move { storage::save_session(&db.0, &stored).await },
+            Action::SessionEdited { previous, updated },
+            done,
+        );
+    }
+
+    /// Saves a changed check-in; the client can undo back to `previous`.
+    pub fn update_entry(&self, previous: RecoveryEntry, updated: RecoveryEntry, done: Done) {
+        let stored = updated.clone();
+        self.run(
+            move |db| async move { storage::save_entry(&db.0, &stored).await },
+            Action::EntryEdited { previous, updated },
+            done,
+        );
+    }
+
+    pub fn save_entry(&self, entry: RecoveryEntry, done: Done) {
+        let stored = entry.clone();
+        self.run(
+            move |db| async move { storage::save_entry(&db.0, &stored).await },
+            Action::EntrySaved(entry),
+            done,
+        );
+    }
+
+    /// Deletes a session with the check-ins that follow it; the client can undo.
+    pub fn delete_session(&self, session: Session, entries: Vec<RecoveryEntry>, done: Done) {
+        let (s, e) = (session.clone(), entries.clone());
+        self.run(
+            move |db| async move { storage::delete_session(&db.0, &s, &e).await },
+            Action::SessionDeleted { session, entries },
+            done,
+        );
+    }
+
+    pub fn delete_entry(&self, entry: RecoveryEntry, done: Done) {
+        let stored = entry.clone();
+        self.run(
+            move |db| async move { storage::delete_entry(&db.0, &stored).await },
+            Action::EntryDeleted(entry),
+            done,
+        );
+    }
+
+    /// Removes the client's clinic; the client can undo.
+    pub fn remove_clinic(&self, clinic: ClinicProfile, done: Done) {
+        self.run(
+            move |db| async move { storage::save_clinic(&db.0, None).await },
+            Action::ClinicRemoved(clinic),
+            done,
+        );
+    }
+
+    /// Brings back what was just deleted (or changed).
+    pub fn undo(&self, undo: Undo, done: Done) {
+        let (sessions, entries, clinic) = match &undo {
+            Undo::Session { session, entries } => (vec![session.clone()], entries.clone(), None),
+            Undo::SessionEdit(session) => (vec![session.clone()], vec![], None),
+            Undo::Entry(entry) | Undo::EntryEdit(entry) => (vec![], vec![entry.clone()], None),
+            Undo::Clinic(clinic) => (vec![], vec![], Some(clinic.clone())),
+        };
+        self.run(
+            move |db| async move {
+                match clinic {
+                    Some(clinic) => storage::save_clinic(&db.0, Some(&clinic)).await,
+                    None => storage::restore(&db.0, &sessions, &entries).await,
+                }
+            },
+            Action::Restored(undo),
+            done,
+        );
+    }
+}
+
+/// A [`Done`] that keeps a failure's message in `message` (and clears it on success), for
+/// showing beside the action that failed.
+pub fn report_into(message: UseStateHandle<Option<String>>) -> Done {
+    Callback::from(move |result: Result<(), StorageError>| {
+        message.set(result.err().map(|e| e.user_message()))
+    })
+}

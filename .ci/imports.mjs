@@ -185,6 +185,45 @@ for (const file of files.filter((f) => path.relative(src, f).startsWith(`ui${pat
 
 const edgeCount = [...edges.values()].reduce((n, s) => n + s.size, 0);
 console.log(`imports: ${files.length} files, ${edgeCount} imports between them, ${groups.length} circle(s), ${problems.length} other problem(s)`);
+/** What the redesign has still to move into the photos app's actions (issue 19): the list only
+ * shrinks. A problem not on it fails, and so does one on it that is gone. */
+const KNOWN = new Set([
+  "src/ui/client/home_screen.rs writes to storage (save_settings): only actions may",
+  "src/ui/kit/clinic_kit_page.rs calls spawn_local outside a hook or an action",
+  "src/ui/photos/camera.rs calls spawn_local outside a hook or an action",
+  "src/ui/photos/compare/mod.rs calls spawn_local outside a hook or an action",
+  "src/ui/photos/compare/mod.rs writes to storage (save_photo_reading): only actions may",
+  "src/ui/photos/compare/mod.rs writes to storage (save_redness_regions): only actions may",
+  "src/ui/photos/compare/mod.rs calls storage (load_redness_regions): only actions and hooks may",
+  "src/ui/photos/compare/mod.rs calls storage (save_photo_reading): only actions and hooks may",
+  "src/ui/photos/compare/mod.rs calls storage (save_redness_regions): only actions and hooks may",
+  "src/ui/photos/compare/pixels.rs calls storage (load_photo_bytes): only actions and hooks may",
+  "src/ui/photos/data/delete_card.rs calls spawn_local outside a hook or an action",
+  "src/ui/photos/data/delete_card.rs writes to storage (delete_everything): only actions may",
+  "src/ui/photos/data/delete_card.rs calls storage (delete_everything): only actions and hooks may",
+  "src/ui/photos/data/exports_card.rs calls spawn_local outside a hook or an action",
+  "src/ui/photos/data/restore_card.rs calls spawn_local outside a hook or an action",
+  "src/ui/photos/detail_page.rs calls spawn_local outside a hook or an action",
+  "src/ui/photos/detail_page.rs writes to storage (delete_photo): only actions may",
+  "src/ui/photos/detail_page.rs calls storage (delete_photo): only actions and hooks may",
+  "src/ui/photos/import.rs writes to storage (save_new_photo): only actions may",
+  "src/ui/photos/library.rs calls spawn_local outside a hook or an action",
+  "src/ui/photos/library.rs writes to storage (update_photo): only actions may",
+  "src/ui/photos/library.rs writes to storage (restore_photo): only actions may",
+  "src/ui/photos/library.rs calls storage (load_photos): only actions and hooks may",
+  "src/ui/photos/library.rs calls storage (update_photo): only actions and hooks may",
+  "src/ui/photos/library.rs calls storage (restore_photo): only actions and hooks may"
+]);
+let failed = groups.length > 0;
 for (const group of groups) console.log(`  circle: ${group}`);
-for (const problem of problems) console.log(`  ${problem}`);
-if ((groups.length || problems.length) && !process.argv.includes("--print")) process.exit(1);
+for (const problem of problems) {
+  console.log(`  ${KNOWN.has(problem) ? "known" : "NEW  "} ${problem}`);
+  if (!KNOWN.has(problem)) failed = true;
+}
+for (const problem of KNOWN) {
+  if (!problems.includes(problem)) {
+    console.log(`  gone (take it off the known list in .ci/imports.mjs): ${problem}`);
+    failed = true;
+  }
+}
+if (failed && !process.argv.includes("--print")) process.exit(1);

@@ -108,11 +108,6 @@ pub fn home_of(section: Section) -> &'static str {
     PLACES.iter().find(|p| p.section == Some(section)).map_or("/", |p| p.pattern)
 }
 
-/// The app that serves a section.
-pub fn app_of_section(section: Section) -> App {
-    app_of(home_of(section))
-}
-
 /// The first path segments each app serves besides the client's `/` (the client app answers
 /// every other address).
 pub fn prefixes(app: App) -> Vec<String> {
@@ -245,9 +240,9 @@ mod tests {
             let place = PLACES.iter().find(|p| p.pattern == home).unwrap();
             assert_eq!(place.title, section.title(), "{section:?}");
         }
-        assert_eq!(app_of_section(Section::Settings), App::Photos);
-        assert_eq!(app_of_section(Section::Compare), App::Photos);
-        assert_eq!(app_of_section(Section::Clinic), App::Client);
+        assert_eq!(Href::section(Section::Settings).app(), App::Photos);
+        assert_eq!(Href::section(Section::Compare).app(), App::Photos);
+        assert_eq!(Href::section(Section::Clinic).app(), App::Client);
     }
 
     #[test]

@@ -62,17 +62,4 @@ impl Route {
             Route::NotFound => return None,
         })
     }
-
-    pub fn for_section(section: Section) -> Route {
-        match section {
-            Section::Today => Route::Today,
-            Section::Timeline => Route::Timeline,
-            Section::Sessions => Route::Sessions,
-            Section::Recovery => Route::Recovery,
-            Section::Photos => Route::Photos,
-            Section::Compare => Route::Compare,
-            Section::Clinic => Route::Clinic,
-            Section::Settings => Route::Settings,
-        }
-    }
 }

@@ -104,6 +104,28 @@ async function decodeQr(page, draw, arg) {
   return jsQR(new Uint8ClampedArray(Buffer.from(pixels, "base64")), size, size)?.data;
 }
 
+test("Copy link and Copy HTML put them on the clipboard; a refused copy says how to copy by hand", async ({ page }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const link = await makeLink(page);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link copied." })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await page.getByRole("button", { name: "Copy HTML" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "HTML copied." })).toBeVisible();
+  const html = await page.evaluate(() => navigator.clipboard.readText());
+  expect(html).toContain(`href="${link}"`);
+  expect(html).not.toContain("<script");
+
+  // A browser that refuses (no permission, a setting): the message says what to do instead.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException("refused", "NotAllowedError"));
+  });
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "The browser did not allow copying. Select the link and copy it." }),
+  ).toBeVisible();
+});
+
 test("the kit makes a link, a QR code that decodes to it, and a plain HTML snippet", async ({ page }) => {
   const link = await makeLink(page);
   await expect(page.getByRole("heading", { level: 1, name: "Clinic kit" })).toBeVisible();

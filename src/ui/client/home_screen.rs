@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use crate::domain::device::home_screen::offer_guide;
-use crate::storage::{load_settings, save_settings};
+use crate::storage::load_settings;
+use crate::ui::shared::actions::use_record_actions;
 use crate::ui::shared::hooks::storage::use_db;
 
 /// Installed to the Home Screen (or as an app elsewhere): `display-mode: standalone`, or iOS
@@ -29,9 +30,10 @@ fn user_agent() -> String {
 pub fn use_home_screen_guide() -> (bool, Callback<MouseEvent>) {
     let db = use_db();
     let show = use_state(|| false);
+    let actions = use_record_actions();
     {
         let show = show.clone();
-        use_effect_with(db.clone(), move |db| {
+        use_effect_with(db, move |db| {
             if let Some(db) = db.clone() {
                 if offer_guide(&user_agent(), installed(), false) {
                     wasm_bindgen_futures::spawn_local(async move {
@@ -47,14 +49,7 @@ pub fn use_home_screen_guide() -> (bool, Callback<MouseEvent>) {
         let show = show.clone();
         Callback::from(move |_: MouseEvent| {
             show.set(false);
-            if let Some(db) = db.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(mut settings) = load_settings(&db.0).await {
-                        settings.home_screen_guide_dismissed = true;
-                        let _ = save_settings(&db.0, &settings).await;
-                    }
-                });
-            }
+            actions.dismiss_home_screen_guide();
         })
     };
     (*show, dismiss)

@@ -8,7 +8,8 @@ use crate::domain::clinic::qr::{draw, QrDrawing};
 use crate::domain::clinic::ClinicForm;
 use crate::domain::sections::Section;
 use crate::ui::kit::clinic_form::ClinicFields;
-use crate::ui::platform::downloads::{app_origin, copy_text, download_qr_png, download_text};
+use crate::ui::platform::clipboard::use_copy;
+use crate::ui::platform::downloads::{app_origin, download_qr_png, download_text};
 use crate::ui::shared::components::clinic_card::clinic_card;
 use crate::ui::shared::components::page::Page;
 use crate::ui::shared::hooks::clinic_link::take_from_address;
@@ -85,23 +86,12 @@ struct KitOutputsProps {
 /// The link, its QR code (SVG on the page, downloadable as SVG or PNG) and the HTML snippet.
 #[component]
 fn KitOutputs(props: &KitOutputsProps) -> Html {
-    let copied = use_state(|| None::<String>);
+    let (copied, copy_to_clipboard) = use_copy();
     let qr: Option<QrDrawing> = draw(&props.url);
     let snippet = html_snippet(&props.url);
     let copy = |what: &'static str, text: String| {
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (copied, text) = (copied.clone(), text.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                copied.set(Some(match copy_text(&text).await {
-                    Ok(()) => format!("{what} copied."),
-                    Err(_) => format!(
-                        "The browser did not allow copying. Select the {} and copy it.",
-                        what.to_lowercase()
-                    ),
-                }));
-            });
-        })
+        let copy_to_clipboard = copy_to_clipboard.clone();
+        Callback::from(move |_: MouseEvent| copy_to_clipboard.emit((what, text.clone())))
     };
     let download_error = use_state(|| None::<String>);
     let downloads = qr.as_ref().map(|qr| {
@@ -151,7 +141,7 @@ fn KitOutputs(props: &KitOutputsProps) -> Html {
                 <textarea id="kit-snippet" readonly=true rows="3" value={snippet.clone()} aria-describedby="kit-snippet-hint" />
                 <button type="button" class="button button--quiet" onclick={copy("HTML", snippet)}>{ "Copy HTML" }</button>
             </div>
-            if let Some(message) = (*copied).clone() {
+            if let Some(message) = copied {
                 <p role="status">{ message }</p>
             }
         </>

@@ -3,21 +3,21 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::actions::use_photo_actions;
 use super::details_form::DetailsFields;
-use super::library::{save_photo, use_library, PhotoAction};
+use super::library::use_library;
 use super::object_url::use_photo_url;
 use super::routes::PhotoRoute;
 use crate::domain::photos::photo::{Photo, PhotoForm, TakenAtSource};
 use crate::domain::sections::Section;
 use crate::domain::text::dates::display_date;
 use crate::domain::validation::FieldErrors;
-use crate::storage::{self, PhotoCopy};
+use crate::storage::PhotoCopy;
 use crate::ui::platform::clock::today;
 use crate::ui::platform::focus::focus_first_invalid;
 use crate::ui::shared::components::field::form_actions;
 use crate::ui::shared::components::page::Page;
 use crate::ui::shared::context::use_app_state;
-use crate::ui::shared::hooks::storage::use_db;
 
 #[derive(Properties, PartialEq)]
 pub struct PhotoPageProps {
@@ -28,7 +28,7 @@ pub struct PhotoPageProps {
 pub fn PhotoPage(props: &PhotoPageProps) -> Html {
     let app = use_app_state();
     let library = use_library();
-    let db = use_db();
+    let actions = use_photo_actions();
     let navigator = use_navigator();
     let photo = library.photos.as_ref().and_then(|all| all.iter().find(|p| p.id == props.id).cloned());
     let form = use_state(|| photo.as_ref().map(PhotoForm::from_photo).unwrap_or_default());
@@ -63,8 +63,8 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
     let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
     let heading = format!("{area} · {}", photo.angle.label());
     let onsubmit = {
-        let (form, errors, message, saved, library, db) =
-            (form.clone(), errors.clone(), message.clone(), saved.clone(), library.clone(), db.clone());
+        let (form, errors, message, saved, actions) =
+            (form.clone(), errors.clone(), message.clone(), saved.clone(), actions.clone());
         let (photo, records) = (photo.clone(), records.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -91,40 +91,34 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
                         colour_card: details.colour_card,
                         ..updated
                     };
-                    let (library, message, saved, db) =
-                        (library.clone(), message.clone(), saved.clone(), db.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let Some(db) = db else { return };
-                        match save_photo(&db.0, &library, updated).await {
-                            Ok(()) => {
-                                message.set(None);
-                                saved.set(true);
-                            }
-                            Err(error) => message.set(Some(error)),
-                        }
-                    });
+                    let (message, saved) = (message.clone(), saved.clone());
+                    actions.update_photo(
+                        updated,
+                        Callback::from(move |result: Result<(), String>| {
+                            saved.set(result.is_ok());
+                            message.set(result.err());
+                        }),
+                    );
                 }
             }
         })
     };
     let ondelete = {
-        let (library, message, db, navigator, photo) =
-            (library.clone(), message.clone(), db.clone(), navigator.clone(), photo.clone());
+        let (actions, message, navigator, photo) =
+            (actions.clone(), message.clone(), navigator.clone(), photo.clone());
         Callback::from(move |_: MouseEvent| {
-            let (library, message, db, navigator, photo) =
-                (library.clone(), message.clone(), db.clone(), navigator.clone(), photo.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(db) = db else { return };
-                match storage::delete_photo(&db.0, &photo.id).await {
-                    Ok(bytes) => {
-                        library.dispatch(PhotoAction::Deleted(photo, bytes));
-                        if let Some(navigator) = navigator {
+            let (message, navigator) = (message.clone(), navigator.clone());
+            actions.delete_photo(
+                photo.clone(),
+                Callback::from(move |result: Result<(), String>| match result {
+                    Ok(()) => {
+                        if let Some(navigator) = &navigator {
                             navigator.push(&PhotoRoute::Gallery);
                         }
                     }
-                    Err(error) => message.set(Some(error.user_message())),
-                }
-            });
+                    Err(error) => message.set(Some(error)),
+                }),
+            );
         })
     };
     let ask = {

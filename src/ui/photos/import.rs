@@ -13,12 +13,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
-use super::library::{use_library, PhotoAction};
+use super::actions::{use_photo_actions, NOT_OPEN};
 use crate::domain::photos::photo::{local_date_time, session_before, Photo, PhotoDetails, TakenAtSource};
-use crate::storage::{new_id, save_new_photo, StoredPhotoBytes};
+use crate::storage::{new_id, StoredPhotoBytes};
 use crate::ui::platform::clock::now_local;
 use crate::ui::shared::context::use_app_state;
-use crate::ui::shared::hooks::storage::use_db;
 
 /// The worker's script (built by Trunk from `src/photo_worker.rs`).
 const WORKER_URL: &str = "/photos/photo-worker_loader.js";
@@ -137,8 +136,7 @@ impl Import {
 #[hook]
 pub fn use_import() -> Import {
     let app = use_app_state();
-    let library = use_library();
-    let db = use_db();
+    let actions = use_photo_actions();
     let results = use_state(Vec::<FileResult>::new);
     let worker = use_mut_ref(|| None::<PhotoWorker>);
     let sessions = app.records.as_ref().map(|r| r.sessions.clone()).unwrap_or_default();
@@ -150,8 +148,8 @@ pub fn use_import() -> Import {
                 .map(|s| FileResult { name: s.name.clone(), outcome: FileOutcome::Waiting })
                 .collect();
             results.set(list.clone());
-            let (results, library, db, worker, sessions) =
-                (results.clone(), library.clone(), db.clone(), worker.clone(), sessions.clone());
+            let (results, actions, worker, sessions) =
+                (results.clone(), actions.clone(), worker.clone(), sessions.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 // Started on the first import, then kept for the page's next ones.
                 let started = worker.borrow().clone().map(Ok).unwrap_or_else(PhotoWorker::start);
@@ -159,17 +157,17 @@ pub fn use_import() -> Import {
                     *worker.borrow_mut() = Some(started.clone());
                 }
                 for (index, source) in sources.into_iter().enumerate() {
-                    let outcome = match (&started, &db) {
-                        (Err(_), _) => FileOutcome::Failed(WORKER_FAILED.into()),
-                        (_, None) => {
-                            FileOutcome::Failed("Storage isn't open yet: see the message above.".into())
-                        }
-                        (Ok(photo_worker), Some(db)) => {
-                            match import_one(photo_worker, &db.0, &source, &details, &sessions).await {
-                                Ok(photo) => {
-                                    library.dispatch(PhotoAction::Added(photo));
-                                    FileOutcome::Saved
-                                }
+                    let outcome = match &started {
+                        Err(_) => FileOutcome::Failed(WORKER_FAILED.into()),
+                        Ok(_) if !actions.ready() => FileOutcome::Failed(NOT_OPEN.into()),
+                        Ok(photo_worker) => {
+                            let read = read_one(photo_worker, &source, &details, &sessions).await;
+                            let stored = match read {
+                                Ok((photo, bytes)) => actions.import_photo(photo, bytes).await,
+                                Err(message) => Err(message),
+                            };
+                            match stored {
+                                Ok(()) => FileOutcome::Saved,
                                 Err(message) => FileOutcome::Failed(message),
                             }
                         }
@@ -183,13 +181,13 @@ pub fn use_import() -> Import {
     Import { results: (*results).clone(), start }
 }
 
-async fn import_one(
+/// The file read by the worker into a new photo's record and its stored copies.
+async fn read_one(
     worker: &PhotoWorker,
-    db: &crate::storage::Db,
     source: &Source,
     details: &PhotoDetails,
     sessions: &[crate::domain::diary::session::Session],
-) -> Result<Photo, String> {
+) -> Result<(Photo, StoredPhotoBytes), String> {
     let reply = worker.ingest(&source.blob).await?;
     let get = |key: &str| Reflect::get(&reply, &key.into()).unwrap_or(JsValue::UNDEFINED);
     if !get("ok").is_truthy() {
@@ -226,6 +224,5 @@ async fn import_one(
         redness: None,
     };
     let bytes = StoredPhotoBytes::new(&id, &working, &thumb).map_err(|e| e.user_message())?;
-    save_new_photo(db, &photo, bytes).await.map_err(|e| e.user_message())?;
-    Ok(photo)
+    Ok((photo, bytes))
 }

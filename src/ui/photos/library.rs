@@ -1,14 +1,12 @@
 //! The photo library: every photo's record (never pixels), a reducer with typed actions shared
-//! through context, its loading effect, and the Undo of a delete.
+//! through context, and its loading. Changed only by `super::actions`.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::domain::photos::photo::Photo;
-use crate::storage::{self, load_photos, StoredPhotoBytes};
-use crate::ui::shared::actions::report_into;
-use crate::ui::shared::components::undo_bar::undo_bar_view;
+use crate::storage::{load_photos, StoredPhotoBytes};
 use crate::ui::shared::hooks::storage::use_db;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -17,14 +15,6 @@ pub struct PhotoLibrary {
     pub photos: Option<Rc<Vec<Photo>>>,
     /// The photo just deleted, with its bytes, until undone or dismissed.
     pub deleted: Option<(Photo, Option<StoredPhotoBytes>)>,
-}
-
-/// Stores a photo's changed record and, once stored, puts it in the library; the storage
-/// error's message otherwise.
-pub async fn save_photo(db: &storage::Db, library: &LibraryContext, photo: Photo) -> Result<(), String> {
-    storage::update_photo(db, &photo).await.map_err(|e| e.user_message())?;
-    library.dispatch(PhotoAction::Updated(photo));
-    Ok(())
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,14 +74,9 @@ impl PhotoLibrary {
 
 pub type LibraryContext = UseReducerHandle<PhotoLibrary>;
 
-#[derive(Properties, PartialEq)]
-pub struct ProviderProps {
-    pub children: Html,
-}
-
-/// Reads every photo record once the database is open.
-#[component]
-pub fn PhotoLibraryProvider(props: &ProviderProps) -> Html {
+/// The library, read once the database is open: called once, by the app root that provides it.
+#[hook]
+pub fn use_loaded_library() -> LibraryContext {
     let library = use_reducer(PhotoLibrary::default);
     let db = use_db();
     {
@@ -108,45 +93,10 @@ pub fn PhotoLibraryProvider(props: &ProviderProps) -> Html {
             }
         });
     }
-    html! {
-        <ContextProvider<LibraryContext> context={library}>
-            { props.children.clone() }
-        </ContextProvider<LibraryContext>>
-    }
+    library
 }
 
 #[hook]
 pub fn use_library() -> LibraryContext {
-    use_context::<LibraryContext>().expect("use_library below PhotoLibraryProvider")
-}
-
-/// "Photo deleted. Undo", until undone or dismissed.
-#[component]
-pub fn PhotoUndoBar() -> Html {
-    let library = use_library();
-    let db = use_db();
-    let error = use_state(|| None::<String>);
-    let Some((photo, bytes)) = library.deleted.clone() else {
-        return html! { <div class="undo-bar--idle" role="status"></div> };
-    };
-    let onundo = {
-        let (library, error) = (library.clone(), error.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (library, photo, bytes, db) = (library.clone(), photo.clone(), bytes.clone(), db.clone());
-            let report = report_into(error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(db) = db else { return };
-                let result = storage::restore_photo(&db.0, &photo, bytes).await;
-                if result.is_ok() {
-                    library.dispatch(PhotoAction::Restored(photo));
-                }
-                report.emit(result);
-            });
-        })
-    };
-    let ondismiss = {
-        let library = library.clone();
-        Callback::from(move |_: MouseEvent| library.dispatch(PhotoAction::DismissUndo))
-    };
-    undo_bar_view("Photo deleted.".into(), onundo, ondismiss, (*error).as_ref(), NodeRef::default())
+    use_context::<LibraryContext>().expect("use_library below the photos app's library provider")
 }

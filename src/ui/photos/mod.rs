@@ -22,6 +22,7 @@ mod photo_tile;
 pub(crate) mod routes;
 mod settings_page;
 mod storage_status;
+mod undo_bar;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -39,8 +40,9 @@ use add_page::AddPhotosPage;
 use compare::{CompareIndexPage, ComparePage};
 use detail_page::PhotoPage;
 use gallery_page::GalleryPage;
-use library::{PhotoLibraryProvider, PhotoUndoBar};
+use library::{use_loaded_library, LibraryContext};
 use routes::PhotoRoute;
+use undo_bar::PhotoUndoBar;
 
 use crate::ui::photos::data::{DataPage, ReportPage};
 use crate::ui::photos::settings_page::SettingsPage;
@@ -69,6 +71,22 @@ pub fn PhotosApp() -> Html {
                 </StorageProvider>
             </AppStateProvider>
         </BrowserRouter>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LibraryProviderProps {
+    children: Html,
+}
+
+/// Shares the photo library with every page of the app.
+#[component]
+fn PhotoLibraryProvider(props: &LibraryProviderProps) -> Html {
+    let library = use_loaded_library();
+    html! {
+        <ContextProvider<LibraryContext> context={library}>
+            { props.children.clone() }
+        </ContextProvider<LibraryContext>>
     }
 }
 

@@ -2,6 +2,8 @@
 //! files (phones), a download otherwise or when sharing is refused, so there is never a dead end.
 //! Backups, which take seconds to build, are handed over from their own tap (`backup_card`).
 
+use yew::prelude::*;
+
 use super::files::{save, share_outcome, start_share, MadeFile, ShareOutcome};
 
 /// What became of a file.
@@ -13,7 +15,7 @@ pub enum Delivered {
     NotShared,
 }
 
-pub async fn deliver(file: &MadeFile) -> Result<Delivered, String> {
+async fn deliver(file: &MadeFile) -> Result<Delivered, String> {
     let file = file.to_file()?;
     if let Some(sheet) = start_share(&file) {
         match share_outcome(sheet).await {
@@ -34,4 +36,22 @@ impl Delivered {
             Delivered::NotShared => "Not shared: nothing left this device.".to_string(),
         }
     }
+}
+
+/// Hands files over, one tap at a time: `(what became of the last one, hand one over)`. The
+/// outcome is the sentence to show beside the buttons.
+#[hook]
+pub fn use_delivery() -> (Option<Result<String, String>>, Callback<MadeFile>) {
+    let outcome = use_state(|| None::<Result<String, String>>);
+    let hand_over = {
+        let outcome = outcome.clone();
+        Callback::from(move |file: MadeFile| {
+            let outcome = outcome.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = deliver(&file).await.map(|delivered| delivered.message(&file.name));
+                outcome.set(Some(result));
+            });
+        })
+    };
+    ((*outcome).clone(), hand_over)
 }

@@ -1,5 +1,5 @@
 //! Getting something the app made out onto the device: a download (a Blob, an object URL and a
-//! click on a temporary link) or the clipboard. Nothing leaves the device.
+//! click on a temporary link). Nothing leaves the device.
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement, Url};
@@ -56,12 +56,6 @@ pub fn download_qr_png(filename: &'static str, qr: &QrDrawing) -> Result<(), JsV
         }
     });
     canvas.to_blob(on_blob.unchecked_ref())
-}
-
-/// Puts `text` on the clipboard; `Err` when the browser refuses (no permission, insecure page).
-pub async fn copy_text(text: &str) -> Result<(), JsValue> {
-    let clipboard = web_sys::window().ok_or("no window")?.navigator().clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ())
 }
 
 /// The app's own origin (`https://remodel.example`), which clinic links point back to.

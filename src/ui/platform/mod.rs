@@ -2,6 +2,8 @@
 //! the clock, focus, downloads and the clipboard, files in and out (the share sheet), WebCrypto,
 //! and the service worker. Views never call the browser for these themselves.
 
+pub mod camera;
+pub mod clipboard;
 pub mod clock;
 pub mod crypto;
 pub mod deliver;

@@ -144,6 +144,18 @@ impl RecordActions {
     }
 
     /// Brings back what was just deleted (or changed).
+    /// Remembers that the "Add to Home Screen" guide was dismissed, so it stays dismissed. Nothing
+    /// to report: if it cannot be stored, the guide is only offered again next time.
+    pub fn dismiss_home_screen_guide(&self) {
+        let Some(db) = self.db.clone() else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(mut settings) = storage::load_settings(&db.0).await {
+                settings.home_screen_guide_dismissed = true;
+                let _ = storage::save_settings(&db.0, &settings).await;
+            }
+        });
+    }
+
     pub fn undo(&self, undo: Undo, done: Done) {
         let (sessions, entries, clinic) = match &undo {
             Undo::Session { session, entries } => (vec![session.clone()], entries.clone(), None),

@@ -3,6 +3,7 @@
 
 use yew::Callback;
 
+use super::{PhotoActions, NOT_OPEN};
 use crate::domain::backup::container::decode;
 use crate::domain::backup::envelope::is_encrypted;
 use crate::domain::backup::nudge::BackupStatus;
@@ -10,12 +11,9 @@ use crate::domain::backup::restore::{plan, Existing, RestoreMode, RestorePlan};
 use crate::domain::backup::{file_name, setting_key, Backup, BackupError};
 use crate::domain::device::storage_usage::format_bytes;
 use crate::storage::{self, Db};
-use crate::ui::photos::library::{LibraryContext, PhotoAction};
 use crate::ui::platform::clock::now_local;
 use crate::ui::platform::crypto;
 use crate::ui::platform::files::{read_file, MadeFile};
-use crate::ui::shared::context::AppContext;
-use crate::ui::shared::state::Action;
 
 /// How far a long task is, for the progress bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +91,7 @@ pub async fn record_backup(db: &Db, status: &BackupStatus) -> Result<(), String>
 }
 
 /// Reads and checks a whole backup file; nothing is written.
-pub async fn read_backup(
+async fn read_backup(
     file: &web_sys::File,
     passphrase: &str,
     progress: &Callback<Progress>,
@@ -115,7 +113,7 @@ pub async fn read_backup(
 }
 
 /// Restores a checked backup in one transaction and returns what was written.
-pub async fn restore(
+async fn restore(
     db: &Db,
     backup: &Backup,
     mode: RestoreMode,
@@ -149,15 +147,50 @@ pub async fn restore(
     Ok(plan)
 }
 
-/// Reads everything again into the app's state and the photo library (after a restore or a
-/// deletion, every page shows what is stored now).
-pub async fn reload(db: &Db, app: &AppContext, library: &LibraryContext) {
-    match storage::load_records(db).await {
-        Ok(records) => app.dispatch(Action::RecordsLoaded(records)),
-        Err(error) => app.dispatch(Action::StorageFailed(error)),
-    }
-    if let Ok((photos, _)) = storage::load_photos(db).await {
-        library.dispatch(PhotoAction::Reloaded(photos));
+/// Why a restore did not happen: the message for the outcome, and one for the passphrase field
+/// when the passphrase was missing or wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestoreFailed {
+    pub passphrase: Option<String>,
+    pub message: String,
+}
+
+impl PhotoActions {
+    /// Reads, checks and restores a backup file, then shows what is stored now. Replies with the
+    /// summary of what was written, or why nothing was.
+    pub fn restore_backup(
+        &self,
+        file: web_sys::File,
+        passphrase: String,
+        mode: RestoreMode,
+        progress: Callback<Progress>,
+        done: Callback<Result<String, RestoreFailed>>,
+    ) {
+        let failed = |message: String| RestoreFailed { passphrase: None, message };
+        let Some(db) = self.db.clone() else {
+            done.emit(Err(failed(NOT_OPEN.into())));
+            return;
+        };
+        let (app, library) = (self.app.clone(), self.library.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match read_backup(&file, &passphrase, &progress).await {
+                Ok(backup) => match restore(&db.0, &backup, mode, &progress).await {
+                    Ok(plan) => {
+                        super::reload(&db.0, &app, &library).await;
+                        Ok(plan.summary())
+                    }
+                    Err(error) => Err(failed(format!("{error} Nothing on this device was changed."))),
+                },
+                Err(error @ (BackupError::NeedsPassphrase | BackupError::WrongPassphrase)) => {
+                    Err(RestoreFailed {
+                        passphrase: Some(error.user_message()),
+                        message: "The backup was not restored.".into(),
+                    })
+                }
+                Err(error) => Err(failed(error.user_message())),
+            };
+            done.emit(result);
+        });
     }
 }
 

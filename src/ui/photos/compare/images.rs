@@ -1,12 +1,15 @@
-//! Decoded photos for the compare view, loaded by id and kept while the view needs them.
+//! Decoded photos for the compare view: read from storage by id, decoded, and kept while the
+//! view needs them.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use web_sys::HtmlImageElement;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlImageElement, Url};
 use yew::prelude::*;
 
-use super::pixels::load_photo_image;
+use crate::storage::{load_photo_bytes, Db, PhotoCopy};
+use crate::ui::photos::object_url::jpeg_object_url;
 use crate::ui::shared::hooks::storage::use_db;
 
 /// What has loaded so far (and any photo that could not be read, with why).
@@ -69,4 +72,20 @@ pub fn use_photo_images(ids: Vec<String>) -> Rc<LoadedImages> {
         });
     }
     (*loaded).clone()
+}
+
+/// A stored photo's working copy, decoded and ready to draw. The object URL is revoked once the
+/// image has decoded: drawing needs only the decoded image.
+pub async fn load_photo_image(db: &Db, id: &str) -> Result<HtmlImageElement, String> {
+    let missing = || "This photo's image could not be read from this device.".to_string();
+    let buffer = load_photo_bytes(db, id, PhotoCopy::Working)
+        .await
+        .map_err(|e| e.user_message())?
+        .ok_or_else(missing)?;
+    let url = jpeg_object_url(&buffer).ok_or_else(missing)?;
+    let image = HtmlImageElement::new().map_err(|_| missing())?;
+    image.set_src(&url);
+    let decoded = JsFuture::from(image.decode()).await;
+    let _ = Url::revoke_object_url(&url);
+    decoded.map(|_| image).map_err(|_| missing())
 }

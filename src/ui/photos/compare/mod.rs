@@ -12,13 +12,14 @@ mod difference_view;
 mod framed;
 pub(crate) mod images;
 mod index_page;
-mod measure;
+pub(crate) mod measure;
 mod overlay;
 pub(crate) mod photo_canvas;
 pub(crate) mod pixels;
 mod redness_chart_view;
 mod redness_view;
 mod region_draw;
+mod regions;
 mod side_by_side;
 mod timelapse;
 
@@ -31,24 +32,22 @@ use self::difference_view::DifferenceView;
 use self::framed::FramedPhoto;
 use self::images::use_photo_images;
 pub use self::index_page::CompareIndexPage;
-use self::measure::measure;
 use self::overlay::{Overlay, OverlayKind};
-use self::pixels::{fitted_size, load_photo_image};
+use self::pixels::fitted_size;
 use self::redness_view::RednessView;
+use self::regions::use_redness_regions;
 use self::side_by_side::SideBySide;
 use self::timelapse::Timelapse;
-use super::library::{save_photo, use_library, PhotoAction};
+use super::actions::use_photo_actions;
+use super::library::use_library;
 use super::routes::{PairQuery, PhotoRoute};
 use crate::domain::photos::angle::Angle;
 use crate::domain::photos::compare::{self, caption, first_session, to_reference, CompareMode};
 use crate::domain::photos::photo::Photo;
-use crate::domain::photos::redness::RednessRegions;
 use crate::domain::photos::region::Region;
 use crate::domain::sections::Section;
-use crate::storage::{load_redness_regions, save_photo_reading, save_redness_regions};
 use crate::ui::shared::components::page::Page;
 use crate::ui::shared::context::use_app_state;
-use crate::ui::shared::hooks::storage::use_db;
 
 /// Widest canvas the compare view draws (its maps are computed at this size).
 const DISPLAY_WIDTH: u32 = 1024;
@@ -63,14 +62,14 @@ pub struct ComparePageProps {
 pub fn ComparePage(props: &ComparePageProps) -> Html {
     let app = use_app_state();
     let library = use_library();
-    let db = use_db();
+    let actions = use_photo_actions();
     let angle = Angle::from_key(&props.angle).unwrap_or(Angle::Front);
     let all = library.photos.clone().unwrap_or_default();
     let series: Vec<Photo> = compare::series(&all, &props.area_id, angle).into_iter().cloned().collect();
     let chosen_before = use_state(|| None::<String>);
     let chosen_after = use_state(|| None::<String>);
     let mode = use_state(|| CompareMode::SideBySide);
-    let regions = use_state(RednessRegions::default);
+    let regions = use_redness_regions();
     let measuring = use_state(|| None::<AttrValue>);
     let save_error = use_state(|| None::<String>);
     let refs: Vec<&Photo> = series.iter().collect();
@@ -85,47 +84,33 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     } else {
         vec![before_id.clone(), after_id.clone()]
     });
-    {
-        let (regions, db) = (regions.clone(), db.clone());
-        use_effect_with(db.is_some(), move |_| {
-            if let Some(db) = db {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(found) = load_redness_regions(&db.0).await {
-                        regions.set(found);
-                    }
-                });
-            }
-        });
-    }
     let on_save = {
-        let (db, library, save_error) = (db.clone(), library.clone(), save_error.clone());
+        let (actions, save_error) = (actions.clone(), save_error.clone());
         Callback::from(move |photo: Photo| {
-            let (db, library, save_error) = (db.clone(), library.clone(), save_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(db) = db else { return };
-                if let Err(message) = save_photo(&db.0, &library, photo).await {
-                    save_error.set(Some(message));
-                }
-            });
+            let save_error = save_error.clone();
+            let report = Callback::from(move |result: Result<(), String>| save_error.set(result.err()));
+            actions.update_photo(photo, report);
         })
     };
     let on_region = {
-        let (db, regions, save_error, area_id) =
-            (db.clone(), regions.clone(), save_error.clone(), props.area_id.to_string());
+        let (actions, regions, save_error, area_id) =
+            (actions.clone(), regions.clone(), save_error.clone(), props.area_id.to_string());
         Callback::from(move |region: Region| {
             // Shown at once (so arrow keys nudge from where it is); put back if it cannot be stored.
             let previous = (*regions).clone();
             let mut next = previous.clone();
             next.set(&area_id, angle, region);
             regions.set(next.clone());
-            let (db, regions, save_error) = (db.clone(), regions.clone(), save_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(db) = db else { return };
-                if let Err(e) = save_redness_regions(&db.0, &next).await {
-                    regions.set(previous);
-                    save_error.set(Some(e.user_message()));
-                }
-            });
+            let (regions, save_error) = (regions.clone(), save_error.clone());
+            actions.save_redness_regions(
+                next,
+                Callback::from(move |result: Result<(), String>| {
+                    if let Err(message) = result {
+                        regions.set(previous.clone());
+                        save_error.set(Some(message));
+                    }
+                }),
+            );
         })
     };
     let (Some(records), Some(_)) = (app.records.clone(), library.photos.as_ref()) else {
@@ -158,42 +143,13 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     let (before, after) = (framed(&before_id, "before photo"), framed(&after_id, "after photo"));
     let region = regions.get(&props.area_id, angle);
     let on_measure_all = {
-        let (series, db, library, measuring, reference) =
-            (series.clone(), db.clone(), library.clone(), measuring.clone(), reference.clone());
+        let (series, actions, measuring, reference) =
+            (series.clone(), actions.clone(), measuring.clone(), reference.clone());
         Callback::from(move |_| {
-            let (Some(region), Some(db)) = (region, db.clone()) else { return };
-            let (series, library, measuring, reference) =
-                (series.clone(), library.clone(), measuring.clone(), reference.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let aspect = f64::from(reference.height) / f64::from(reference.width.max(1));
-                let (mut done, mut failed) = (0, None::<String>);
-                for photo in &series {
-                    measuring.set(Some(format!("Measuring… {done} of {}", series.len()).into()));
-                    let image = match load_photo_image(&db.0, &photo.id).await {
-                        Ok(image) => image,
-                        Err(message) => {
-                            failed = Some(message);
-                            continue;
-                        }
-                    };
-                    match measure(photo, &image, &to_reference(photo, &reference.id), aspect, &region) {
-                        Ok(reading) => {
-                            if let Ok(Some(updated)) = save_photo_reading(&db.0, &photo.id, reading).await {
-                                library.dispatch(PhotoAction::Updated(updated));
-                                done += 1;
-                            }
-                        }
-                        Err(message) => failed = Some(message),
-                    }
-                }
-                measuring.set(None);
-                if let Some(message) = failed {
-                    measuring.set(Some(
-                        format!("Measured {done} of {}. Some could not be measured: {message}", series.len())
-                            .into(),
-                    ));
-                }
-            });
+            let Some(region) = region else { return };
+            let measuring = measuring.clone();
+            let progress = Callback::from(move |said: Option<AttrValue>| measuring.set(said));
+            actions.measure_series(series.clone(), reference.clone(), region, progress);
         })
     };
     let choose = |state: &UseStateHandle<Option<String>>| {

@@ -1,16 +1,13 @@
-//! The compare view's pixel service: stored photos into decoded images, images onto canvases
-//! (optionally through an alignment), and canvas pixels into `image` buffers for `analysis`.
+//! The compare view's pixel service: decoded images onto canvases (optionally through an
+//! alignment), and canvas pixels into `image` buffers for `analysis`.
 //! The only compare code that touches canvases' pixels.
 
 use image::RgbaImage;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, Url};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement};
 
 use crate::domain::photos::similarity::Similarity;
-use crate::storage::{load_photo_bytes, Db, PhotoCopy};
-use crate::ui::photos::object_url::jpeg_object_url;
 
 // ImageData, bound here rather than through web-sys's `ImageData` feature: turning that feature
 // on grew the client app's wasm by about 190 bytes brotli (measured), which its budget has no room for.
@@ -33,22 +30,6 @@ extern "C" {
 
     #[wasm_bindgen(method, catch, js_name = putImageData)]
     fn put_image_data(this: &PixelContext, data: &ImageData, x: f64, y: f64) -> Result<(), JsValue>;
-}
-
-/// A stored photo's working copy, decoded and ready to draw. The object URL is revoked once the
-/// image has decoded: drawing needs only the decoded image.
-pub async fn load_photo_image(db: &Db, id: &str) -> Result<HtmlImageElement, String> {
-    let missing = || "This photo's image could not be read from this device.".to_string();
-    let buffer = load_photo_bytes(db, id, PhotoCopy::Working)
-        .await
-        .map_err(|e| e.user_message())?
-        .ok_or_else(missing)?;
-    let url = jpeg_object_url(&buffer).ok_or_else(missing)?;
-    let image = HtmlImageElement::new().map_err(|_| missing())?;
-    image.set_src(&url);
-    let decoded = JsFuture::from(image.decode()).await;
-    let _ = Url::revoke_object_url(&url);
-    decoded.map(|_| image).map_err(|_| missing())
 }
 
 /// A canvas's 2-D context (sized by the caller).

@@ -4,45 +4,32 @@ use yew::prelude::*;
 
 use super::backup_card::outcome_view;
 use crate::domain::backup::{delete_confirmed, DELETE_WORD};
-use crate::storage;
-use crate::ui::photos::actions::backup::reload;
-use crate::ui::photos::library::use_library;
+use crate::ui::photos::actions::use_photo_actions;
 use crate::ui::shared::components::field::TextField;
-use crate::ui::shared::context::use_app_state;
-use crate::ui::shared::hooks::storage::use_db;
 
 #[component]
 pub fn DeleteCard() -> Html {
-    let db = use_db();
+    let actions = use_photo_actions();
     // Until the database is open a click could do nothing, so the action waits disabled.
-    let ready = db.is_some();
-    let app = use_app_state();
-    let library = use_library();
+    let ready = actions.ready();
     let typed = use_state(String::new);
     let error = use_state(|| None::<String>);
     let outcome = use_state(|| None::<Result<String, String>>);
     let onclick = {
         let (typed, error, outcome) = (typed.clone(), error.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(db) = db.clone() else { return };
             if !delete_confirmed(&typed) {
                 error.set(Some(format!("Type {DELETE_WORD} in capitals to confirm. Nothing was deleted.")));
                 return;
             }
             error.set(None);
-            let (app, library, typed, outcome) =
-                (app.clone(), library.clone(), typed.clone(), outcome.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match storage::delete_everything(&db.0).await {
-                    Ok(()) => {
-                        reload(&db.0, &app, &library).await;
-                        typed.set(String::new());
-                        Ok("Everything was deleted from this device.".to_string())
-                    }
-                    Err(error) => Err(format!("{} Nothing was deleted.", error.user_message())),
-                };
+            let (typed, outcome) = (typed.clone(), outcome.clone());
+            actions.delete_everything(Callback::from(move |result: Result<String, String>| {
+                if result.is_ok() {
+                    typed.set(String::new());
+                }
                 outcome.set(Some(result));
-            });
+            }));
         })
     };
     html! {

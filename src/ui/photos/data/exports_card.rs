@@ -12,7 +12,7 @@ use crate::storage::Records;
 use crate::ui::photos::routes::PhotoRoute;
 use crate::ui::platform::clock::today;
 use crate::ui::platform::clock::unix_seconds;
-use crate::ui::platform::deliver::deliver;
+use crate::ui::platform::deliver::use_delivery;
 use crate::ui::platform::files::MadeFile;
 use crate::ui::shared::components::field::{Checkbox, TextField};
 use crate::ui::shared::context::use_app_state;
@@ -31,13 +31,13 @@ pub fn ExportsCard() -> Html {
     let reminders = use_state(|| false);
     let reminder_time = use_state(|| "20:00".to_string());
     let time_error = use_state(|| None::<String>);
-    let outcome = use_state(|| None::<Result<String, String>>);
+    let (outcome, hand_over) = use_delivery();
     // Every check-in must be read before the diary is exported (start-up reads recent ones first).
     let records = app.records.clone().filter(|r| r.entries_from.is_none());
 
     let export = |what: Export| {
         let (records, reminders, reminder_time) = (records.clone(), reminders.clone(), reminder_time.clone());
-        let (time_error, outcome) = (time_error.clone(), outcome.clone());
+        let (time_error, hand_over) = (time_error.clone(), hand_over.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(records) = records.clone() else { return };
             let check_in_at = match (*reminders, parse_time(&reminder_time)) {
@@ -49,12 +49,7 @@ pub fn ExportsCard() -> Html {
                 }
             };
             time_error.set(None);
-            let file = make(what, &records.0, check_in_at);
-            let outcome = outcome.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = deliver(&file).await.map(|delivered| delivered.message(&file.name));
-                outcome.set(Some(result));
-            });
+            hand_over.emit(make(what, &records.0, check_in_at));
         })
     };
     let ready = records.is_some();

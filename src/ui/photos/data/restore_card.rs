@@ -9,20 +9,15 @@ use yew::prelude::*;
 use super::backup_card::outcome_view;
 use super::progress_bar::{report_into, ProgressBar};
 use crate::domain::backup::restore::RestoreMode;
-use crate::domain::backup::BackupError;
-use crate::ui::photos::actions::backup::{read_backup, reload, restore, Progress};
-use crate::ui::photos::library::use_library;
+use crate::ui::photos::actions::backup::{Progress, RestoreFailed};
+use crate::ui::photos::actions::use_photo_actions;
 use crate::ui::shared::components::field::TextField;
-use crate::ui::shared::context::use_app_state;
-use crate::ui::shared::hooks::storage::use_db;
 
 #[component]
 pub fn RestoreCard() -> Html {
-    let db = use_db();
+    let actions = use_photo_actions();
     // Until the database is open a click could do nothing, so the action waits disabled.
-    let ready = db.is_some();
-    let app = use_app_state();
-    let library = use_library();
+    let ready = actions.ready();
     let input = use_node_ref();
     let mode = use_state(|| RestoreMode::Merge);
     let passphrase = use_state(String::new);
@@ -35,7 +30,6 @@ pub fn RestoreCard() -> Html {
         let (passphrase_error, progress, outcome) =
             (passphrase_error.clone(), progress.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(db) = db.clone() else { return };
             let file = input.cast::<HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0));
             passphrase_error.set(None);
             let Some(file) = file else {
@@ -43,29 +37,17 @@ pub fn RestoreCard() -> Html {
                 return;
             };
             outcome.set(None);
-            let (mode, secret) = (*mode, (*passphrase).clone());
-            let (app, library) = (app.clone(), library.clone());
             let (passphrase_error, progress, outcome) =
                 (passphrase_error.clone(), progress.clone(), outcome.clone());
             let report = report_into(&progress);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match read_backup(&file, &secret, &report).await {
-                    Ok(backup) => match restore(&db.0, &backup, mode, &report).await {
-                        Ok(plan) => {
-                            reload(&db.0, &app, &library).await;
-                            Ok(plan.summary())
-                        }
-                        Err(error) => Err(format!("{error} Nothing on this device was changed.")),
-                    },
-                    Err(error @ (BackupError::NeedsPassphrase | BackupError::WrongPassphrase)) => {
-                        passphrase_error.set(Some(error.user_message()));
-                        Err("The backup was not restored.".into())
-                    }
-                    Err(error) => Err(error.user_message()),
-                };
+            let done = Callback::from(move |result: Result<String, RestoreFailed>| {
                 progress.set(None);
-                outcome.set(Some(result));
+                outcome.set(Some(result.map_err(|failed| {
+                    passphrase_error.set(failed.passphrase);
+                    failed.message
+                })));
             });
+            actions.restore_backup(file, (*passphrase).clone(), *mode, report, done);
         })
     };
 

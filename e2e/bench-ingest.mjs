@@ -58,19 +58,55 @@ try {
   console.log(`input: 4000 × 3000 JPEG, ${big.size} bytes`);
 
   const times = await page.evaluate(async (runs) => {
+    // The worker's protocol (src/worker/protocol.rs): [postcard bytes, ...attachments], version 1.
+    const varint = (n) => {
+      const out = [];
+      for (; n >= 0x80; n >>>= 7) out.push((n & 0x7f) | 0x80);
+      return [...out, n];
+    };
+    const ENGINES = ["auto", "image", "browser"];
+    /** Envelope { v, id, body: Reply } from its bytes (only what the benchmark needs). */
+    const readReply = (bytes) => {
+      let at = 0;
+      const next = () => {
+        let n = 0;
+        for (let shift = 0; ; shift += 7) {
+          const byte = bytes[at++];
+          n |= (byte & 0x7f) << shift;
+          if (byte < 0x80) return n >>> 0;
+        }
+      };
+      const text = () => {
+        const length = next();
+        at += length;
+        return new TextDecoder().decode(bytes.subarray(at - length, at));
+      };
+      const [v, id, kind] = [next(), next(), next()];
+      if (kind === 0) return { v, id, kind: "ready" };
+      if (kind === 2) return { v, id, kind: "failed", message: text() };
+      const [width, height, thumbWidth, thumbHeight] = [next(), next(), next(), next()];
+      const takenAt = next() === 1 ? text() : null;
+      return { v, id, kind: "ingested", width, height, thumbWidth, thumbHeight, takenAt, engine: ENGINES[next()] };
+    };
     const worker = new Worker("/photos/photo-worker_loader.js", { type: "module" });
-    await new Promise((resolve) => worker.addEventListener("message", (e) => e.data.ready && resolve(), { once: true }));
+    await new Promise((resolve) =>
+      worker.addEventListener("message", (e) => readReply(e.data[0]).kind === "ready" && resolve(), { once: true }),
+    );
     let next = 0;
     const ours = (engine) =>
       new Promise((resolve, reject) => {
         const id = ++next;
         const listen = (e) => {
-          if (e.data.id !== id) return;
+          const [head, working, thumb] = e.data;
+          const reply = readReply(head);
+          if (reply.id !== id) return;
           worker.removeEventListener("message", listen);
-          e.data.ok ? resolve(e.data) : reject(new Error(e.data.message));
+          if (reply.kind === "ingested") resolve({ ...reply, working, thumb });
+          else reject(new Error(reply.message));
         };
         worker.addEventListener("message", listen);
-        worker.postMessage({ id, file: window.__big, engine });
+        const request = new Uint8Array([1, ...varint(id), 0, ENGINES.indexOf(engine)]);
+        worker.postMessage([request, window.__big]);
       });
     const native = async () => {
       const bitmap = await createImageBitmap(window.__big, { imageOrientation: "from-image" });

@@ -1,7 +1,7 @@
 // Photos (release build): import with per-file results, upright whatever the EXIF orientation,
 // still there after a reload, delete with Undo, bad files refused with nothing else changed,
 // the camera's fallback (camera.spec.mjs has the live camera), and no long main-thread task
-// during a 20-photo import.
+// during a 20-photo import; the photo worker's typed, versioned messages.
 import { readFile, writeFile } from "node:fs/promises";
 import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
 import { addArea, countStored, expectNoAxeViolations } from "./records.mjs";
@@ -267,4 +267,46 @@ test("offline before photos were ever fetched, the page says they need a connect
   await page.goto("/photos");
   await expect(page.getByRole("heading", { level: 1, name: "This page needs a connection once" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to Remodel" })).toBeVisible();
+});
+
+test("the photo worker speaks its typed protocol and refuses another version's messages", async ({ page }) => {
+  await page.goto("/photos/");
+  const jpeg = (await readFile(ORIENTED[1])).toString("base64");
+  // Talks to the worker as the page does: [postcard bytes, ...attachments] (src/worker/protocol.rs).
+  const replies = await page.evaluate(async (jpeg) => {
+    const worker = new Worker("/photos/photo-worker_loader.js", { type: "module" });
+    const nextMessage = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), { once: true }));
+    const summary = ([head, ...attachments]) => ({
+      bytes: Array.from(head),
+      text: new TextDecoder().decode(head.subarray(4)),
+      attachments: attachments.map((a) => (a instanceof ArrayBuffer ? Array.from(new Uint8Array(a, 0, 2)) : String(a))),
+    });
+    const ask = async (head, ...attachments) => {
+      const reply = nextMessage();
+      worker.postMessage([new Uint8Array(head), ...attachments]);
+      return summary(await reply);
+    };
+    const ready = summary(await nextMessage());
+    const photo = new Blob([Uint8Array.from(atob(jpeg), (c) => c.charCodeAt(0))], { type: "image/jpeg" });
+    return {
+      ready,
+      ingested: await ask([1, 7, 0, 0], photo),
+      notAPhoto: await ask([1, 8, 0, 1], new Blob(["plain text, not a photo"])),
+      otherVersion: await ask([2, 9, 0, 0], photo),
+      unreadable: await ask([]),
+      unknownJob: await ask([1, 10, 9]),
+    };
+  }, jpeg);
+  expect(replies.ready.bytes).toEqual([1, 0, 0]);
+  // Version 1, job 7, Ingested, then the two JPEG copies handed over.
+  expect(replies.ingested.bytes.slice(0, 3)).toEqual([1, 7, 1]);
+  expect(replies.ingested.attachments).toEqual([[0xff, 0xd8], [0xff, 0xd8]]);
+  // Failed { message } answers the job it belongs to, with the sentence for the client.
+  expect(replies.notAPhoto.bytes.slice(0, 3)).toEqual([1, 8, 2]);
+  expect(replies.notAPhoto.attachments).toEqual([]);
+  expect(replies.otherVersion.bytes.slice(0, 3)).toEqual([1, 9, 2]);
+  expect(replies.otherVersion.text).toBe("The photo processor is from another version of the app. Reload the page and try again.");
+  expect(replies.unreadable.bytes.slice(0, 3)).toEqual([1, 0, 2]);
+  expect(replies.unknownJob.bytes.slice(0, 3)).toEqual([1, 10, 2]);
+  expect(replies.unknownJob.text).toBe("The photo processor and this page could not understand each other. Reload the page and try again.");
 });

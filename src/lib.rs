@@ -15,5 +15,4 @@ pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
 pub mod worker;

@@ -2,25 +2,16 @@
 //! storage with the details the client chose. One file at a time, so memory holds one photo's
 //! pixels however many are chosen, and each file gets its own result.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
-
-use js_sys::{ArrayBuffer, Function, Object, Promise, Reflect};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, File, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{Blob, File};
 use yew::prelude::*;
 
 use super::actions::{use_photo_actions, NOT_OPEN};
+use super::photo_worker::{PhotoWorker, WorkerPhoto, WORKER_FAILED};
 use crate::domain::photos::photo::{local_date_time, session_before, Photo, PhotoDetails, TakenAtSource};
 use crate::storage::{new_id, StoredPhotoBytes};
 use crate::ui::platform::clock::now_local;
 use crate::ui::shared::context::use_app_state;
-
-/// The worker's script (built by Trunk from `src/photo_worker.rs`).
-const WORKER_URL: &str = "/photos/photo-worker_loader.js";
 
 /// Where one file of an import stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,69 +43,6 @@ impl Source {
         self.blob.dyn_ref::<File>().map(File::last_modified)
     }
 }
-
-/// The photo worker, started once per page and shared by every import.
-#[derive(Clone)]
-struct PhotoWorker {
-    worker: Worker,
-    ready: Promise,
-    pending: Rc<RefCell<HashMap<u32, Function>>>,
-    next_id: Rc<RefCell<u32>>,
-    _onmessage: Rc<Closure<dyn FnMut(MessageEvent)>>,
-}
-
-impl PhotoWorker {
-    fn start() -> Result<PhotoWorker, JsValue> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(WORKER_URL, &options)?;
-        let pending: Rc<RefCell<HashMap<u32, Function>>> = Rc::default();
-        let ready_resolve: Rc<RefCell<Option<Function>>> = Rc::default();
-        let ready = {
-            let ready_resolve = ready_resolve.clone();
-            Promise::new(&mut |resolve, _| *ready_resolve.borrow_mut() = Some(resolve))
-        };
-        let onmessage = {
-            let pending = pending.clone();
-            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let data = event.data();
-                if Reflect::get(&data, &"ready".into()).ok().is_some_and(|r| r.is_truthy()) {
-                    if let Some(resolve) = ready_resolve.borrow_mut().take() {
-                        let _ = resolve.call0(&JsValue::NULL);
-                    }
-                    return;
-                }
-                let id =
-                    Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
-                if let Some(resolve) = pending.borrow_mut().remove(&id) {
-                    let _ = resolve.call1(&JsValue::NULL, &data);
-                }
-            })
-        };
-        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        Ok(PhotoWorker { worker, ready, pending, next_id: Rc::default(), _onmessage: Rc::new(onmessage) })
-    }
-
-    /// Sends one file and waits for the worker's reply.
-    async fn ingest(&self, blob: &Blob) -> Result<JsValue, String> {
-        JsFuture::from(self.ready.clone()).await.map_err(|_| WORKER_FAILED.to_string())?;
-        let id = {
-            let mut next = self.next_id.borrow_mut();
-            *next += 1;
-            *next
-        };
-        let reply = Promise::new(&mut |resolve, _| {
-            self.pending.borrow_mut().insert(id, resolve);
-        });
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"id".into(), &id.into());
-        let _ = Reflect::set(&message, &"file".into(), blob);
-        self.worker.post_message(&message).map_err(|_| WORKER_FAILED.to_string())?;
-        JsFuture::from(reply).await.map_err(|_| WORKER_FAILED.to_string())
-    }
-}
-
-const WORKER_FAILED: &str = "The photo processor could not start. Reload the page and try again.";
 
 /// The import under way (or last finished) and the callback that starts one.
 #[derive(Clone, PartialEq)]
@@ -188,22 +116,15 @@ async fn read_one(
     details: &PhotoDetails,
     sessions: &[crate::domain::diary::session::Session],
 ) -> Result<(Photo, StoredPhotoBytes), String> {
-    let reply = worker.ingest(&source.blob).await?;
-    let get = |key: &str| Reflect::get(&reply, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    if !get("ok").is_truthy() {
-        return Err(get("message").as_string().unwrap_or_else(|| "This photo could not be read.".into()));
-    }
-    let number = |key: &str| get(key).as_f64().unwrap_or(0.0) as u32;
+    let WorkerPhoto { photo: made, working, thumb } = worker.ingest(&source.blob).await?;
     let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    let (taken_at, source_kind) = match (get("takenAt").as_string(), source.modified_ms()) {
+    let (taken_at, source_kind) = match (made.taken_at, source.modified_ms()) {
         (Some(exif), _) => (exif, TakenAtSource::Exif),
         (None, Some(modified)) => {
             (local_date_time(modified, offset).unwrap_or_default(), TakenAtSource::File)
         }
         (None, None) => (now_local(), TakenAtSource::Camera),
     };
-    let working: ArrayBuffer = get("working").unchecked_into();
-    let thumb: ArrayBuffer = get("thumb").unchecked_into();
     let id = new_id();
     let photo = Photo {
         id: id.clone(),
@@ -214,10 +135,10 @@ async fn read_one(
         taken_at_source: source_kind,
         lighting: details.lighting.clone(),
         colour_card: details.colour_card,
-        width: number("width"),
-        height: number("height"),
-        thumb_width: number("thumbWidth"),
-        thumb_height: number("thumbHeight"),
+        width: made.width,
+        height: made.height,
+        thumb_width: made.thumb_width,
+        thumb_height: made.thumb_height,
         stored_bytes: working.byte_length() + thumb.byte_length(),
         alignment: None,
         card: None,

@@ -7,6 +7,7 @@ mod components;
 mod home_screen;
 mod links;
 mod pages;
+mod record_form;
 pub mod routes;
 
 pub use app::App;

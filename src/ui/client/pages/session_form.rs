@@ -5,12 +5,10 @@ use yew_router::prelude::*;
 
 use crate::domain::diary::session::SessionForm;
 use crate::domain::sections::Section;
-use crate::domain::validation::FieldErrors;
-use crate::storage::new_id;
 use crate::ui::client::components::session_form::SessionFormView;
+use crate::ui::client::record_form::use_record_form;
 use crate::ui::client::routes::Route;
 use crate::ui::platform::clock::today;
-use crate::ui::platform::focus::focus_first_invalid;
 use crate::ui::shared::actions::use_record_actions;
 use crate::ui::shared::components::page::Page;
 use crate::ui::shared::context::use_app_state;
@@ -25,11 +23,7 @@ pub struct SessionFormPageProps {
 pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
     let app = use_app_state();
     let actions = use_record_actions();
-    let navigator = use_navigator();
-    let errors = use_state(FieldErrors::new);
-    let save_error = use_state(|| None::<String>);
-    // Made once per form: a double tap on Save writes the same record twice, not two records.
-    let new_record_id = use_state(new_id);
+    let form_state = use_record_form();
     let heading = if props.id.is_some() { "Edit session" } else { "Add a session" };
     let Some(records) = app.records.as_ref() else {
         return html! { <Page section={Section::Sessions} {heading}><p>{ "Loading…" }</p></Page> };
@@ -48,43 +42,23 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
     }
     let initial = existing.map(SessionForm::from_session).unwrap_or_else(|| SessionForm::new(today()));
     let on_submit = {
-        let (errors, save_error, profile) = (errors.clone(), save_error.clone(), records.profile.clone());
-        let id = props.id.clone().unwrap_or_else(|| (*new_record_id).clone());
-        let previous = existing.cloned();
-        Callback::from(move |form: SessionForm| {
-            let session_id = id.clone();
-            match form.validate(session_id.clone(), today(), &profile) {
-                Err(found) => {
-                    focus_first_invalid(&found, "");
-                    errors.set(found);
-                }
-                Ok(session) => {
-                    errors.set(FieldErrors::new());
-                    let (save_error, navigator, session_id) =
-                        (save_error.clone(), navigator.clone(), session_id.clone());
-                    let done =
-                        Callback::from(
-                            move |result: Result<(), crate::storage::StorageError>| match result {
-                                Ok(()) => {
-                                    if let Some(navigator) = &navigator {
-                                        navigator.push(&Route::SessionDetail { id: session_id.clone() });
-                                    }
-                                }
-                                Err(error) => save_error.set(Some(error.user_message())),
-                            },
-                        );
-                    match previous.clone() {
-                        Some(previous) => actions.update_session(previous, session, done),
-                        None => actions.save_session(session, done),
-                    }
+        let (state, profile) = (form_state.clone(), records.profile.clone());
+        let (id, previous) = (form_state.id(props.id.as_ref()), existing.cloned());
+        Callback::from(move |form: SessionForm| match form.validate(id.clone(), today(), &profile) {
+            Err(found) => state.refuse(found),
+            Ok(session) => {
+                let done = state.saving(Route::SessionDetail { id: id.clone() });
+                match previous.clone() {
+                    Some(previous) => actions.update_session(previous, session, done),
+                    None => actions.save_session(session, done),
                 }
             }
         })
     };
     html! {
         <Page section={Section::Sessions} {heading}>
-            <SessionFormView {initial} profile={records.profile.clone()} errors={(*errors).clone()} {on_submit}
-                save_error={(*save_error).clone()} />
+            <SessionFormView {initial} profile={records.profile.clone()} errors={(*form_state.errors).clone()} {on_submit}
+                save_error={(*form_state.save_error).clone()} />
         </Page>
     }
 }

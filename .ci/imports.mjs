@@ -173,6 +173,12 @@ for (const file of files.filter((f) => path.relative(src, f).startsWith(`ui${pat
       reported.add(name);
     }
   }
+  // Storage's database handle, written to directly (`db.0.put(…)`) rather than through a named write.
+  if (!isEffectFile(file) || /(^|\/)hooks(\/|\.rs$)/.test(path.relative(src, file))) {
+    for (const [, name] of text.matchAll(/\.0\s*\.\s*(put|put_keyed|delete|write_batch|write_batch_with_progress)\s*[(:]/g)) {
+      problems.push(`${rel} writes to storage (Db::${name}): only actions may`);
+    }
+  }
   if (effect) continue;
   const reads = new Set();
   // Storage's functions start lower-case; its types (records, errors, copies) upper-case.

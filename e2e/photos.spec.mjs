@@ -310,3 +310,24 @@ test("the photo worker speaks its typed protocol and refuses another version's m
   expect(replies.unknownJob.bytes.slice(0, 3)).toEqual([1, 10, 2]);
   expect(replies.unknownJob.text).toBe("The photo processor and this page could not understand each other. Reload the page and try again.");
 });
+
+test.describe("a photo worker that cannot start", () => {
+  // The service worker would answer the worker's script from its cache: the test blocks it so
+  // the refused script reaches the page as it would on a broken install.
+  test.use({ serviceWorkers: "block" });
+
+  test("each file says so instead of waiting forever, and nothing is stored", async ({ page }) => {
+    await addArea(page, "cheeks");
+    await page.route("**/photos/photo-worker*", (route) => route.abort());
+    await page.goto("/photos/add");
+    await importFiles(page, [ORIENTED[1], ORIENTED[2]]);
+    const results = page.getByRole("list", { name: "Import results" });
+    for (const name of ["Landscape_1.jpg", "Landscape_2.jpg"]) {
+      await expect(results.getByRole("listitem").filter({ hasText: name })).toContainText(
+        "The photo processor could not start. Reload the page and try again.",
+      );
+    }
+    await expect(page.getByRole("status").filter({ hasText: "0 of 2 added." })).toBeVisible();
+    expect(await countStored(page, "photos")).toBe(0);
+  });
+});

@@ -79,8 +79,10 @@ pub fn use_import() -> Import {
             let (results, actions, worker, sessions) =
                 (results.clone(), actions.clone(), worker.clone(), sessions.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                // Started on the first import, then kept for the page's next ones.
-                let started = worker.borrow().clone().map(Ok).unwrap_or_else(PhotoWorker::start);
+                // Started on the first import, then kept for the page's next ones (a new one
+                // if it stopped).
+                let kept = worker.borrow().clone().filter(|w| !w.stopped());
+                let started = kept.map(Ok).unwrap_or_else(PhotoWorker::start);
                 if let Ok(started) = &started {
                     *worker.borrow_mut() = Some(started.clone());
                 }

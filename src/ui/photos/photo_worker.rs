@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use js_sys::{Array, ArrayBuffer, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,6 +22,9 @@ const WORKER_URL: &str = "/photos/photo-worker_loader.js";
 
 pub const WORKER_FAILED: &str = "The photo processor could not start. Reload the page and try again.";
 
+/// Said to every file waiting when the worker fails under way; the next import starts a new one.
+const WORKER_STOPPED: &str = "The photo processor stopped. Try this photo again, or reload the page.";
+
 /// A photo as the worker made it: its details and its two JPEG copies.
 pub struct WorkerPhoto {
     pub photo: IngestedPhoto,
@@ -28,21 +32,65 @@ pub struct WorkerPhoto {
     pub thumb: ArrayBuffer,
 }
 
-/// Waiting for an answer: resolved with the whole message (read again by the one waiting).
-type Waiting = Rc<RefCell<HashMap<u32, Function>>>;
+/// Who is waiting for the worker: the page for its Ready, and each job for its answer. Each is
+/// resolved with the whole message, and reads it again itself.
+#[derive(Default)]
+struct Waiting {
+    ready: Option<Function>,
+    jobs: HashMap<u32, Function>,
+    /// The worker failed (its script did not load, or it stopped mid-job): it takes no more jobs.
+    stopped: bool,
+}
+
+impl Waiting {
+    /// Hands `data` to everyone still waiting.
+    fn tell_everyone(&mut self, data: &JsValue) {
+        let everyone = self.ready.take().into_iter().chain(self.jobs.drain().map(|(_, job)| job));
+        for resolve in everyone.collect::<Vec<_>>() {
+            let _ = resolve.call1(&JsValue::NULL, data);
+        }
+    }
+}
 
 #[derive(Clone)]
 pub struct PhotoWorker {
     worker: Worker,
     ready: Promise,
-    pending: Waiting,
+    waiting: Rc<RefCell<Waiting>>,
     next_id: Rc<RefCell<u32>>,
-    _onmessage: Rc<Closure<dyn FnMut(MessageEvent)>>,
+    _listeners: Rc<[EventListener; 3]>,
 }
 
 /// A message's envelope read as a [`Reply`].
 fn read_reply(data: &JsValue) -> Result<Envelope<Reply>, Refused> {
-    decode(&js_sys::Uint8Array::new(&Array::from(data).get(0)).to_vec())
+    let head = if Array::is_array(data) { Array::from(data).get(0) } else { JsValue::UNDEFINED };
+    decode(&js_sys::Uint8Array::new(&head).to_vec())
+}
+
+/// A message as the worker would send it: `[bytes]`.
+fn message(envelope: &Envelope<Reply>) -> JsValue {
+    Array::of1(&js_sys::Uint8Array::from(encode(envelope).as_slice())).into()
+}
+
+/// Routes one message from the worker to whoever is waiting for it.
+fn dispatch(waiting: &RefCell<Waiting>, data: &JsValue) {
+    let mut waiting = waiting.borrow_mut();
+    let answer = |resolve: Option<Function>| {
+        if let Some(resolve) = resolve {
+            let _ = resolve.call1(&JsValue::NULL, data);
+        }
+    };
+    match read_reply(data) {
+        Ok(Envelope { body: Reply::Ready, .. }) => answer(waiting.ready.take()),
+        Ok(Envelope { id, .. }) | Err(Refused { id: Some(id), .. }) if waiting.jobs.contains_key(&id) => {
+            answer(waiting.jobs.remove(&id))
+        }
+        // A failure that belongs to no job, or a message that could not be read (another
+        // version, say) with no job to answer: whoever is waiting hears why.
+        Ok(Envelope { id: 0, body: Reply::Failed { .. }, .. }) | Err(_) => waiting.tell_everyone(data),
+        // An answer to a job nobody waits for: nothing to do.
+        Ok(_) => {}
+    }
 }
 
 impl PhotoWorker {
@@ -50,51 +98,56 @@ impl PhotoWorker {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(WORKER_URL, &options)?;
-        let pending: Waiting = Rc::default();
-        let ready_resolve: Rc<RefCell<Option<Function>>> = Rc::default();
+        let waiting: Rc<RefCell<Waiting>> = Rc::default();
         let ready = {
-            let ready_resolve = ready_resolve.clone();
-            Promise::new(&mut |resolve, _| *ready_resolve.borrow_mut() = Some(resolve))
+            let waiting = waiting.clone();
+            Promise::new(&mut |resolve, _| waiting.borrow_mut().ready = Some(resolve))
         };
-        let onmessage = {
-            let pending = pending.clone();
-            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let data = event.data();
-                let answer = |resolve: Function| {
-                    let _ = resolve.call1(&JsValue::NULL, &data);
-                };
-                match read_reply(&data) {
-                    Ok(Envelope { body: Reply::Ready, .. }) => ready_resolve.borrow_mut().take().map(answer),
-                    Ok(Envelope { id, .. }) | Err(Refused { id: Some(id), .. })
-                        if pending.borrow().contains_key(&id) =>
-                    {
-                        pending.borrow_mut().remove(&id).map(answer)
-                    }
-                    // Unreadable, or from another version, with no job to answer: whoever is
-                    // waiting hears why (each reads the message again and finds it refused).
-                    _ => {
-                        ready_resolve.borrow_mut().take().map(answer);
-                        pending.borrow_mut().drain().for_each(|(_, resolve)| answer(resolve));
-                        None
-                    }
-                };
+        let on_message = {
+            let waiting = waiting.clone();
+            EventListener::new(&worker, "message", move |event| {
+                dispatch(&waiting, &event.unchecked_ref::<MessageEvent>().data());
             })
         };
-        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        Ok(PhotoWorker { worker, ready, pending, next_id: Rc::default(), _onmessage: Rc::new(onmessage) })
+        // The script did not load, the worker stopped (a crash mid-job), or a message could not
+        // be passed: no answer will come, so everyone waiting is told instead of left waiting.
+        let on_failure = |kind: &'static str| {
+            let waiting = waiting.clone();
+            EventListener::new(&worker, kind, move |_| {
+                let mut waiting = waiting.borrow_mut();
+                waiting.stopped = true;
+                // Before its Ready, the worker never started.
+                let said = if waiting.ready.is_some() { WORKER_FAILED } else { WORKER_STOPPED };
+                waiting.tell_everyone(&message(&Envelope::new(0, Reply::Failed { message: said.into() })));
+            })
+        };
+        let listeners = [on_message, on_failure("error"), on_failure("messageerror")];
+        Ok(PhotoWorker { worker, ready, waiting, next_id: Rc::default(), _listeners: Rc::new(listeners) })
+    }
+
+    /// Whether the worker failed and takes no more jobs (a new one is needed).
+    pub fn stopped(&self) -> bool {
+        self.waiting.borrow().stopped
     }
 
     /// Sends one file and waits for the worker's copies of it, or the sentence saying why not.
     pub async fn ingest(&self, blob: &Blob) -> Result<WorkerPhoto, String> {
         let ready = JsFuture::from(self.ready.clone()).await.map_err(|_| WORKER_FAILED.to_string())?;
-        read_reply(&ready).map_err(|refused| refused.message.to_string())?;
+        match read_reply(&ready).map_err(|refused| refused.message.to_string())?.body {
+            Reply::Ready => {}
+            Reply::Failed { message } => return Err(message),
+            Reply::Ingested(_) => return Err(UNREADABLE.into()),
+        }
+        if self.stopped() {
+            return Err(WORKER_STOPPED.into());
+        }
         let id = {
             let mut next = self.next_id.borrow_mut();
             *next += 1;
             *next
         };
         let reply = Promise::new(&mut |resolve, _| {
-            self.pending.borrow_mut().insert(id, resolve);
+            self.waiting.borrow_mut().jobs.insert(id, resolve);
         });
         let head = encode(&Envelope::new(id, Request::Ingest { engine: Engine::Auto }));
         self.worker

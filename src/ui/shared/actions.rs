@@ -143,7 +143,6 @@ impl RecordActions {
         );
     }
 
-    /// Brings back what was just deleted (or changed).
     /// Remembers that the "Add to Home Screen" guide was dismissed, so it stays dismissed. Nothing
     /// to report: if it cannot be stored, the guide is only offered again next time.
     pub fn dismiss_home_screen_guide(&self) {
@@ -156,6 +155,7 @@ impl RecordActions {
         });
     }
 
+    /// Brings back what was just deleted (or changed).
     pub fn undo(&self, undo: Undo, done: Done) {
         let (sessions, entries, clinic) = match &undo {
             Undo::Session { session, entries } => (vec![session.clone()], entries.clone(), None),

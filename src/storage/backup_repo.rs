@@ -9,11 +9,13 @@ use js_sys::{ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::db::Db;
-use super::db::{from_js, Span, Write};
+use super::db::Span;
 use super::error::StorageError;
+use super::idb_values::from_js;
 use super::photos_repo::StoredPhotoBytes;
 use super::records::readable;
 use super::schema::Store;
+use super::write::Write;
 use crate::domain::backup::container::BackupWriter;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::restore::RestorePlan;

@@ -3,16 +3,16 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use idb::{
-    Database, DatabaseEvent, Event, Factory, IndexParams, KeyPath, KeyRange, ObjectStoreParams, Query,
-    Request, Transaction, TransactionMode,
-};
+use idb::{Database, DatabaseEvent, Event, Factory, KeyRange, Query, Request, Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use super::error::StorageError;
-use super::schema::{migrations_between, MigrationStep, Store, DB_NAME, DB_VERSION};
+use super::idb_values::{classify, finish, from_js, is_closed_connection, keyed, to_js};
+use super::migrate::migrate;
+use super::schema::{Store, DB_NAME, DB_VERSION};
+use super::write::Write;
 
 /// An open connection to the app's database.
 ///
@@ -375,72 +375,10 @@ impl Db {
     }
 }
 
-/// One write of a batch (see [`Db::write_batch`]). Cloning copies JS handles, not records.
-#[derive(Clone)]
-pub enum Write {
-    Put(Store, JsValue),
-    Delete(Store, String),
-    /// Every record of the store.
-    Clear(Store),
-}
-
-impl Write {
-    /// A put of a serde record.
-    pub fn put<T: Serialize>(store: Store, record: &T) -> Result<Write, StorageError> {
-        Ok(Write::Put(store, to_js(record)?))
-    }
-
-    /// A put of a settings singleton under `key` (see [`Db::put_keyed`]).
-    pub fn put_keyed<T: Serialize>(store: Store, key: &str, record: &T) -> Result<Write, StorageError> {
-        Ok(Write::Put(store, keyed(key, record)?))
-    }
-
-    fn store(&self) -> Store {
-        match self {
-            Write::Put(store, _) | Write::Delete(store, _) | Write::Clear(store) => *store,
-        }
-    }
-}
-
 /// Deletes a whole database by name (tests and "delete all data").
 pub async fn delete_database(name: &str) -> Result<(), StorageError> {
     let factory = Factory::new().map_err(classify)?;
     factory.delete(name).map_err(classify)?.await.map_err(classify)
-}
-
-/// Runs every migration after `old_version`, inside the upgrade transaction.
-fn migrate(database: &Database, old_version: u32) -> Result<(), StorageError> {
-    let mut created = Vec::new();
-    for migration in migrations_between(old_version, DB_VERSION) {
-        for step in migration.steps {
-            match step {
-                MigrationStep::CreateStore(store) => {
-                    let mut params = ObjectStoreParams::new();
-                    params.key_path(Some(KeyPath::new_single(store.key_path())));
-                    created.push((
-                        *store,
-                        database.create_object_store(store.name(), params).map_err(classify)?,
-                    ));
-                }
-                MigrationStep::CreateIndex(index) => {
-                    let object_store = match created.iter().find(|(s, _)| *s == index.store) {
-                        Some((_, object_store)) => object_store.clone(),
-                        None => {
-                            return Err(StorageError::Other(format!("index {} before its store", index.name)))
-                        }
-                    };
-                    object_store
-                        .create_index(
-                            index.name,
-                            KeyPath::new_single(index.key_path),
-                            Some(IndexParams::new()),
-                        )
-                        .map_err(classify)?;
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// The index every dated store has on its `date` (ISO text, so text order is date order).
@@ -454,69 +392,4 @@ pub enum Span<'a> {
     DatedFrom(&'a str),
     /// Dated before this ISO date.
     DatedBefore(&'a str),
-}
-
-fn finish(result: Result<idb::TransactionResult, idb::Error>) -> Result<(), StorageError> {
-    match result.map_err(classify)? {
-        idb::TransactionResult::Committed => Ok(()),
-        idb::TransactionResult::Aborted => Err(StorageError::Other("the write was cancelled".into())),
-    }
-}
-
-/// `record` as a JS object with a `key` field beside its own.
-fn keyed<T: Serialize>(key: &str, record: &T) -> Result<JsValue, StorageError> {
-    let value = to_js(record)?;
-    js_sys::Reflect::set(&value, &JsValue::from_str("key"), &JsValue::from_str(key))
-        .map_err(|_| StorageError::Corrupt("a settings record is not an object".into()))?;
-    Ok(value)
-}
-
-fn to_js<T: Serialize>(record: &T) -> Result<JsValue, StorageError> {
-    record
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StorageError::Corrupt(e.to_string()))
-}
-
-pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| StorageError::Corrupt(e.to_string()))
-}
-
-/// Whether `error` is a transaction refused because the connection is closed (or closing).
-fn is_closed_connection(error: &idb::Error) -> bool {
-    let carried = match error {
-        idb::Error::DomException(exception) => Some(JsValue::from(exception.clone())),
-        idb::Error::TransactionOpenFailed(v) => Some(v.clone()),
-        _ => None,
-    };
-    carried
-        .and_then(|v| v.dyn_into::<web_sys::DomException>().ok())
-        .is_some_and(|exception| exception.name() == "InvalidStateError")
-}
-
-/// Turns an `idb` error into a [`StorageError`], by the `DOMException` behind it where there is one.
-pub(super) fn classify(error: idb::Error) -> StorageError {
-    use idb::Error as E;
-    let carried = match &error {
-        E::DomException(exception) => Some(JsValue::from(exception.clone())),
-        E::IndexedDbNotFound(_) => return StorageError::Unavailable,
-        E::IndexedDbOpenFailed(v)
-        | E::IndexedDbDeleteFailed(v)
-        | E::AddFailed(v)
-        | E::UpdateFailed(v)
-        | E::GetFailed(v)
-        | E::GetAllFailed(v)
-        | E::GetAllKeysFailed(v)
-        | E::DeleteFailed(v)
-        | E::ClearFailed(v)
-        | E::TransactionOpenFailed(v)
-        | E::TransactionCommitError(v)
-        | E::TransactionAbortError(v)
-        | E::ObjectStoreCreateFailed(v)
-        | E::IndexCreateFailed(v) => Some(v.clone()),
-        _ => None,
-    };
-    match carried.and_then(|v| v.dyn_into::<web_sys::DomException>().ok()) {
-        Some(exception) => StorageError::from_dom_exception(&exception.name(), &exception.message()),
-        None => StorageError::Other(error.to_string()),
-    }
 }

@@ -27,6 +27,10 @@ mod backup_repo;
 #[cfg(target_arch = "wasm32")]
 mod db;
 #[cfg(target_arch = "wasm32")]
+mod idb_values;
+#[cfg(target_arch = "wasm32")]
+mod migrate;
+#[cfg(target_arch = "wasm32")]
 mod persistence;
 #[cfg(target_arch = "wasm32")]
 mod photos_repo;
@@ -34,11 +38,13 @@ mod photos_repo;
 mod records;
 #[cfg(target_arch = "wasm32")]
 mod settings_repo;
+#[cfg(target_arch = "wasm32")]
+mod write;
 
 #[cfg(target_arch = "wasm32")]
 pub use backup_repo::{backup_records, delete_everything, restore_backup, write_backup, BackupFile};
 #[cfg(target_arch = "wasm32")]
-pub use db::{delete_database, Db, Write};
+pub use db::{delete_database, Db};
 pub use error::StorageError;
 #[cfg(target_arch = "wasm32")]
 pub use persistence::{ask_persistence, storage_usage};
@@ -58,3 +64,5 @@ pub use settings_repo::{
     load_backup_status, load_redness_regions, load_settings, save_backup_status, save_clinic, save_profile,
     save_redness_regions, save_settings,
 };
+#[cfg(target_arch = "wasm32")]
+pub use write::Write;

@@ -10,11 +10,13 @@ use js_sys::{ArrayBuffer, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::db::Db;
-use super::db::{from_js, Span, Write};
+use super::db::Span;
 use super::error::StorageError;
+use super::idb_values::from_js;
 use super::records::readable;
 use super::schema::Store;
 use super::settings_repo::load_backup_status;
+use super::write::Write;
 use crate::domain::photos::photo::Photo;
 use crate::domain::photos::redness::RednessReading;
 use crate::domain::profile::settings::keys;

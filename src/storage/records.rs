@@ -3,11 +3,12 @@
 use time::Date;
 
 use super::db::Db;
-use super::db::Write;
-use super::db::{from_js, Span};
+use super::db::Span;
 use super::error::StorageError;
+use super::idb_values::from_js;
 use super::schema::Store;
 use super::settings_repo::{clinic_from, keyed_from};
+use super::write::Write;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::diary::recovery::RecoveryEntry;

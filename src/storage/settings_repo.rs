@@ -4,9 +4,9 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::db::from_js;
 use super::db::Db;
 use super::error::StorageError;
+use super::idb_values::from_js;
 use super::schema::Store;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::link::{decode, encode};

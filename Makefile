@@ -26,12 +26,14 @@ setup-test:
 	.ci/setup --test
 
 ## build: the app into dist/, the clinic kit into dist/kit/ and the photos app into dist/photos/,
-## then the service worker's list of photos files (.ci/seal.mjs)
+## then the service worker's list of photos files (.ci/seal.mjs) and the compressed copies of
+## every text and wasm file (.ci/compress.mjs)
 build:
 	trunk build --release
 	trunk build --release --dist dist/kit --public-url /kit/ kit/index.html
 	trunk build --release --dist dist/photos --public-url /photos/ photos/index.html
 	node .ci/seal.mjs dist
+	node .ci/compress.mjs dist
 
 serve:
 	node .ci/serve.mjs dist $(PORT)

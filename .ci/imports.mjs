@@ -24,7 +24,7 @@ function listRust(dir) {
   });
 }
 
-/** `src/ui/photos/mod.rs` → ["ui", "photos"]; `src/site.rs` → ["site"]; bins and lib → []. */
+/** `src/ui/photos/mod.rs` → ["ui", "photos"]; `src/site/mod.rs` → ["site"]; bins and lib → []. */
 function modulePath(file) {
   const parts = path.relative(src, file).replace(/\.rs$/, "").split(path.sep);
   if (parts.at(-1) === "mod") parts.pop();
@@ -136,7 +136,7 @@ function place(file) {
     if (rel[1] === "platform") return { floor: 6, room: "ui/platform" };
     return { floor: 8, room: "ui" };
   }
-  const floors = { storage: 5, worker: 5, analysis: 4, "site.rs": 3, domain: 2, "lib.rs": 10 };
+  const floors = { storage: 5, worker: 5, analysis: 4, site: 3, domain: 2, "lib.rs": 10 };
   return { floor: floors[rel[0]] ?? 0, room: rel[0] };
 }
 

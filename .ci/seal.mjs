@@ -8,7 +8,8 @@ import path from "node:path";
 
 const root = path.resolve(process.argv[2] ?? "dist");
 const photosDir = path.join(root, "photos");
-const files = (await readdir(photosDir)).filter((f) => !f.endsWith(".map")).sort();
+// Not the compressed copies, if .ci/compress.mjs has run: the service worker caches the files.
+const files = (await readdir(photosDir)).filter((f) => !/\.(map|br|gz)$/.test(f)).sort();
 const digest = createHash("sha256");
 for (const file of files) digest.update(file).update(await readFile(path.join(photosDir, file)));
 const urls = files.map((f) => `/photos/${f}`);

@@ -1,7 +1,8 @@
 // Serves a built app (dist/) on 127.0.0.1 the way a real static host would: the right MIME types
 // (application/wasm for streaming compile), every unknown path without a file extension answered
 // with index.html (client-side routes), long caching for hashed files and none for the entry
-// points, and the headers a meta tag can't set (frame-ancestors).
+// points, the headers a meta tag can't set (frame-ancestors), and the brotli or gzip copy that
+// .ci/compress.mjs wrote beside a file when the browser accepts it (with Vary: Accept-Encoding).
 // Usage: node .ci/serve.mjs [dir=dist] [port=8080]
 // As a module (the cross-engine journeys): `serve({ root, port })` resolves to the server, with
 // `setOffline(true)` making it drop every connection, as a phone without a network would see it.
@@ -32,6 +33,33 @@ const types = {
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
 };
+/** The extensions .ci/compress.mjs writes compressed copies of. */
+export const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+
+/** The encodings an Accept-Encoding header allows (`br;q=0` refuses br). */
+function acceptedEncodings(header = "") {
+  const accepted = new Set();
+  for (const part of header.split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** The compressed copy of `file` to send, if the browser takes one and it is current. */
+async function compressedCopy(file, acceptEncoding) {
+  const accepted = acceptedEncodings(acceptEncoding);
+  const original = await stat(file);
+  for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (!accepted.has(encoding)) continue;
+    const copy = await stat(file + suffix).catch(() => null);
+    // A copy older than its file is stale (a build without the compress step): not sent.
+    if (copy?.isFile() && copy.mtimeMs >= original.mtimeMs) return { encoding, file: file + suffix, size: copy.size };
+  }
+  return { encoding: null, file, size: original.size };
+}
+
 // Files whose names carry no content hash: revalidated on every use. (The photo worker's files
 // are named after its binary: a module worker's URL is fixed in the code that starts it.)
 const neverCached = new Set([
@@ -89,9 +117,16 @@ export function serve({ root, port }) {
     }
     headers["Content-Type"] = types[path.extname(found.file)] ?? "application/octet-stream";
     headers["Cache-Control"] = neverCached.has(found.urlPath) ? "no-cache" : "public, max-age=31536000, immutable";
+    let sent = { encoding: null, file: found.file, size: (await stat(found.file)).size };
+    if (COMPRESSIBLE.has(path.extname(found.file))) {
+      headers["Vary"] = "Accept-Encoding";
+      sent = await compressedCopy(found.file, request.headers["accept-encoding"]);
+      if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
+    }
+    headers["Content-Length"] = sent.size;
     response.writeHead(200, headers);
     if (request.method === "HEAD") response.end();
-    else createReadStream(found.file).pipe(response);
+    else createReadStream(sent.file).pipe(response);
   });
 
   server.on("connection", (socket) => {

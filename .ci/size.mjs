@@ -20,7 +20,8 @@ async function listFiles(dir) {
   const nested = await Promise.all(
     entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])),
   );
-  return nested.flat().sort();
+  // The compressed copies (.ci/compress.mjs) are the same files: each is counted once, here.
+  return nested.flat().filter((f) => !f.endsWith(".br") && !f.endsWith(".gz")).sort();
 }
 
 const KIT_DIR = "kit" + path.sep;

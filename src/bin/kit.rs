@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    remodel::ui::platform::shell::take_over();
     yew::Renderer::<remodel::ui::kit::KitApp>::new().render();
 }
 

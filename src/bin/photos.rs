@@ -3,6 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    remodel::ui::platform::shell::take_over();
     yew::Renderer::<remodel::ui::photos::PhotosApp>::new().render();
 }
 

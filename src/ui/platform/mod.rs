@@ -11,3 +11,4 @@ pub mod downloads;
 pub mod files;
 pub mod focus;
 pub mod service_worker;
+pub mod shell;

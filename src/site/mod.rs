@@ -6,6 +6,8 @@
 //!
 //! Pure: no browser code, so it is tested natively.
 
+pub mod shell;
+
 use crate::domain::sections::Section;
 
 /// One of the three apps built from this crate, each its own page and wasm.
@@ -189,7 +191,7 @@ pub fn json() -> String {
         .map(|p| serde_json::json!({ "pattern": p.pattern, "app": p.app.key(), "title": p.title }))
         .collect();
     let mut text = serde_json::to_string_pretty(&serde_json::json!({
-        "comment": "Written from src/site.rs by `REMODEL_BLESS=1 cargo test site`: edit the table there. The first app whose prefix starts a path serves it; the client app serves every other path.",
+        "comment": "Written from src/site/mod.rs by `REMODEL_BLESS=1 cargo test site`: edit the table there. The first app whose prefix starts a path serves it; the client app serves every other path.",
         "apps": apps,
         "places": places,
     }))
@@ -268,8 +270,8 @@ mod tests {
 
     #[test]
     fn the_routers_name_only_places_of_the_table() {
-        let client = router_paths(include_str!("ui/client/routes.rs"));
-        let photos = router_paths(include_str!("ui/photos/routes.rs"));
+        let client = router_paths(include_str!("../ui/client/routes.rs"));
+        let photos = router_paths(include_str!("../ui/photos/routes.rs"));
         assert!(client.len() > 10 && photos.len() > 5, "the routers were read");
         for path in client.iter().chain(&photos) {
             assert!(PLACES.iter().any(|p| p.pattern == *path), "{path} is not in site::PLACES");

@@ -1,0 +1,139 @@
+// The first visit (issue: the first visit is fast on a phone): each app's page paints its shell
+// from HTML and CSS alone, the app takes over that shell without moving it, and the server sends
+// the compressed copies the build wrote. (The timings are `make bench`: e2e/bench-first-visit.mjs.)
+import { readFile } from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import { expect, test } from "./fixtures.mjs";
+
+const dist = path.resolve(import.meta.dirname, "..", "dist");
+const APPS = [
+  { name: "client", url: "/", heading: "Today", nav: true },
+  { name: "photos", url: "/photos", heading: "Photos", nav: true },
+  { name: "kit", url: "/kit/", heading: "Clinic kit", nav: false },
+];
+
+/** GET `url` with `headers`, the body as sent (Playwright's and Node's fetch decode it). */
+function rawGet(url, headers) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks = [];
+        response.on("data", (chunk) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+/** The header's markup and the navigation's links (name, address, box), as the page shows them. */
+async function frame(page) {
+  return page.evaluate(() => {
+    const box = (element) => {
+      const r = element.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map((n) => Math.round(n));
+    };
+    // The markup with each element's attributes in name order (Yew writes `class` last).
+    const canonical = (element) =>
+      `<${element.localName}${[...element.attributes]
+        .map((a) => ` ${a.name}="${a.value}"`)
+        .sort()
+        .join("")}>${[...element.childNodes]
+        .map((node) => (node.nodeType === Node.ELEMENT_NODE ? canonical(node) : node.nodeType === Node.TEXT_NODE ? node.textContent : ""))
+        .join("")}</${element.localName}>`;
+    const header = document.querySelector(".app-header");
+    return {
+      header: canonical(header),
+      headerBox: box(header),
+      links: [...document.querySelectorAll("nav[aria-label=Main] a")].map((a) => ({
+        name: a.textContent.trim(),
+        href: a.getAttribute("href"),
+        box: box(a),
+      })),
+      mainBox: box(document.querySelector("main")),
+      headingBox: box(document.querySelector("main h1")),
+    };
+  });
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const app of APPS) {
+    test(`the ${app.name} app's page shows its header, navigation and what it needs`, async ({ page }) => {
+      await page.goto(app.url);
+      await expect(page.getByRole("banner")).toContainText("Remodel");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("main").getByRole("status")).toHaveText("Opening…");
+      // Shown by a browser with scripting off (Playwright's switch leaves <noscript> unrendered).
+      expect(await page.locator("main noscript").textContent()).toContain("needs JavaScript and WebAssembly");
+      const nav = page.getByRole("navigation", { name: "Main" });
+      if (app.nav) {
+        for (const name of ["Today", "Timeline", "Sessions", "Recovery", "Photos", "Compare", "Clinic", "Settings"]) {
+          await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+        }
+      } else {
+        await expect(nav).toHaveCount(0);
+      }
+    });
+  }
+});
+
+for (const app of APPS) {
+  test(`the ${app.name} app takes over its shell in place, without layout shift`, async ({ browser }) => {
+    // The shell as painted from HTML alone, then the app, at the same size.
+    const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const shellPage = await still.newPage();
+    await shellPage.goto(app.url);
+    const shell = await frame(shellPage);
+    await still.close();
+
+    const live = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
+    const page = await live.newPage();
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(app.url);
+    await expect(page.getByRole("heading", { level: 1, name: app.heading })).toBeVisible();
+    await expect(page.locator("#shell")).toHaveCount(0);
+    const rendered = await frame(page);
+    expect(rendered.header).toBe(shell.header);
+    expect(rendered.headerBox).toEqual(shell.headerBox);
+    // Where the main area starts and how wide it is (its height is the page's content).
+    expect(rendered.mainBox.slice(0, 3)).toEqual(shell.mainBox.slice(0, 3));
+    expect(rendered.headingBox[0]).toBe(shell.headingBox[0]);
+    expect(rendered.headingBox[1]).toBe(shell.headingBox[1]);
+    // Same links to the same places, where the app draws them.
+    expect(rendered.links.map(({ name, href, box }) => ({ name, href, box }))).toEqual(shell.links);
+    const shift = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(window.__shift))));
+    expect(shift).toBeLessThanOrEqual(0.02);
+    await live.close();
+  });
+}
+
+test("the server sends brotli or gzip copies when asked, each the same bytes", async ({ request, baseURL }) => {
+  const html = await (await request.get("/")).text();
+  const wasm = html.match(/href="\/([\w-]+_bg\.wasm)"/)[1];
+  const original = await readFile(path.join(dist, wasm));
+  for (const [accept, encoding, decode] of [
+    ["br, gzip", "br", zlib.brotliDecompressSync],
+    ["gzip, deflate", "gzip", zlib.gunzipSync],
+    ["br;q=0, gzip", "gzip", zlib.gunzipSync],
+    ["identity", undefined, (b) => b],
+  ]) {
+    const { headers, body } = await rawGet(new URL(`/${wasm}`, baseURL), { "Accept-Encoding": accept });
+    expect(headers["content-encoding"], accept).toBe(encoding);
+    expect(headers.vary).toBe("Accept-Encoding");
+    expect(Number(headers["content-length"])).toBe(body.length);
+    if (encoding) expect(body.length).toBeLessThan(original.length / 2);
+    expect(decode(body).equals(original), accept).toBe(true);
+  }
+  // The page itself too; images as they are.
+  expect((await rawGet(new URL("/sessions", baseURL), { "Accept-Encoding": "br" })).headers["content-encoding"]).toBe("br");
+  const icon = await rawGet(new URL("/icons/icon-192.png", baseURL), { "Accept-Encoding": "br" });
+  expect(icon.headers["content-encoding"]).toBeUndefined();
+});

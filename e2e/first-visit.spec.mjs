@@ -137,3 +137,36 @@ test("the server sends brotli or gzip copies when asked, each the same bytes", a
   const icon = await rawGet(new URL("/icons/icon-192.png", baseURL), { "Accept-Encoding": "br" });
   expect(icon.headers["content-encoding"]).toBeUndefined();
 });
+
+test("the photos app is fetched in the background after the first render, and opens from the cache", async ({ page }) => {
+  const photoRequests = [];
+  // The context sees the service worker's own requests too (Chromium), not only the page's.
+  page.context().on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/photos/")) photoRequests.push(Date.now());
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  const rendered = Date.now();
+  // Nothing of the photos app is asked for before the first page is up.
+  expect(photoRequests.filter((at) => at < rendered)).toEqual([]);
+  await expect.poll(() => photoRequests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const name = (await caches.keys()).find((k) => k.startsWith("remodel-photos-"));
+          return name ? (await (await caches.open(name)).keys()).length : 0;
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(8);
+  // Day one, a tap on Photos: every file of the photos app comes from the service worker.
+  const fromNetwork = [];
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith("/photos/") && !response.fromServiceWorker()) fromNetwork.push(url.pathname);
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Photos" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Photos" })).toBeVisible();
+  expect(fromNetwork).toEqual([]);
+});

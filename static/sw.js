@@ -14,8 +14,9 @@ const APP_SHELL = "/index.html";
 // The kit's files, kept when used; versioned with the app so old ones are deleted with it.
 const KIT_CACHE = `remodel-kit-${CACHE_VERSION}`;
 // The photos app (/photos/: gallery, camera, import and its worker). Not part of the first load:
-// kept once used, and fetched in the background when a page already controlled by this worker
-// asks (WARM_PHOTOS), so from the second visit on it works offline before it is ever opened.
+// kept once used, and fetched in the background when a page asks (WARM_PHOTOS, sent once this
+// worker is active and the page is idle, on the first visit too), so it opens from the cache and
+// works offline before it is ever opened.
 // .ci/seal.mjs fills in its files after the photos build.
 const PHOTOS_FILES = ["__REMODEL_PHOTOS__"];
 const PHOTOS_CACHE = `remodel-photos-${CACHE_VERSION}`;

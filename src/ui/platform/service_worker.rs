@@ -1,6 +1,7 @@
 //! Registers the service worker (release builds only) and reports when an update is waiting.
 //!
-//! The worker (`static/sw.js`) precaches the whole build and serves it offline. A new version
+//! The worker (`static/sw.js`) precaches the whole build and serves it offline, and once the page
+//! is idle fetches the photos app in the background (on the first visit too). A new version
 //! installs in the background and waits; the page shows "A new version is ready — reload", and
 //! [`reload_to_update`] tells the waiting worker to take over, then reloads once it has.
 
@@ -43,14 +44,10 @@ async fn register(container: ServiceWorkerContainer, on_update_ready: impl Fn() 
         let container = container.clone();
         move || container.controller().is_some()
     };
-    // Not the first visit (a worker already controls the page): let it fetch the photos app in
-    // the background, so photos work offline before they are first opened. The first load
-    // never fetches it.
-    if let Some(controller) = container.controller() {
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &"WARM_PHOTOS".into());
-        let _ = controller.post_message(&message);
-    }
+    // Once a worker is active (on the first visit, as soon as it has installed) and the page is
+    // idle, it fetches the photos app in the background: a person who taps Photos on day one
+    // gets it from the cache, and photos work offline before they are first opened.
+    wasm_bindgen_futures::spawn_local(warm_photos(container.clone()));
     // A worker that finished installing while the page was closed is already waiting.
     if registration.waiting().is_some() && has_controller() {
         on_update_ready();
@@ -71,6 +68,37 @@ async fn register(container: ServiceWorkerContainer, on_update_ready: impl Fn() 
         .forget();
     })
     .forget();
+}
+
+/// Asks the active worker to fetch the photos app, once the page is idle.
+async fn warm_photos(container: ServiceWorkerContainer) {
+    let Ok(ready) = container.ready() else { return };
+    let Ok(registration) = JsFuture::from(ready).await else { return };
+    let registration: ServiceWorkerRegistration = registration.unchecked_into();
+    idle().await;
+    if let Some(active) = registration.active() {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"WARM_PHOTOS".into());
+        let _ = active.post_message(&message);
+    }
+}
+
+/// Resolves when the browser is idle (`requestIdleCallback`, at most 5 s away), or after 2 s
+/// where there is none (Safari).
+async fn idle() {
+    let window = gloo::utils::window();
+    let request = js_sys::Reflect::get(&window, &"requestIdleCallback".into()).ok();
+    match request.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        Some(request_idle) => {
+            let promise = js_sys::Promise::new(&mut |resolve, _| {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"timeout".into(), &5000.into());
+                let _ = request_idle.call2(&window, &resolve, &options);
+            });
+            let _ = JsFuture::from(promise).await;
+        }
+        None => gloo::timers::future::TimeoutFuture::new(2_000).await,
+    }
 }
 
 /// Activates the waiting worker and reloads the page once it controls it.

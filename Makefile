@@ -69,6 +69,7 @@ size-check:
 ## bench: every speed and size benchmark, with its ratio against the named peer or budget
 bench: build
 	node .ci/size.mjs dist --check
+	node e2e/bench-first-visit.mjs
 	node e2e/bench-render.mjs
 	node e2e/bench-ingest.mjs
 	node e2e/bench-main-thread.mjs

@@ -27,6 +27,19 @@ function rawGet(url, headers) {
   });
 }
 
+/** Records, in the page, when the app first rendered (its shell gone, a heading there), as a
+ * wall-clock time to set beside the requests' (Playwright's own polling would be late). */
+async function watchFirstRender(page) {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.getElementById("shell") && document.querySelector("main h1")) {
+        window.__renderedAt = Date.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
 /** The header's markup and the navigation's links (name, address, box), as the page shows them. */
 async function frame(page) {
   return page.evaluate(() => {
@@ -144,9 +157,10 @@ test("the photos app is fetched in the background after the first render, and op
   page.context().on("request", (request) => {
     if (new URL(request.url()).pathname.startsWith("/photos/")) photoRequests.push(Date.now());
   });
+  await watchFirstRender(page);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
-  const rendered = Date.now();
+  const rendered = await page.evaluate(() => window.__renderedAt);
   // Nothing of the photos app is asked for before the first page is up.
   expect(photoRequests.filter((at) => at < rendered)).toEqual([]);
   await expect.poll(() => photoRequests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
@@ -169,4 +183,26 @@ test("the photos app is fetched in the background after the first render, and op
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Photos" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Photos" })).toBeVisible();
   expect(fromNetwork).toEqual([]);
+});
+
+test("each page starts its wasm and glue from the HTML, and the service worker waits for the first render", async ({ page }) => {
+  for (const [page_, dir] of [["index.html", ""], ["photos/index.html", "photos/"], ["kit/index.html", "kit/"]]) {
+    const html = await readFile(path.join(dist, page_), "utf8");
+    // Both requested by the parser, in parallel, before any script runs.
+    expect(html, page_).toMatch(new RegExp(`<link rel="modulepreload" href="/${dir}[\\w-]+\\.js"`));
+    expect(html, page_).toMatch(new RegExp(`<link rel="preload" href="/${dir}[\\w-]+_bg\\.wasm"[^>]* as="fetch" type="application/wasm"`));
+  }
+  const asked = {};
+  page.context().on("request", (request) => {
+    const url = new URL(request.url()).pathname;
+    asked[url] ??= Date.now();
+  });
+  await watchFirstRender(page);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  const rendered = await page.evaluate(() => window.__renderedAt);
+  await expect.poll(() => asked["/sw.js"], { timeout: 10_000 }).toBeDefined();
+  expect(asked["/sw.js"]).toBeGreaterThanOrEqual(rendered);
+  const wasm = Object.keys(asked).find((url) => url.endsWith("_bg.wasm") && !url.startsWith("/photos/"));
+  expect(asked[wasm]).toBeLessThan(rendered);
 });

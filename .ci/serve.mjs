@@ -117,12 +117,11 @@ export function serve({ root, port }) {
     }
     headers["Content-Type"] = types[path.extname(found.file)] ?? "application/octet-stream";
     headers["Cache-Control"] = neverCached.has(found.urlPath) ? "no-cache" : "public, max-age=31536000, immutable";
-    let sent = { encoding: null, file: found.file, size: (await stat(found.file)).size };
-    if (COMPRESSIBLE.has(path.extname(found.file))) {
-      headers["Vary"] = "Accept-Encoding";
-      sent = await compressedCopy(found.file, request.headers["accept-encoding"]);
-      if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
-    }
+    const compressible = COMPRESSIBLE.has(path.extname(found.file));
+    // One stat of the file either way: the copy's freshness is judged against it.
+    const sent = await compressedCopy(found.file, compressible ? request.headers["accept-encoding"] : "");
+    if (compressible) headers["Vary"] = "Accept-Encoding";
+    if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
     headers["Content-Length"] = sent.size;
     response.writeHead(200, headers);
     if (request.method === "HEAD") response.end();

@@ -6,7 +6,9 @@
 //! the client entered it. Each event's UID is made from the session's id, so importing a newer
 //! file updates the events instead of doubling them.
 
-use time::{Date, Duration, OffsetDateTime, Time};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time};
 
 use crate::domain::diary::session::Session;
 use crate::domain::profile::Profile;
@@ -53,12 +55,19 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
+/// RFC 5545 DATE (`20261124`) and floating local DATE-TIME (`20261124T093000`).
+const DATE_VALUE: &[BorrowedFormatItem<'static>] = format_description!("[year][month][day]");
+const LOCAL_DATE_TIME: &[BorrowedFormatItem<'static>] =
+    format_description!("[year][month][day]T[hour repr:24][minute]00");
+const UTC_STAMP: &[BorrowedFormatItem<'static>] =
+    format_description!("[year][month][day]T[hour repr:24][minute][second]Z");
+
 fn date_value(date: Date) -> String {
-    format!("{:04}{:02}{:02}", date.year(), u8::from(date.month()), date.day())
+    date.format(DATE_VALUE).unwrap_or_default()
 }
 
 fn local_date_time(date: Date, time: Time) -> String {
-    format!("{}T{:02}{:02}00", date_value(date), time.hour(), time.minute())
+    PrimitiveDateTime::new(date, time).format(LOCAL_DATE_TIME).unwrap_or_default()
 }
 
 /// The calendar for every planned session on or after `today`. `stamp` is the moment the file is
@@ -154,8 +163,7 @@ fn check_in_event(out: &mut String, session: &Session, stamp: &str, at: Time) {
 /// DTSTAMP text for a UTC moment given as seconds since 1970.
 pub fn utc_stamp(unix_seconds: i64) -> String {
     let moment = OffsetDateTime::from_unix_timestamp(unix_seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    let (hour, minute, second) = moment.to_hms();
-    format!("{}T{hour:02}{minute:02}{second:02}Z", date_value(moment.date()))
+    moment.format(UTC_STAMP).unwrap_or_default()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -243,7 +243,7 @@ pub fn latest_of<'a>(photos: &'a [Photo], area_id: &str, angle: Angle) -> Option
 pub fn local_date_time(epoch_ms: f64, offset_minutes: i32) -> Option<String> {
     let seconds = (epoch_ms / 1000.0).floor() as i64 + i64::from(offset_minutes) * 60;
     let moment = time::OffsetDateTime::from_unix_timestamp(seconds).ok()?;
-    Some(format!("{}T{:02}:{:02}", format_date(moment.date()), moment.hour(), moment.minute()))
+    Some(crate::domain::text::iso::format_moment(time::PrimitiveDateTime::new(moment.date(), moment.time())))
 }
 
 #[cfg(test)]

@@ -1,13 +1,16 @@
 //! Dates as the app shows them.
 
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
 use time::Date;
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /// "24 Nov 2026": unambiguous in every locale, unlike 11/24 or 24/11.
+const DISPLAY: &[BorrowedFormatItem<'static>] =
+    format_description!("[day padding:none] [month repr:short] [year]");
+
+/// "24 Nov 2026".
 pub fn display_date(date: Date) -> String {
-    format!("{} {} {}", date.day(), MONTHS[usize::from(u8::from(date.month())) - 1], date.year())
+    date.format(DISPLAY).unwrap_or_default()
 }
 
 /// "today", "yesterday", "3 days ago", "in 2 days".

@@ -1,52 +1,46 @@
 //! ISO 8601 calendar dates ("2026-11-24") and times of day ("09:30"): what date and time inputs
-//! give, and how records store them.
-//!
-//! Hand-written on purpose: `time`'s parsing and formatting features cost about 10 KB of brotli
-//! in the wasm for two fixed formats. `time` still does every calendar computation.
+//! give, and how records store them. Parsed and written by `time`'s format descriptions.
 
-use time::{Date, Month, Time};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{Date, PrimitiveDateTime, Time};
+
+const DATE: &[BorrowedFormatItem<'static>] =
+    format_description!("[year repr:full sign:automatic]-[month]-[day]");
+const TIME: &[BorrowedFormatItem<'static>] = format_description!("[hour repr:24]:[minute]");
+const MOMENT: &[BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour repr:24]:[minute]");
 
 /// Parses exactly `YYYY-MM-DD` (surrounding white space allowed); `None` for anything else,
 /// including dates that don't exist (2026-02-29).
 pub fn parse_date(input: &str) -> Option<Date> {
     let text = input.trim();
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    // Four-digit years only (the format would also take a sign, or five digits).
+    if text.len() != 10 || !text.as_bytes()[0].is_ascii_digit() {
         return None;
     }
-    let year: i32 = digits(&text[0..4])?.try_into().ok()?;
-    let month = Month::try_from(u8::try_from(digits(&text[5..7])?).ok()?).ok()?;
-    let day = u8::try_from(digits(&text[8..10])?).ok()?;
-    Date::from_calendar_date(year, month, day).ok()
+    Date::parse(text, DATE).ok()
 }
 
 /// Parses exactly `HH:MM` (24-hour clock).
 pub fn parse_time(input: &str) -> Option<Time> {
-    let text = input.trim();
-    if text.len() != 5 || text.as_bytes()[2] != b':' {
-        return None;
-    }
-    let hour = u8::try_from(digits(&text[0..2])?).ok()?;
-    let minute = u8::try_from(digits(&text[3..5])?).ok()?;
-    Time::from_hms(hour, minute, 0).ok()
+    Time::parse(input.trim(), TIME).ok()
 }
 
 /// `YYYY-MM-DD`.
 pub fn format_date(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    date.format(DATE).unwrap_or_default()
 }
 
 /// `HH:MM`.
 pub fn format_time(time: Time) -> String {
-    format!("{:02}:{:02}", time.hour(), time.minute())
+    time.format(TIME).unwrap_or_default()
 }
 
-/// ASCII digits only (no sign, no spaces), as a number.
-fn digits(text: &str) -> Option<u32> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
+/// A local date and time to the minute, `YYYY-MM-DDTHH:MM`: when a photo was taken, and backup
+/// names. Sorts as text in time order.
+pub fn format_moment(moment: PrimitiveDateTime) -> String {
+    moment.format(MOMENT).unwrap_or_default()
 }
 
 /// Serde for a [`Date`] field as `YYYY-MM-DD` text: `#[serde(with = "iso::date")]`.
@@ -89,7 +83,7 @@ pub mod optional_time {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::{date, time};
+    use time::macros::{date, datetime, time};
 
     #[test]
     fn parses_exactly_what_date_and_time_inputs_give() {
@@ -122,5 +116,6 @@ mod tests {
             assert_eq!(format_date(d), d.to_string());
         }
         assert_eq!(format_time(time!(8:05)), "08:05");
+        assert_eq!(format_moment(datetime!(2026-11-24 8:05:59)), "2026-11-24T08:05");
     }
 }

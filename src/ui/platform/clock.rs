@@ -1,6 +1,6 @@
 //! Today's date on the device's calendar (the client's local time zone).
 
-use time::{Date, Month};
+use time::{Date, Month, PrimitiveDateTime, Time};
 
 /// The local calendar date of a moment.
 fn local_date(moment: &js_sys::Date) -> Date {
@@ -18,8 +18,8 @@ pub fn today() -> Date {
 /// time from one reading of the clock, so a save at midnight can't pair one day with the other's time.
 pub fn now_local() -> String {
     let now = js_sys::Date::new_0();
-    let date = crate::domain::text::iso::format_date(local_date(&now));
-    format!("{date}T{:02}:{:02}", now.get_hours(), now.get_minutes())
+    let time = Time::from_hms(now.get_hours() as u8, now.get_minutes() as u8, 0).unwrap_or(Time::MIDNIGHT);
+    crate::domain::text::iso::format_moment(PrimitiveDateTime::new(local_date(&now), time))
 }
 
 /// Seconds since 1970 now (UTC).

@@ -178,7 +178,7 @@ test("the kit makes a link, a QR code that decodes to it, and a plain HTML snipp
   expect(snippet).toBe(`<a href="${link}" rel="noopener">Track your recovery with Remodel</a>`);
 
   // The preview shows what a client will be asked.
-  const preview = page.getByRole("region", { name: "What your clients will see" });
+  const preview = page.getByRole("region", { name: "What your clients see" });
   await expect(preview).toContainText("Use settings from Skin Studio?");
   await expect(preview).toContainText("Protocol: 3 sessions, 6 weeks apart");
   await expectNoAxeViolations(page, "clinic kit with a link");

@@ -72,7 +72,7 @@ test("the report shows every section and prints cleanly to A4 and Letter", async
   await expect(rows.nth(1)).toContainText("Cheeks 1.5 mm");
   await expect(rows.nth(1)).toContainText("4/10");
   await expect(rows.nth(1)).toContainText("3 check-ins, days 2–9. Redness peaked at moderate and had not settled");
-  await expect(rows.nth(1)).toContainText("Redness still noted on day 9: past the usual week.");
+  await expect(rows.nth(1)).toContainText("Redness still noted on day 9: past the 7 days reported for redness.");
   await expect(rows.nth(1)).toContainText("Possible signs of infection noted: pus or yellow crusts.");
   await expect(rows.nth(2)).toContainText("2 check-ins, days 1–3. Redness peaked at mild and settled (almost clear or less) by day 3.");
   await expect(page.getByRole("img", { name: /Cheeks/ }).first()).toBeVisible();

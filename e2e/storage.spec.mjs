@@ -70,7 +70,7 @@ test("without navigator.storage (older Safari), Settings says what that means fo
   });
   await page.goto("/settings");
   await expect(page.getByRole("region", { name: "Storage on this device" })).toContainText(
-    "This browser can't promise to keep Remodel's data",
+    "This browser may not keep Remodel's data",
   );
   await expect(page.getByRole("button", { name: "Keep my data on this device" })).toHaveCount(0);
 });

@@ -19,7 +19,7 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
   await mainNav(page).getByRole("link", { name: "Timeline" }).click();
   const here = page.getByRole("region", { name: "You are here" });
   await expect(here).toContainText(
-    "Cheeks: Week 5 after session 2: new collagen is being laid down, with little visible change yet; change builds on the earlier sessions.",
+    "Cheeks: Week 5 after session 2: new collagen is being laid down, with little visible change yet; in studies, each session's change built on the earlier ones.",
   );
   // The client's planned session wins over the typical interval.
   await expect(here).toContainText("Next session planned for 23 Feb 2026.");
@@ -27,13 +27,20 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
 
   const chart = page.getByRole("img", { name: /^Cheeks timeline from/ });
   await expect(chart).toHaveAccessibleName(/from 14 Sep 2025 to 15 Mar 2026: 2 sessions done and 1 planned in this view/);
-  await expect(chart).toHaveAccessibleName(/your redness from your check-ins \(latest \d on \d+ \w+ 202\d\)/);
+  await expect(chart).toHaveAccessibleName(/the range studies reported \(an illustration, not a prediction\)/);
   await expect(chart.locator(".timeline__session")).toHaveCount(3);
   await expect(chart.locator(".timeline__session--planned")).toHaveCount(1);
   await expect(chart.locator(".phase")).toHaveCount(6);
   await expect(chart.locator(".timeline__band")).toHaveAttribute("d", /^M .* Z$/);
-  await expect(chart.locator(".timeline__redness")).toHaveCount(4);
-  await expect(chart.locator(".timeline__gais")).toHaveCount(1);
+  // The client's own ratings are on their own scales beside the band, never inside it.
+  await expect(chart.locator("circle, .own-ratings__point")).toHaveCount(0);
+  const redness = page.getByRole("img", { name: /^Your redness for Cheeks from .* on its own scale: 4 ratings, the latest 0 \(clear\) on 26 Jan 2026\.$/ });
+  await expect(redness.locator(".own-ratings__point")).toHaveCount(4);
+  await expect(redness).toContainText("4 Severe");
+  const gais = page.getByRole("img", { name: /^Your improvement ratings for Cheeks .* 1 rating, the latest 3 \(improved\)/ });
+  await expect(gais.locator(".own-ratings__point")).toHaveCount(1);
+  await expect(gais).toContainText("1 Very much improved");
+  await expect(page.getByText("Not medical advice; ask your clinic.")).toBeVisible();
   await expect(chart.getByText("Today")).toBeVisible();
   const legend = page.locator(".chart__legend").first();
   await expect(legend).toContainText("planned session");
@@ -51,7 +58,7 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
   const milestones = page.getByRole("list", { name: "Cheeks milestones" });
   await expect(milestones).toContainText("First photo comparison worth taking: 29 Dec 2025 to 12 Jan 2026");
   // Counted from the course's last session, the planned one included.
-  await expect(milestones).toContainText("Typical best results: 25 Aug 2026 to 23 Feb 2027");
+  await expect(milestones).toContainText("Clearer change seen in a 20-person study: 25 Aug 2026 to 23 Feb 2027");
 });
 
 test("the evidence page lists every source, the figures and the caveats", async ({ page }) => {
@@ -61,10 +68,13 @@ test("the evidence page lists every source, the figures and the caveats", async 
   await expect(page.getByRole("heading", { level: 1, name: "The evidence" })).toBeVisible();
   await expect(page.getByText("This is not medical advice; ask your clinic.")).toBeVisible();
   const sources = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
-  await expect(sources).toHaveCount(11);
+  await expect(sources).toHaveCount(21);
   for (const cited of ["Fernandes & Signorini", "Chu, Foulad, Mesinkovska", "Aust et al.", "Harris, Naidoo, Murrell", "Alam et al.", "El-Domyati et al.", "Hong Kong J Dermatol Venereol 2018", "Tan et al., JAAD 2014"]) {
     await expect(sources.filter({ hasText: cited })).toHaveCount(1);
   }
+  await expect(page.getByRole("region", { name: "How strong the evidence is" })).toContainText("small, often without a comparison group or blinding");
+  await expect(page.getByRole("row", { name: /Redness often eases within 0-3 days \(the app's assumption\)/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Redness and swelling reported up to 7 days Chu et al\. 2021/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Proliferation ends 6-8 weeks \(commonly reported, unconfirmed\)/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Model: lag before change shows 4-6 weeks \(the app's assumption\) Remodel/ })).toBeVisible();
   await expectNoAxeViolations(page, "/timeline/evidence");

@@ -163,7 +163,7 @@ export async function firstOpen(page) {
     const answer = page.engine === "firefox" ? /^Waiting for the browser's answer/ : /^Persistent storage is (on|not granted)/;
     await storage.byRole("status").byText(answer).waitFor();
   } else {
-    await storage.byText(/^This browser can't promise to keep Remodel's data/).waitFor();
+    await storage.byText(/^This browser may not keep Remodel's data/).waitFor();
   }
   assert.equal(await storage.byText("Checking this device's storage…").count(), 0);
   await page.byRole("region", { name: "Backups" }).byText("No backup has been made on this device yet.").waitFor();

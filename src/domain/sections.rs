@@ -85,11 +85,11 @@ impl Section {
         let (headline, detail) = match self {
             Section::Today => (
                 "No sessions yet — add your first",
-                "Log a treatment session and Remodel will count the days and guide your recovery.",
+                "Log a treatment session and Remodel counts the days since it and shows what studies reported for each stage of healing.",
             ),
             Section::Timeline => (
                 "Your timeline starts with your first session",
-                "Once a session is logged, you will see the healing phases and what usually happens in the weeks and months after.",
+                "Once a session is logged, the timeline shows the healing phases and what studies reported in the weeks and months after.",
             ),
             Section::Sessions => (
                 "No sessions yet — add your first",

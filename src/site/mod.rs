@@ -61,7 +61,7 @@ use App::{Client, Kit, Photos};
 use Section as S;
 
 /// Every address, once. A section's home is its first place.
-pub const PLACES: [Place; 23] = [
+pub const PLACES: [Place; 24] = [
     place("/", Client, Some(S::Today), "Today"),
     place("/timeline", Client, Some(S::Timeline), "Timeline"),
     place("/timeline/evidence", Client, Some(S::Timeline), "The evidence"),
@@ -86,6 +86,7 @@ pub const PLACES: [Place; 23] = [
     // Reached from Settings, so in its section, but the client app's page (after /settings: a
     // section's home is its first place).
     place("/profile", Client, Some(S::Settings), "Your profile"),
+    place("/profile/screening", Client, Some(S::Settings), "Before a session"),
     place("/kit/", Kit, None, "Clinic kit"),
 ];
 
@@ -140,6 +141,11 @@ impl Href {
         Href::place("/profile")
     }
 
+    /// The before-a-session checklist (in the client app).
+    pub fn screening() -> Href {
+        Href::place("/profile/screening")
+    }
+
     /// "Your data": backup, restore and exports (in the photos app).
     pub fn data() -> Href {
         Href::place("/data")
@@ -148,6 +154,16 @@ impl Href {
     /// The clinic kit (its own app).
     pub fn kit() -> Href {
         Href::place("/kit/")
+    }
+
+    /// The evidence page (in the client app), at one source when `source` names one: where every
+    /// clinical figure links to.
+    pub fn evidence(source: Option<&str>) -> Href {
+        let page = Href::place("/timeline/evidence");
+        match source {
+            Some(key) => page.with_fragment(&format!("source-{key}")),
+            None => page,
+        }
     }
 
     /// A place of the table with no parameter. Only the constructors above call it; a native test
@@ -174,7 +190,7 @@ impl Href {
 
     /// The app that serves it.
     pub fn app(&self) -> App {
-        app_of(&self.0)
+        app_of(self.0.split('#').next().unwrap_or_default())
     }
 }
 
@@ -249,11 +265,20 @@ mod tests {
 
     #[test]
     fn every_named_page_is_a_place_of_the_table() {
-        for href in [Href::today(), Href::profile(), Href::data(), Href::kit()] {
+        for href in [
+            Href::today(),
+            Href::profile(),
+            Href::screening(),
+            Href::data(),
+            Href::kit(),
+            Href::evidence(None),
+        ] {
             let place = PLACES.iter().find(|p| p.pattern == href.path());
             assert_eq!(place.map(|p| p.app), Some(href.app()), "{href:?}");
         }
         assert_eq!(Href::today().app(), App::Client);
+        assert_eq!(Href::evidence(Some("chu2021")).path(), "/timeline/evidence#source-chu2021");
+        assert_eq!(Href::evidence(Some("chu2021")).app(), App::Client);
         assert_eq!(Href::profile().app(), App::Client);
         assert_eq!(Href::data().app(), App::Photos);
         assert_eq!(Href::kit().with_fragment("clinic=1.AA").path(), "/kit/#clinic=1.AA");

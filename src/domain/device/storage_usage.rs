@@ -55,7 +55,7 @@ impl StorageUsage {
     /// What persistence means for this client: the browser may clear non-persistent storage.
     pub fn persistence_advice(&self) -> &'static str {
         match self.persisted {
-            Some(true) => "Persistent storage is on: the browser will not clear Remodel's data to free space.",
+            Some(true) => "Persistent storage is on: the browser does not clear Remodel's data to free space.",
             Some(false) => "Persistent storage is not granted: the browser may clear Remodel's data when space runs low or after a time without a visit (Safari: 7 days). Installing the app and keeping backups protects it.",
             None => "This browser does not say whether it may clear Remodel's data. Keep backups.",
         }
@@ -72,7 +72,7 @@ pub const WAITING_FOR_PERSISTENCE: &str = "Waiting for the browser's answer… I
 
 /// What it means for keeping data when the browser has no `navigator.storage` at all (older
 /// Safari, WebKitGTK): nothing can be asked or measured.
-pub const NO_STORAGE_MANAGER: &str = "This browser can't promise to keep Remodel's data: it does not say \
+pub const NO_STORAGE_MANAGER: &str = "This browser may not keep Remodel's data: it does not say \
     how much space is used, and Remodel can't ask it to keep the data. Safari deletes a website's data \
     after 7 days without a visit unless it is on the Home Screen, so add Remodel to your Home Screen \
     and keep backups.";

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::session::Session;
+use super::side_effects::SideEffect;
 use crate::domain::text::iso::format_date;
 use crate::domain::validation::{bounded_text, optional_number, required_date, FieldErrors, MAX_NOTE_CHARS};
 
@@ -13,10 +14,6 @@ pub const REDNESS_WORDS: [&str; 5] = ["Clear", "Almost clear", "Mild", "Moderate
 pub const MILD_SCALE_WORDS: [&str; 4] = ["None", "Mild", "Moderate", "Severe"];
 /// Self-rated improvement since the first session: Global Aesthetic Improvement Scale, 1-5.
 pub const GAIS_WORDS: [&str; 5] = ["Very much improved", "Much improved", "Improved", "No change", "Worse"];
-/// The aftercare checklist offered when no clinic has set its own.
-pub const DEFAULT_AFTERCARE: [&str; 5] =
-    ["Sun protection", "Gentle cleanser", "No make-up", "No actives (retinoids, acids)", "Hydration"];
-
 /// How far back start-up reads check-ins before showing the first page (the rest follow at once).
 /// Six months covers Today (the latest session's check-ins) and, at up to six weeks between
 /// sessions, the page of the latest session with its comparison of the last four.
@@ -30,22 +27,6 @@ pub fn redness_word(level: u8) -> String {
 /// A swelling (or itch, dryness) level's word inside a sentence ("mild").
 pub fn mild_scale_word(level: u8) -> String {
     MILD_SCALE_WORDS[usize::from(level.min(3))].to_lowercase()
-}
-
-/// The aftercare items a check-in offers: the clinic's own list when it set one, else
-/// [`DEFAULT_AFTERCARE`]; then anything already ticked that is not on it (a check-in made under
-/// an earlier list keeps what it recorded).
-pub fn aftercare_checklist(clinic_items: Option<&[String]>, ticked: &[String]) -> Vec<String> {
-    let mut items: Vec<String> = match clinic_items {
-        Some(items) => items.to_vec(),
-        None => DEFAULT_AFTERCARE.iter().map(|s| s.to_string()).collect(),
-    };
-    for item in ticked {
-        if !items.contains(item) {
-            items.push(item.clone());
-        }
-    }
-    items
 }
 
 /// Signs that can mean an infection; any of them ticked prompts contacting the clinic.
@@ -96,6 +77,9 @@ pub struct RecoveryEntry {
     pub infection_signs: Vec<InfectionSign>,
     #[serde(default)]
     pub dark_patches: bool,
+    /// The other side effects noticed that day (cold sores, hives, firm bumps, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub side_effects: Vec<SideEffect>,
     /// The aftercare items done that day.
     #[serde(default)]
     pub aftercare_done: Vec<String>,
@@ -164,17 +148,22 @@ pub fn improvement_rating_due(today: Date, sessions: &[Session], entries: &[Reco
     !entries.iter().any(|e| e.gais.is_some() && (today - e.date).whole_days() < IMPROVEMENT_RATING_EVERY_DAYS)
 }
 
-/// "Day 3 after the session of 20 Nov 2026" for a check-in form's date and session choice, or
-/// `None` when the date is not valid yet or no session precedes it.
-pub fn day_preview(date: &str, chosen: Option<&str>, sessions: &[Session]) -> Option<String> {
+/// The day after its session (0 = the session's day) of a check-in form's date and session
+/// choice, with that session's date; `None` when the date is not valid yet or no session
+/// precedes it.
+pub fn day_after_session(date: &str, chosen: Option<&str>, sessions: &[Session]) -> Option<(i64, Date)> {
     let date = crate::domain::text::iso::parse_date(date)?;
     let session = chosen
         .and_then(|id| sessions.iter().find(|s| s.id == id && s.is_done()))
         .or_else(|| default_session_for(date, sessions))?;
     let day = day_number(session.date, date);
-    (day >= 0).then(|| {
-        format!("Day {day} after the session of {}", crate::domain::text::dates::display_date(session.date))
-    })
+    (day >= 0).then_some((day, session.date))
+}
+
+/// "Day 3 after the session of 20 Nov 2026" for a check-in form's date and session choice.
+pub fn day_preview(date: &str, chosen: Option<&str>, sessions: &[Session]) -> Option<String> {
+    let (day, session) = day_after_session(date, chosen, sessions)?;
+    Some(format!("Day {day} after the session of {}", crate::domain::text::dates::display_date(session)))
 }
 
 /// The check-in form as typed. Redness and swelling are chosen with buttons, so they are numbers.
@@ -191,6 +180,7 @@ pub struct RecoveryForm {
     pub bleeding_or_bruising: bool,
     pub infection_signs: Vec<InfectionSign>,
     pub dark_patches: bool,
+    pub side_effects: Vec<SideEffect>,
     pub aftercare_done: Vec<String>,
     pub gais: Option<u8>,
     pub notes: String,
@@ -213,6 +203,7 @@ impl RecoveryForm {
             bleeding_or_bruising: entry.bleeding_or_bruising,
             infection_signs: entry.infection_signs.clone(),
             dark_patches: entry.dark_patches,
+            side_effects: entry.side_effects.clone(),
             aftercare_done: entry.aftercare_done.clone(),
             gais: entry.gais,
             notes: entry.notes.clone(),
@@ -291,6 +282,12 @@ impl RecoveryForm {
                 bleeding_or_bruising: self.bleeding_or_bruising,
                 infection_signs: self.infection_signs.clone(),
                 dark_patches: self.dark_patches,
+                side_effects: {
+                    let mut effects = self.side_effects.clone();
+                    effects.sort();
+                    effects.dedup();
+                    effects
+                },
                 aftercare_done,
                 gais: self.gais,
                 notes,

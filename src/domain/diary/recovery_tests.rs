@@ -16,6 +16,7 @@ pub(crate) fn session(id: &str, date: Date, status: SessionStatus) -> Session {
         passes: None,
         products: vec![],
         numbing: false,
+        at_home: false,
         clinic: String::new(),
         practitioner: String::new(),
         pain: None,
@@ -37,6 +38,7 @@ pub(crate) fn entry_after(session_id: &str, session_date: Date, day: i64, rednes
         bleeding_or_bruising: false,
         infection_signs: vec![],
         dark_patches: false,
+        side_effects: Vec::new(),
         aftercare_done: vec![],
         gais: None,
         notes: String::new(),
@@ -213,17 +215,4 @@ fn the_form_previews_the_day_number() {
     );
     assert_eq!(day_preview("2026-11-19", None, &sessions), None);
     assert_eq!(day_preview("not a date", None, &sessions), None);
-}
-
-#[test]
-fn the_checklist_is_the_clinics_when_it_set_one() {
-    let clinic = vec!["SPF 50".to_string(), "No gym for 48 hours".to_string()];
-    assert_eq!(aftercare_checklist(None, &[]).len(), DEFAULT_AFTERCARE.len());
-    assert_eq!(aftercare_checklist(Some(&clinic), &[]), clinic);
-    // An older check-in keeps what it recorded under the earlier list.
-    let ticked = vec!["Hydration".to_string(), "SPF 50".to_string()];
-    assert_eq!(
-        aftercare_checklist(Some(&clinic), &ticked),
-        vec!["SPF 50", "No gym for 48 hours", "Hydration"]
-    );
 }

@@ -1,12 +1,14 @@
 //! When to tell a client to contact their clinic, from ../shared/EVIDENCE.md:
 //! redness not improving or still at 3+ after day 3, any redness past day 7 (transient effects
 //! last up to 7 days: Chu et al. 2021), signs of infection, or dark patches appearing
-//! (post-inflammatory hyperpigmentation). The words are guidance, never a diagnosis.
+//! (post-inflammatory hyperpigmentation), and the side effects of `side_effects` that need the
+//! clinic soon. The words are guidance, never a diagnosis.
 
 use time::Date;
 
 use super::recovery::{day_number, follows, redness_word, session_of, InfectionSign, RecoveryEntry};
 use super::session::Session;
+use super::side_effects::{SideEffect, Urgency};
 
 /// Redness at or above this after day 3 is more than the usual course.
 pub const SEVERE_REDNESS: u8 = 3;
@@ -19,11 +21,20 @@ pub const PROMPT_FRESH_DAYS: i64 = 7;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SafetyReason {
-    RednessStillHigh { day: i64, level: u8 },
-    RednessNotImproving { day: i64 },
-    RednessPastWeek { day: i64 },
+    RednessStillHigh {
+        day: i64,
+        level: u8,
+    },
+    RednessNotImproving {
+        day: i64,
+    },
+    RednessPastWeek {
+        day: i64,
+    },
     InfectionSigns(Vec<InfectionSign>),
     DarkPatches,
+    /// A side effect to tell the clinic about today or soon (not the "next visit" ones).
+    SideEffect(SideEffect),
 }
 
 impl SafetyReason {
@@ -31,15 +42,15 @@ impl SafetyReason {
     pub fn sentence(&self) -> String {
         match self {
             SafetyReason::RednessStillHigh { day, level } => format!(
-                "Redness is still {} on day {day}; it usually eases within about 3 days.",
+                "Redness is still {} on day {day}. Redness that is not easing after day 3 is worth showing your clinic.",
                 redness_word(*level)
             ),
-            SafetyReason::RednessNotImproving { day } => {
-                format!("Redness has not improved by day {day}; it usually eases within about 3 days.")
-            }
-            SafetyReason::RednessPastWeek { day } => {
-                format!("There is still redness on day {day}; redness past a week is beyond the usual reported range.")
-            }
+            SafetyReason::RednessNotImproving { day } => format!(
+                "Redness has not improved by day {day}. Redness that is not easing after day 3 is worth showing your clinic."
+            ),
+            SafetyReason::RednessPastWeek { day } => format!(
+                "There is still redness on day {day}. In a review of 85 articles, redness and swelling lasted up to 7 days; longer is beyond that range."
+            ),
             SafetyReason::InfectionSigns(signs) => {
                 let names: Vec<String> = signs.iter().map(|s| s.label().to_lowercase()).collect();
                 format!("You noted {}, which can be signs of infection.", names.join(", "))
@@ -48,6 +59,15 @@ impl SafetyReason {
                 "You noted dark patches appearing, which can follow treatment (more often in darker skin types)."
                     .to_string()
             }
+            SafetyReason::SideEffect(effect) => effect.advice().to_string(),
+        }
+    }
+
+    /// The key of the source behind the sentence, on the evidence page.
+    pub const fn source(&self) -> &'static str {
+        match self {
+            SafetyReason::SideEffect(effect) => effect.source(),
+            _ => "chu2021",
         }
     }
 }
@@ -94,6 +114,13 @@ pub fn assess(session: Option<&Session>, entries: &[RecoveryEntry]) -> Option<Sa
     if latest.dark_patches {
         reasons.push(SafetyReason::DarkPatches);
     }
+    reasons.extend(
+        latest
+            .side_effects
+            .iter()
+            .filter(|effect| effect.urgency() != Urgency::NextVisit)
+            .map(|effect| SafetyReason::SideEffect(*effect)),
+    );
     (!reasons.is_empty()).then(|| SafetyPrompt { session_id: session.map(|s| s.id.clone()), reasons })
 }
 

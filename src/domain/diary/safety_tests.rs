@@ -95,6 +95,22 @@ fn today_ignores_stale_check_ins() {
 #[test]
 fn sentences_are_guidance_with_the_day() {
     let s = SafetyReason::RednessStillHigh { day: 5, level: 3 }.sentence();
-    assert_eq!(s, "Redness is still moderate on day 5; it usually eases within about 3 days.");
+    assert_eq!(
+        s,
+        "Redness is still moderate on day 5. Redness that is not easing after day 3 is worth showing your clinic."
+    );
     assert!(SafetyReason::RednessPastWeek { day: 9 }.sentence().contains("day 9"));
+}
+
+#[test]
+fn side_effects_for_the_clinic_prompt_and_the_next_visit_ones_do_not() {
+    use crate::domain::diary::side_effects::SideEffect;
+    let mut entries = diary(&[(1, 1)]);
+    entries[0].side_effects = vec![SideEffect::BreakoutsOrMilia];
+    assert_eq!(assess(Some(&session()), &entries), None, "milia wait for the next visit");
+    entries[0].side_effects = vec![SideEffect::ColdSoresOrBlisters, SideEffect::BreakoutsOrMilia];
+    let prompt = assess(Some(&session()), &entries).unwrap();
+    assert_eq!(prompt.reasons, vec![SafetyReason::SideEffect(SideEffect::ColdSoresOrBlisters)]);
+    assert!(prompt.reasons[0].sentence().contains("Call your clinic today"));
+    assert_eq!(prompt.reasons[0].source(), "alster2018");
 }

@@ -73,6 +73,9 @@ pub struct Session {
     pub status: SessionStatus,
     pub areas: Vec<AreaTreatment>,
     pub device: DeviceKind,
+    /// Done at home with the client's own device, not by a clinic: the depth guidance differs.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_home: bool,
     #[serde(default)]
     pub device_model: String,
     pub passes: Option<u8>,
@@ -113,6 +116,7 @@ pub struct SessionForm {
     /// (area id, depth as typed) for every area ticked.
     pub areas: Vec<(String, String)>,
     pub device: DeviceKind,
+    pub at_home: bool,
     pub device_model: String,
     pub passes: String,
     pub products: Vec<String>,
@@ -132,6 +136,7 @@ impl SessionForm {
             status: SessionStatus::Done,
             areas: Vec::new(),
             device: DeviceKind::Pen,
+            at_home: false,
             device_model: String::new(),
             passes: String::new(),
             products: Vec::new(),
@@ -155,6 +160,7 @@ impl SessionForm {
                 .map(|a| (a.area_id.clone(), a.depth_mm.map(format_depth).unwrap_or_default()))
                 .collect(),
             device: session.device,
+            at_home: session.at_home,
             device_model: session.device_model.clone(),
             passes: session.passes.map(|p| p.to_string()).unwrap_or_default(),
             products: session.products.clone(),
@@ -218,6 +224,7 @@ impl SessionForm {
                 status: self.status,
                 areas,
                 device: self.device,
+                at_home: self.at_home,
                 device_model,
                 passes,
                 products,

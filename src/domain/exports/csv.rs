@@ -108,6 +108,7 @@ pub fn recovery_csv(entries: &[RecoveryEntry], sessions: &[Session]) -> String {
         "Bleeding or bruising",
         "Signs of infection",
         "Dark patches",
+        "Other side effects",
         "Aftercare done",
         "Improvement",
         "Notes",
@@ -130,6 +131,7 @@ pub fn recovery_csv(entries: &[RecoveryEntry], sessions: &[Session]) -> String {
             yes_no(entry.bleeding_or_bruising),
             entry.infection_signs.iter().map(|s| s.label()).collect::<Vec<_>>().join("; "),
             yes_no(entry.dark_patches),
+            entry.side_effects.iter().map(|e| e.label()).collect::<Vec<_>>().join("; "),
             entry.aftercare_done.join("; "),
             word(&GAIS_WORDS, entry.gais),
             entry.notes.clone(),
@@ -142,6 +144,7 @@ pub fn recovery_csv(entries: &[RecoveryEntry], sessions: &[Session]) -> String {
 mod tests {
     use super::*;
     use crate::domain::diary::recovery::tests::{entry_after, session};
+    use crate::domain::diary::side_effects::SideEffect;
     use time::macros::date;
 
     /// A strict RFC 4180 reader for the tests: fields, quoted fields with doubled quotes, CRLF.
@@ -218,10 +221,15 @@ mod tests {
         let s = session("a", date!(2026 - 10 - 01), SessionStatus::Done);
         let mut entry = entry_after("a", s.date, 2, 3);
         entry.notes = "-5 degrees outside".into();
+        entry.side_effects = vec![SideEffect::ColdSoresOrBlisters, SideEffect::TrackMarks];
         let rows = parse(&recovery_csv(&[entry], &[s]));
         assert_eq!(rows.len(), 2);
-        assert!(rows.iter().all(|r| r.len() == 15));
+        assert!(rows.iter().all(|r| r.len() == 16));
         assert_eq!(&rows[1][..5], &["2026-10-03", "2026-10-01", "2", "3", "Moderate"].map(String::from));
-        assert_eq!(rows[1][14], "'-5 degrees outside");
+        assert_eq!(
+            (rows[0][12].as_str(), rows[1][12].as_str()),
+            ("Other side effects", "Cold sores or blisters; Lines or track marks")
+        );
+        assert_eq!(rows[1][15], "'-5 degrees outside");
     }
 }

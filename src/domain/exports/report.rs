@@ -18,6 +18,7 @@ use crate::domain::diary::recovery::{
 use crate::domain::diary::recovery_curve::{recovery_curve, settled_day, SETTLED_REDNESS};
 use crate::domain::diary::safety::{INFLAMMATION_DAYS, SEVERE_REDNESS, TRANSIENT_DAYS};
 use crate::domain::diary::session::Session;
+use crate::domain::diary::side_effects::SideEffect;
 use crate::domain::photos::angle::Angle;
 use crate::domain::photos::compare::{default_pair, series};
 use crate::domain::photos::photo::{gallery, Photo, PhotoFilter};
@@ -39,6 +40,8 @@ pub struct RecoverySummary {
     pub infection_signs: Vec<InfectionSign>,
     pub dark_patches: bool,
     pub bleeding_or_bruising: bool,
+    /// Every other side effect noted after the session.
+    pub side_effects: Vec<SideEffect>,
 }
 
 impl RecoverySummary {
@@ -74,7 +77,10 @@ impl RecoverySummary {
             }
             summary.dark_patches |= entry.dark_patches;
             summary.bleeding_or_bruising |= entry.bleeding_or_bruising;
+            summary.side_effects.extend(entry.side_effects.iter().copied());
         }
+        summary.side_effects.sort();
+        summary.side_effects.dedup();
         summary
     }
 
@@ -100,12 +106,12 @@ impl RecoverySummary {
         let mut flags = Vec::new();
         if let Some((day, level)) = self.still_high {
             flags.push(format!(
-                "Redness still {} on day {day}: it usually eases within about {INFLAMMATION_DAYS} days.",
+                "Redness still {} on day {day}: not easing after day {INFLAMMATION_DAYS}.",
                 redness_word(level)
             ));
         }
         if let Some(day) = self.red_past_week {
-            flags.push(format!("Redness still noted on day {day}: past the usual week."));
+            flags.push(format!("Redness still noted on day {day}: past the 7 days reported for redness."));
         }
         if !self.infection_signs.is_empty() {
             let names: Vec<String> = self.infection_signs.iter().map(|s| s.label().to_lowercase()).collect();
@@ -116,6 +122,9 @@ impl RecoverySummary {
         }
         if self.bleeding_or_bruising {
             flags.push("Bleeding or bruising noted.".to_string());
+        }
+        for effect in &self.side_effects {
+            flags.push(format!("{} noted.", effect.label()));
         }
         flags
     }
@@ -148,11 +157,15 @@ pub fn session_rows(sessions: &[Session], entries: &[RecoveryEntry], profile: &P
                 id: session.id.clone(),
                 date: session.date,
                 areas: areas_and_depths(session, profile),
-                device: if session.device_model.is_empty() {
-                    kind.to_string()
-                } else {
-                    format!("{} ({})", session.device_model, kind.to_lowercase())
-                },
+                device: format!(
+                    "{}{}",
+                    if session.device_model.is_empty() {
+                        kind.to_string()
+                    } else {
+                        format!("{} ({})", session.device_model, kind.to_lowercase())
+                    },
+                    if session.at_home { ", at home" } else { "" }
+                ),
                 pain: session.pain,
                 recovery: RecoverySummary::of(session, following),
             }
@@ -176,6 +189,9 @@ pub fn profile_lines(profile: &Profile) -> Vec<(&'static str, String)> {
     }
     if !profile.goals.trim().is_empty() {
         lines.push(("Goals", profile.goals.trim().to_string()));
+    }
+    if let Some(screening) = &profile.screening {
+        lines.push(("Before treatment, the client noted", screening.report_line()));
     }
     lines
 }

@@ -1,6 +1,7 @@
 //! The client's profile: skin type, concerns, goals, and the areas they treat.
 
 pub mod area;
+pub mod screening;
 pub mod settings;
 
 use serde::{Deserialize, Serialize};
@@ -99,6 +100,9 @@ pub struct Profile {
     pub concerns: Vec<Concern>,
     pub goals: String,
     pub areas: Vec<Area>,
+    /// The answers to the before-a-session checklist, once given (it can be skipped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub screening: Option<screening::Screening>,
 }
 
 impl Profile {
@@ -117,7 +121,13 @@ impl Profile {
                 unique.push(concern);
             }
         }
-        errors.into_result(Profile { skin_type, concerns: unique, goals, areas: self.areas.clone() })
+        errors.into_result(Profile {
+            skin_type,
+            concerns: unique,
+            goals,
+            areas: self.areas.clone(),
+            screening: self.screening.clone(),
+        })
     }
 
     pub fn area(&self, id: &str) -> Option<&Area> {

@@ -27,14 +27,14 @@ pub const SOURCES: &[Source] = &[
         key: "chu2021",
         label: "Chu et al. 2021",
         citation: "Chu, Foulad, Mesinkovska, Dermatol Surg 2021 (review of 85 articles).",
-        supports: "Redness: many cases resolve within hours to 3 days, and transient effects up to 7 days are within the reported range; dark patches are more frequent in skin types IV-VI.",
+        supports: "Transient effects such as redness and swelling lasted up to 7 days across the studies reviewed; dark patches (post-inflammatory hyperpigmentation) were more frequent in skin types IV-VI.",
         peer_reviewed: true,
     },
     Source {
         key: "aust2008",
         label: "Aust et al. 2008",
         citation: "Aust et al., Plast Reconstr Surg 2008.",
-        supports: "Histology: considerable collagen and elastin increase at 6 months; the stratum spinosum about 40% thicker at 1 year. Separately, 480 patients (1-4 sessions) rated their improvement 60-80%.",
+        supports: "Histology: considerable collagen and elastin increase at 6 months; the stratum spinosum about 40% thicker at 1 year. That measures skin at one year; it does not say when remodelling ends. The study treated 480 people with 1-4 sessions; its satisfaction figures come from a subset of them (the German patients), so Remodel does not quote them.",
         peer_reviewed: true,
     },
     Source {
@@ -47,22 +47,22 @@ pub const SOURCES: &[Source] = &[
     Source {
         key: "alam2014",
         label: "Alam et al. 2014",
-        citation: "Alam et al., JAMA Dermatol 2014 (split face, 3 sessions 2 weeks apart).",
-        supports: "Acne-scar score improved significantly at 6 months, not yet significantly at 3 months: improvement keeps growing after the last session. A small split-face study.",
+        citation: "Alam et al., JAMA Dermatol 2014 (20 people completed; split face, 3 sessions 2 weeks apart).",
+        supports: "In these 20 people, the acne-scar score had improved significantly 6 months after the first session, and not yet significantly at 3 months: improvement went on growing after the last session.",
         peer_reviewed: true,
     },
     Source {
         key: "eldomyati2015",
         label: "El-Domyati et al. 2015",
-        citation: "El-Domyati et al. 2015 (6 sessions 2 weeks apart; biopsies at 0, 1 and 3 months).",
-        supports: "Biopsies at 0, 1 and 3 months: collagen types I, III and VII and newly made collagen significantly increased at 1 and 3 months. Histology, not visible change.",
+        citation: "El-Domyati et al., J Clin Aesthet Dermatol 2015;8(7):36-42 (n = 10; 6 sessions 2 weeks apart; biopsies at 0, 1 and 3 months).",
+        supports: "In 10 people, collagen types I, III and VII and newly made collagen had significantly increased at 1 and 3 months. Histology, not visible change.",
         peer_reviewed: true,
     },
     Source {
         key: "hkjdv2018",
         label: "Hong Kong J Dermatol Venereol 2018",
         citation: "Hong Kong J Dermatol Venereol 2018;26:52-7 (36 patients).",
-        supports: "Erythema and swelling lasted 3-6 hours in that study.",
+        supports: "In 36 people, redness and swelling lasted 3-6 hours.",
         peer_reviewed: true,
     },
     Source {
@@ -76,7 +76,7 @@ pub const SOURCES: &[Source] = &[
         key: "seed",
         label: "Seed article",
         citation: "The seed article behind this app's brief (not peer reviewed).",
-        supports: "Sessions are spaced several weeks apart; improvement is noticed over several weeks, and is optimal in a few months.",
+        supports: "Sessions are spaced several weeks apart; improvement is noticed over several weeks.",
         peer_reviewed: false,
     },
     Source {
@@ -84,6 +84,76 @@ pub const SOURCES: &[Source] = &[
         label: "Manufacturers",
         citation: "Device manufacturers' guidance on recovery by needle depth (not peer reviewed).",
         supports: "Commonly reported redness by depth: 0.2-0.5 mm about 2-3 days, 0.8-1.5 mm about 4-5 days, 2-3 mm about 6-7 days.",
+        peer_reviewed: false,
+    },
+    Source {
+        key: "ramaut2018",
+        label: "Ramaut et al. 2018",
+        citation: "Ramaut et al., J Plast Reconstr Aesthet Surg 2018;71:1-14 (systematic review).",
+        supports: "The studies of microneedling are small, often without a control group or blinding, and use varied devices and protocols.",
+        peer_reviewed: true,
+    },
+    Source {
+        key: "hou2017",
+        label: "Hou et al. 2017",
+        citation: "Hou et al., Dermatol Surg 2017;43:321-39 (systematic review).",
+        supports: "The same: small studies, mostly unblinded, varied devices and protocols. Results vary from person to person.",
+        peer_reviewed: true,
+    },
+    Source {
+        key: "alster2018",
+        label: "Alster & Graham 2018",
+        citation: "Alster & Graham, Dermatol Surg 2018;44:397-404 (practical guide).",
+        supports: "What clinics screen for before a session, which side effects should prompt a call to the clinic, and typical clinic needle depths by area (practical guidance, not trial outcomes).",
+        peer_reviewed: true,
+    },
+    Source {
+        key: "singh2016",
+        label: "Singh & Yadav 2016",
+        citation: "Singh & Yadav, Indian Dermatol Online J 2016;7:244-54 (review).",
+        supports: "What clinics screen for before a session.",
+        peer_reviewed: true,
+    },
+    Source {
+        key: "waldman2017",
+        label: "Waldman et al. 2017",
+        citation: "Waldman et al., Dermatol Surg 2017;43:1249-62 (ASDS task force).",
+        supports: "Isotretinoin: the task force found insufficient evidence to support delaying several procedures; the traditional advice is to wait about 6 months, and clinics differ.",
+        peer_reviewed: true,
+    },
+    Source {
+        key: "soltani2014",
+        label: "Soltani-Arabshahi et al. 2014",
+        citation: "Soltani-Arabshahi et al., JAMA Dermatol 2014;150:68-72.",
+        supports: "Allergic granulomas (firm bumps weeks later) were reported after a vitamin C serum was applied during needling.",
+        peer_reviewed: true,
+    },
+    Source {
+        key: "pahwa2012",
+        label: "Pahwa et al. 2012",
+        citation: "Pahwa et al., Dermatol Surg 2012;38:1107-8.",
+        supports: "Track or line marks (\"tram-track\") after needling.",
+        peer_reviewed: true,
+    },
+    Source {
+        key: "fda2020",
+        label: "US FDA 2020",
+        citation: "US FDA, guidance on microneedling products, 2020.",
+        supports: "Devices that reach living skin layers are medical devices; home rollers are commonly 0.25-0.3 mm or shorter.",
+        peer_reviewed: false,
+    },
+    Source {
+        key: "clinic-practice",
+        label: "Common clinic practice",
+        citation: "Common clinic aftercare and practical guides (not trial evidence; a clinic's link can change it).",
+        supports: "Aftercare windows: no make-up for about 24 hours; no retinoids, acids or vitamin C for about 3-7 days; no sweating exercise, swimming or sauna for about 24-48 hours; sun protection daily.",
+        peer_reviewed: false,
+    },
+    Source {
+        key: "remodel-reading",
+        label: "Remodel (assumption)",
+        citation: "Figures the app uses where no source above states them; each is marked as the app's assumption.",
+        supports: "Redness often easing within about 3 days; drawing remodelling for about a year.",
         peer_reviewed: false,
     },
     Source {
@@ -125,21 +195,34 @@ use Status::{Assumption, Confirmed, Unconfirmed};
 pub const INFLAMMATION_END_DAYS: Range = range(3.0, 5.0, "days", "fernandes2008", Unconfirmed);
 /// End of the proliferation phase (exact days unconfirmed).
 pub const PROLIFERATION_END_WEEKS: Range = range(6.0, 8.0, "weeks", "fernandes2008", Unconfirmed);
-/// Remodelling goes on to about a year.
-pub const REMODELLING_END_MONTHS: Range = range(12.0, 12.0, "months", "aust2008", Confirmed);
-/// Redness: many resolve within hours to 3 days.
-pub const REDNESS_TYPICAL_DAYS: Range = range(0.0, 3.0, "days", "chu2021", Confirmed);
+/// How long the timeline draws remodelling: about a year. An assumption: Aust 2008 measured skin
+/// at one year, which does not say remodelling ends then, and no source gives its end.
+pub const REMODELLING_END_MONTHS: Range = range(12.0, 12.0, "months", "remodel-reading", Assumption);
+/// Redness often easing within 0-3 days: not in Chu 2021's abstract (which says up to 7 days), so
+/// the app's assumption. One 36-person study saw 3-6 hours.
+pub const REDNESS_TYPICAL_DAYS: Range = range(0.0, 3.0, "days", "remodel-reading", Assumption);
 /// Transient effects up to 7 days are within the reported range.
 pub const REDNESS_MAX_DAYS: Range = range(7.0, 7.0, "days", "chu2021", Confirmed);
 /// When a first comparison photo is worth taking: the app's reading of "improvement is noticed
 /// over several weeks" (not a measured onset of visible change).
 pub const FIRST_COMPARISON_WEEKS: Range = range(4.0, 6.0, "weeks", "seed", Assumption);
-/// When improvement is usually clearer after the last session: significant at 6 months (Alam),
+/// When change was clearer after the last session: significant at 6 months (Alam),
 /// considerable collagen increase at 6 months and still changing to a year (Aust). The window is
 /// the app's reading of those.
 pub const CLEARER_RESULTS_MONTHS: Range = range(6.0, 12.0, "months", "alam2014", Assumption);
 /// The interval used when no clinic protocol sets one: acne-scar studies most often ~4 weeks.
 pub const TYPICAL_INTERVAL_WEEKS: Range = range(4.0, 4.0, "weeks", "harris2015", Confirmed);
+
+/// Needle depths clinics commonly use, by area (practical guides, not trial outcomes).
+pub const DEPTH_EYES_FOREHEAD_MM: Range = range(0.25, 0.5, "mm", "alster2018", Unconfirmed);
+pub const DEPTH_CHEEKS_MM: Range = range(1.0, 1.5, "mm", "alster2018", Unconfirmed);
+pub const DEPTH_ACNE_SCARS_MM: Range = range(1.5, 2.0, "mm", "alster2018", Unconfirmed);
+/// Home rollers' usual needle length, and the depth past which a home session warrants a caution.
+pub const HOME_DEVICE_MM: Range = range(0.25, 0.3, "mm", "fda2020", Unconfirmed);
+pub const HOME_CAUTION_ABOVE_MM: Range = range(0.5, 0.5, "mm", "fda2020", Unconfirmed);
+/// The shortest interval between sessions in the studies cited (Alam 2014, El-Domyati 2015: 2
+/// weeks); photo-ageing protocols commonly 2-6 weeks.
+pub const STUDY_INTERVAL_WEEKS: Range = range(2.0, 6.0, "weeks", "alam2014", Unconfirmed);
 
 /// The band model's shape (see `evidence::expected_band`): per-session lag before change shows,
 /// time constant of its growth, the first session's share, and how much each later one keeps.
@@ -152,12 +235,18 @@ pub const MODEL_LATER_SHARE_FACTOR: Range = range(0.6, 0.75, "factor", "remodel-
 pub const PARAMETERS: &[(&str, Range)] = &[
     ("Inflammation ends", INFLAMMATION_END_DAYS),
     ("Proliferation ends", PROLIFERATION_END_WEEKS),
-    ("Remodelling continues to", REMODELLING_END_MONTHS),
-    ("Redness usually resolves within", REDNESS_TYPICAL_DAYS),
-    ("Transient effects reported up to", REDNESS_MAX_DAYS),
+    ("Remodelling drawn for (its end is not established)", REMODELLING_END_MONTHS),
+    ("Redness often eases within", REDNESS_TYPICAL_DAYS),
+    ("Redness and swelling reported up to", REDNESS_MAX_DAYS),
     ("First comparison photo worth taking", FIRST_COMPARISON_WEEKS),
-    ("Improvement clearer after the last session", CLEARER_RESULTS_MONTHS),
+    ("Change reported clearer after the last session (20 people)", CLEARER_RESULTS_MONTHS),
     ("Interval used when no clinic sets one", TYPICAL_INTERVAL_WEEKS),
+    ("Intervals between sessions in studies", STUDY_INTERVAL_WEEKS),
+    ("Clinic depth around the eyes and forehead", DEPTH_EYES_FOREHEAD_MM),
+    ("Clinic depth on the cheeks", DEPTH_CHEEKS_MM),
+    ("Clinic depth for acne scars", DEPTH_ACNE_SCARS_MM),
+    ("Home rollers' usual needle length", HOME_DEVICE_MM),
+    ("Home session depth that warrants a caution, above", HOME_CAUTION_ABOVE_MM),
     ("Model: lag before change shows", MODEL_LAG_WEEKS),
     ("Model: growth time constant", MODEL_GROWTH_WEEKS),
     ("Model: first session's share", MODEL_FIRST_SHARE),

@@ -9,8 +9,9 @@ use time::{Date, Duration};
 use crate::domain::diary::session::Session;
 use crate::domain::text::dates::display_date;
 use crate::domain::timeline::evidence_data::{
-    CLEARER_RESULTS_MONTHS, FIRST_COMPARISON_WEEKS, INFLAMMATION_END_DAYS, PROLIFERATION_END_WEEKS,
-    REDNESS_MAX_DAYS, REDNESS_TYPICAL_DAYS, REMODELLING_END_MONTHS, TYPICAL_INTERVAL_WEEKS,
+    CLEARER_RESULTS_MONTHS, FIRST_COMPARISON_WEEKS, INFLAMMATION_END_DAYS, MODEL_LAG_WEEKS,
+    PROLIFERATION_END_WEEKS, REDNESS_MAX_DAYS, REDNESS_TYPICAL_DAYS, REMODELLING_END_MONTHS,
+    TYPICAL_INTERVAL_WEEKS,
 };
 
 /// A healing phase after a session (Fernandes & Signorini 2008).
@@ -79,9 +80,17 @@ pub fn phase_at(session_date: Date, date: Date) -> Option<Phase> {
         .map(|span| span.phase)
 }
 
-/// "Week 5 after session 2: new collagen is being laid down; visible change often starts around
-/// weeks 4-6." for the latest done session on or before `today`; `None` before any session.
-pub fn you_are_here(today: Date, sessions: &[Session]) -> Option<String> {
+/// Where the client is after their latest session, in a sentence, and the source of its figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YouAreHere {
+    pub sentence: String,
+    /// The key of the source the sentence's figure comes from (on the evidence page).
+    pub source: &'static str,
+}
+
+/// "Week 5 after session 2: new collagen is being laid down, …; in studies, …" for the latest
+/// done session on or before `today`; `None` before any session.
+pub fn you_are_here(today: Date, sessions: &[Session]) -> Option<YouAreHere> {
     let mut done: Vec<&Session> = sessions.iter().filter(|s| s.is_done() && s.date <= today).collect();
     done.sort_by_key(|s| s.when());
     let latest = done.last()?;
@@ -89,23 +98,34 @@ pub fn you_are_here(today: Date, sessions: &[Session]) -> Option<String> {
     let days = (today - latest.date).whole_days();
     let when = if days < 7 { format!("Day {days}") } else { format!("Week {}", days / 7 + 1) };
     let Some(phase) = phase_at(latest.date, today) else {
-        return Some(format!(
-            "{when} after session {number}: the remodelling after it has run its usual course of about a year."
-        ));
+        return Some(YouAreHere {
+            sentence: format!(
+                "{when} after session {number}: past the year the timeline draws; how long remodelling goes on is not established."
+            ),
+            source: REMODELLING_END_MONTHS.source,
+        });
     };
-    let outlook = match phase {
-        Phase::Inflammation => format!(
-            "redness often eases within about {} days; if it is not improving after day {} or lasts past day {}, contact your clinic",
-            REDNESS_TYPICAL_DAYS.high, REDNESS_TYPICAL_DAYS.high, REDNESS_MAX_DAYS.high
+    let (outlook, source) = match phase {
+        Phase::Inflammation => (format!(
+            "in a review of 85 articles, redness and swelling lasted up to {} days; if redness is not improving after day {} or lasts past day {}, contact your clinic",
+            REDNESS_MAX_DAYS.high, REDNESS_TYPICAL_DAYS.high, REDNESS_MAX_DAYS.high
+        ), REDNESS_MAX_DAYS.source),
+        Phase::Proliferation if number == 1 => (
+            "in studies, change was noticed over several weeks; results vary from person to person".to_string(),
+            FIRST_COMPARISON_WEEKS.source,
         ),
-        Phase::Proliferation if number == 1 => "improvement is usually noticed over several weeks".to_string(),
-        Phase::Proliferation => "change builds on the earlier sessions".to_string(),
-        Phase::Remodelling => format!(
-            "improvement often keeps building and is usually clearer by about {} months after the last session",
+        Phase::Proliferation => {
+            ("in studies, each session's change built on the earlier ones".to_string(), MODEL_LAG_WEEKS.source)
+        }
+        Phase::Remodelling => (format!(
+            "in a 20-person study, acne-scar change was significant at {} months and not yet at 3; results vary from person to person",
             CLEARER_RESULTS_MONTHS.low
-        ),
+        ), CLEARER_RESULTS_MONTHS.source),
     };
-    Some(format!("{when} after session {number}: {}; {outlook}.", phase.plain()))
+    Some(YouAreHere {
+        sentence: format!("{when} after session {number}: {}; {outlook}.", phase.plain()),
+        source,
+    })
 }
 
 /// A clinic's protocol, when a clinic link set one.
@@ -152,9 +172,8 @@ pub struct Milestone {
     pub source: &'static str,
 }
 
-/// "First photo comparison worth taking" (weeks after the first session) and "typical best
-/// results" (the months after the last session of the course, planned ones included, when
-/// improvement is usually clearer).
+/// "First photo comparison worth taking" (weeks after the first session) and when studies saw
+/// clearer change (the months after the last session of the course, planned ones included).
 pub fn milestones(sessions: &[Session]) -> Vec<Milestone> {
     let first = sessions.iter().filter(|s| s.is_done()).map(|s| s.date).min();
     // The course's last session, planned ones included: the window does not jump after each visit.
@@ -169,7 +188,7 @@ pub fn milestones(sessions: &[Session]) -> Vec<Milestone> {
             source: FIRST_COMPARISON_WEEKS.source,
         },
         Milestone {
-            label: "Typical best results",
+            label: "Clearer change seen in a 20-person study",
             from: *last + months(CLEARER_RESULTS_MONTHS.low),
             to: *last + months(CLEARER_RESULTS_MONTHS.high),
             source: CLEARER_RESULTS_MONTHS.source,

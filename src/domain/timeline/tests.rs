@@ -27,19 +27,25 @@ fn you_are_here_says_the_week_the_phase_and_what_to_expect() {
     let sessions = vec![session("a", S1, SessionStatus::Done), session("b", s2, SessionStatus::Done)];
     assert_eq!(you_are_here(S1 - Duration::days(1), &sessions), None);
     assert_eq!(
-        you_are_here(S1 + Duration::days(2), &sessions).unwrap(),
-        "Day 2 after session 1: the skin is healing; redness, warmth and tightness are usual; redness often eases within about 3 days; if it is not improving after day 3 or lasts past day 7, contact your clinic."
+        you_are_here(S1 + Duration::days(2), &sessions).unwrap().sentence,
+        "Day 2 after session 1: the skin is healing; redness, warmth and tightness are usual; in a review of 85 articles, redness and swelling lasted up to 7 days; if redness is not improving after day 3 or lasts past day 7, contact your clinic."
     );
     assert_eq!(
-        you_are_here(S1 + Duration::days(25), &sessions).unwrap(),
-        "Week 4 after session 1: new collagen is being laid down, with little visible change yet; improvement is usually noticed over several weeks."
+        you_are_here(S1 + Duration::days(25), &sessions).unwrap().sentence,
+        "Week 4 after session 1: new collagen is being laid down, with little visible change yet; in studies, change was noticed over several weeks; results vary from person to person."
     );
     assert_eq!(
-        you_are_here(s2 + Duration::days(30), &sessions).unwrap(),
-        "Week 5 after session 2: new collagen is being laid down, with little visible change yet; change builds on the earlier sessions."
+        you_are_here(s2 + Duration::days(30), &sessions).unwrap().sentence,
+        "Week 5 after session 2: new collagen is being laid down, with little visible change yet; in studies, each session's change built on the earlier ones."
     );
-    assert!(you_are_here(s2 + Duration::days(60), &sessions).unwrap().contains("clearer by about 6 months"));
-    assert!(you_are_here(s2 + Duration::days(400), &sessions).unwrap().contains("usual course"));
+    assert!(you_are_here(s2 + Duration::days(60), &sessions)
+        .unwrap()
+        .sentence
+        .contains("in a 20-person study, acne-scar change was significant at 6 months"));
+    assert!(you_are_here(s2 + Duration::days(400), &sessions)
+        .unwrap()
+        .sentence
+        .contains("how long remodelling goes on is not established"));
 }
 
 #[test]
@@ -115,7 +121,63 @@ fn unconfirmed_figures_and_assumptions_are_marked() {
         "the model is not evidence"
     );
     assert!(assumptions.contains(&"First comparison photo worth taking"));
-    assert!(assumptions.contains(&"Improvement clearer after the last session"));
+    assert!(assumptions.contains(&"Change reported clearer after the last session (20 people)"));
     // Everything the model uses is an assumption, never presented as a confirmed figure.
     assert!(PARAMETERS.iter().all(|(_, r)| r.source != "remodel-model" || r.status == Status::Assumption));
+}
+
+/// Every figure's status and source, checked against ../shared/EVIDENCE.md by hand: a change to
+/// either side has to change this table too.
+#[test]
+fn every_figure_has_the_status_and_source_evidence_md_gives_it() {
+    use crate::domain::timeline::evidence_data::Status::{Assumption, Confirmed, Unconfirmed};
+    let expected = [
+        ("Inflammation ends", Unconfirmed, "fernandes2008"),
+        ("Proliferation ends", Unconfirmed, "fernandes2008"),
+        // Aust 2008 measured skin at one year; it does not say remodelling ends then.
+        ("Remodelling drawn for (its end is not established)", Assumption, "remodel-reading"),
+        // Chu 2021's abstract says "up to 7 days", not 0-3 days.
+        ("Redness often eases within", Assumption, "remodel-reading"),
+        ("Redness and swelling reported up to", Confirmed, "chu2021"),
+        ("First comparison photo worth taking", Assumption, "seed"),
+        ("Change reported clearer after the last session (20 people)", Assumption, "alam2014"),
+        ("Interval used when no clinic sets one", Confirmed, "harris2015"),
+        ("Intervals between sessions in studies", Unconfirmed, "alam2014"),
+        ("Clinic depth around the eyes and forehead", Unconfirmed, "alster2018"),
+        ("Clinic depth on the cheeks", Unconfirmed, "alster2018"),
+        ("Clinic depth for acne scars", Unconfirmed, "alster2018"),
+        ("Home rollers' usual needle length", Unconfirmed, "fda2020"),
+        ("Home session depth that warrants a caution, above", Unconfirmed, "fda2020"),
+        ("Model: lag before change shows", Assumption, "remodel-model"),
+        ("Model: growth time constant", Assumption, "remodel-model"),
+        ("Model: first session's share", Assumption, "remodel-model"),
+        ("Model: share kept by each later session", Assumption, "remodel-model"),
+    ];
+    let actual: Vec<_> = PARAMETERS.iter().map(|(name, r)| (*name, r.status, r.source)).collect();
+    assert_eq!(actual, expected);
+
+    let citation = |key: &str| SOURCES.iter().find(|s| s.key == key).map(|s| s.citation).unwrap_or("");
+    for (key, cited) in [
+        ("fernandes2008", "Clin Dermatol 2008;26:192-9"),
+        ("chu2021", "Dermatol Surg 2021"),
+        ("aust2008", "Plast Reconstr Surg 2008"),
+        ("harris2015", "Int J Womens Dermatol 2015;1:77-81"),
+        ("alam2014", "JAMA Dermatol 2014 (20 people completed"),
+        ("eldomyati2015", "J Clin Aesthet Dermatol 2015;8(7):36-42 (n = 10"),
+        ("hkjdv2018", "2018;26:52-7 (36 patients)"),
+        ("tan2014", "JAAD 2014"),
+        ("ramaut2018", "J Plast Reconstr Aesthet Surg 2018;71:1-14"),
+        ("hou2017", "Dermatol Surg 2017;43:321-39"),
+        ("alster2018", "Dermatol Surg 2018;44:397-404"),
+        ("singh2016", "Indian Dermatol Online J 2016;7:244-54"),
+        ("waldman2017", "Dermatol Surg 2017;43:1249-62"),
+        ("soltani2014", "JAMA Dermatol 2014;150:68-72"),
+        ("pahwa2012", "Dermatol Surg 2012;38:1107-8"),
+    ] {
+        assert!(citation(key).contains(cited), "{key}: {}", citation(key));
+    }
+    let aust = SOURCES.iter().find(|s| s.key == "aust2008").unwrap();
+    assert!(aust.supports.contains("subset") && !aust.supports.contains("60-80%"), "no figure for all 480");
+    let chu = SOURCES.iter().find(|s| s.key == "chu2021").unwrap();
+    assert!(chu.supports.contains("up to 7 days") && !chu.supports.contains("3 days"));
 }

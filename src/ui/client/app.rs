@@ -10,6 +10,7 @@ use super::pages::evidence::EvidencePage;
 use super::pages::profile::ProfilePage;
 use super::pages::recovery::RecoveryPage;
 use super::pages::recovery_form::RecoveryFormPage;
+use super::pages::screening::ScreeningPage;
 use super::pages::session_detail::SessionDetailPage;
 use super::pages::session_form::SessionFormPage;
 use super::pages::sessions::SessionsPage;
@@ -86,6 +87,7 @@ fn switch(route: Route) -> Html {
         Route::RecoveryNew => html! { <RecoveryFormPage key="new" id={None::<String>} /> },
         Route::RecoveryEdit { id } => html! { <RecoveryFormPage key={id.clone()} id={Some(id.clone())} /> },
         Route::Profile => html! { <ProfilePage /> },
+        Route::Screening => html! { <ScreeningPage /> },
         Route::Clinic => html! { <ClinicPage /> },
         Route::NotFound => not_found_page(),
         // The navigation's links to the other apps' sections: served by those apps (`site`).

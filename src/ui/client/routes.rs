@@ -29,6 +29,8 @@ pub enum Route {
     RecoveryEdit { id: String },
     #[at("/profile")]
     Profile,
+    #[at("/profile/screening")]
+    Screening,
     #[at("/photos")]
     Photos,
     /// In the photos app, like Photos and Settings (`crate::site`).
@@ -54,7 +56,7 @@ impl Route {
                 Section::Sessions
             }
             Route::Recovery | Route::RecoveryNew | Route::RecoveryEdit { .. } => Section::Recovery,
-            Route::Profile => Section::Settings,
+            Route::Profile | Route::Screening => Section::Settings,
             Route::Photos => Section::Photos,
             Route::Compare => Section::Compare,
             Route::Clinic => Section::Clinic,

@@ -52,7 +52,7 @@ pub fn ClinicKitPage() -> Html {
                 <>
                     <KitOutputs url={url} />
                     <section class="card" aria-labelledby="preview-heading">
-                        <h3 id="preview-heading">{ "What your clients will see" }</h3>
+                        <h3 id="preview-heading">{ "What your clients see" }</h3>
                         <p>{ format!("Use settings from {}?", profile.name) }</p>
                         <ul>{ for profile.summary().into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
                         { clinic_card(profile, false) }

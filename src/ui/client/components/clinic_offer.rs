@@ -90,7 +90,7 @@ pub fn ClinicLinkOffer() -> Html {
                         { format!("Use settings from {}?", profile.name) }
                     </h2>
                     { replaces(current.as_ref(), &profile) }
-                    <p>{ "This will set:" }</p>
+                    <p>{ "Adding it sets:" }</p>
                     <ul class="clinic-offer__changes">
                         { for profile.summary().into_iter().map(|line| html! { <li>{ line }</li> }) }
                     </ul>

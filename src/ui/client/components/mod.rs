@@ -8,5 +8,7 @@ pub mod recovery_chart;
 pub mod recovery_form;
 pub mod safety_card;
 pub mod scale_picker;
+pub mod screening_form;
 pub mod session_form;
+pub mod side_effect_advice;
 pub mod update_banner;

@@ -3,11 +3,14 @@
 use yew::prelude::*;
 
 use super::scale_picker::ScalePicker;
+use super::side_effect_advice::SideEffectAdvice;
+use crate::domain::diary::aftercare::{aftercare_checklist, pigmentation_caution};
 use crate::domain::diary::recovery::{
-    aftercare_checklist, day_preview, InfectionSign, RecoveryForm, GAIS_WORDS, MILD_SCALE_WORDS,
-    REDNESS_WORDS,
+    day_after_session, day_preview, InfectionSign, RecoveryForm, GAIS_WORDS, MILD_SCALE_WORDS, REDNESS_WORDS,
 };
 use crate::domain::diary::session::Session;
+use crate::domain::diary::side_effects::{check_in_advice, SideEffect};
+use crate::domain::profile::SkinType;
 use crate::domain::text::dates::display_date;
 use crate::domain::validation::FieldErrors;
 use crate::ui::shared::components::field::{edit, form_actions, Checkbox, SelectField, TextField};
@@ -23,6 +26,9 @@ pub struct RecoveryFormViewProps {
     /// The clinic's aftercare checklist, when it set one.
     #[prop_or_default]
     pub clinic_aftercare: Option<Vec<String>>,
+    /// The client's skin type: for IV-VI sun protection is strict, with the pigmentation caution.
+    #[prop_or_default]
+    pub skin_type: Option<SkinType>,
 }
 
 fn error(errors: &FieldErrors, field: &str) -> Option<AttrValue> {
@@ -59,6 +65,7 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
     session_options.extend(done.iter().map(|s| {
         (AttrValue::from(s.id.clone()), AttrValue::from(format!("Session of {}", display_date(s.date))))
     }));
+    let day = day_after_session(&form.date, form.session_id.as_deref(), &props.sessions).map(|(day, _)| day);
     html! {
         <form class="card form" {onsubmit} novalidate=true aria-label="Check-in">
             <TextField id="date" label="Date" kind="date" value={form.date.clone()} on_change={text(|f, v| f.date = v)} error={error(&props.errors, "date")} />
@@ -86,15 +93,31 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
                 }) }
                 <Checkbox id="dark-patches" label="Dark patches appearing" checked={form.dark_patches}
                     on_change={flag(|f, on| f.dark_patches = on)} />
-            </fieldset>
-            <fieldset class="choices">
-                <legend>{ "Aftercare done today" }</legend>
-                { for aftercare_checklist(props.clinic_aftercare.as_deref(), &props.initial.aftercare_done).into_iter().enumerate().map(|(i, item)| {
+                { for SideEffect::ALL.into_iter().map(|effect| {
                     let form = form.clone();
-                    let checked = form.aftercare_done.contains(&item);
                     html! {
-                        <Checkbox id={format!("aftercare-{i}")} label={item.clone()} {checked}
-                            on_change={Callback::from(move |on: bool| { let mut n = (*form).clone(); n.aftercare_done = toggled(&n.aftercare_done, item.clone(), on); form.set(n); })} />
+                        <Checkbox id={format!("effect-{effect:?}")} label={effect.label()} checked={form.side_effects.contains(&effect)}
+                            on_change={Callback::from(move |on: bool| { let mut n = (*form).clone(); n.side_effects = toggled(&n.side_effects, effect, on); form.set(n); })} />
+                    }
+                }) }
+            </fieldset>
+            <SideEffectAdvice advice={check_in_advice(!form.infection_signs.is_empty(), form.dark_patches, &form.side_effects)} />
+            <fieldset class="choices" aria-describedby="aftercare-hint">
+                <legend>{ "Aftercare done today" }</legend>
+                <p class="field__hint" id="aftercare-hint">{ "Common clinic practice, not trial evidence: your clinic's own advice comes first. Items leave the list when their time is up." }</p>
+                if let Some(caution) = pigmentation_caution(props.skin_type) {
+                    <p class="notice notice--caution" role="note" aria-label="Pigmentation caution">{ caution }</p>
+                }
+                { for aftercare_checklist(props.clinic_aftercare.as_deref(), day, &props.initial.aftercare_done, props.skin_type.is_some_and(|t| t.higher_pigmentation_risk())).into_iter().enumerate().map(|(i, item)| {
+                    let form = form.clone();
+                    let checked = form.aftercare_done.contains(&item.name);
+                    let name = item.name.clone();
+                    html! {
+                        <div class="aftercare-item">
+                            <Checkbox id={format!("aftercare-{i}")} label={item.name} {checked}
+                                on_change={Callback::from(move |on: bool| { let mut n = (*form).clone(); n.aftercare_done = toggled(&n.aftercare_done, name.clone(), on); form.set(n); })} />
+                            if !item.when.is_empty() { <p class="field__hint aftercare-item__when">{ item.when }</p> }
+                        </div>
                     }
                 }) }
             </fieldset>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::diary::safety::SafetyPrompt;
+use crate::site::Href;
 
 /// The card for `prompt`. `session_clinic` is the clinic named on the session the prompt is
 /// about; `clinic` is the client's clinic profile, whose phone is offered when it is the same
@@ -25,7 +26,9 @@ pub fn safety_card(
         <section class="safety-card" aria-labelledby="safety-heading">
             <h2 id="safety-heading">{ format!("Contact {who}") }</h2>
             <ul>
-                { for prompt.reasons.iter().map(|r| html! { <li>{ r.sentence() }</li> }) }
+                { for prompt.reasons.iter().map(|r| html! {
+                    <li>{ r.sentence() }{ " " }<a href={Href::evidence(Some(r.source()))}>{ "Source" }</a></li>
+                }) }
             </ul>
             if let Some((number, href)) = phone {
                 <p class="safety-card__contact">
@@ -34,7 +37,7 @@ pub fn safety_card(
                 </p>
             }
             <p class="safety-card__note">
-                { "This is guidance from what you logged, not a diagnosis. If you feel unwell or it is getting worse quickly, seek medical care." }
+                { "Not medical advice: guidance from what you logged, not a diagnosis. If you feel unwell or it is getting worse quickly, seek medical care." }
             </p>
         </section>
     }

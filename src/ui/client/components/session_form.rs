@@ -2,9 +2,15 @@
 
 use yew::prelude::*;
 
-use crate::domain::diary::session::{DeviceKind, SessionForm, SessionStatus, COMMON_PRODUCTS};
-use crate::domain::profile::Profile;
+use crate::domain::diary::session::{
+    parse_depth, DeviceKind, Session, SessionForm, SessionStatus, COMMON_PRODUCTS,
+};
+use crate::domain::diary::session_guidance::{depth_note, interval_note, products_caution};
+use crate::domain::profile::{Concern, Profile};
+use crate::domain::text::iso::parse_date;
 use crate::domain::validation::FieldErrors;
+use crate::site::Href;
+use crate::ui::shared::components::clinical_note::ClinicalNote;
 use crate::ui::shared::components::field::{edit, form_actions, Checkbox, SelectField, TextField};
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +22,15 @@ pub struct SessionFormViewProps {
     /// A storage failure, shown beside the save button.
     #[prop_or_default]
     pub save_error: Option<String>,
+    /// Every stored session, for the note on sessions closer together than usual.
+    #[prop_or_default]
+    pub sessions: Vec<Session>,
+    /// The session being edited (not compared with itself).
+    #[prop_or_default]
+    pub editing: Option<String>,
+    /// The interval of the clinic's protocol, when it set one.
+    #[prop_or_default]
+    pub clinic_interval_weeks: Option<u8>,
 }
 
 fn error(errors: &FieldErrors, field: &str) -> Option<AttrValue> {
@@ -53,6 +68,17 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
         (AttrValue::from("done"), AttrValue::from("Done")),
         (AttrValue::from("planned"), AttrValue::from("Planned")),
     ];
+    let settings = vec![
+        (AttrValue::from("clinic"), AttrValue::from("At a clinic")),
+        (AttrValue::from("home"), AttrValue::from("At home, with my own device")),
+    ];
+    let acne_scars = props.profile.concerns.contains(&Concern::AcneScars);
+    let spacing = parse_date(&form.date).and_then(|date| {
+        interval_note(date, props.editing.as_deref(), &props.sessions, props.clinic_interval_weeks)
+    });
+    let mut products = form.products.clone();
+    products.extend(others.split(',').map(|p| p.trim().to_string()));
+    let product_caution = products_caution(&products);
     let devices: Vec<(AttrValue, AttrValue)> = DeviceKind::ALL
         .iter()
         .map(|d| (AttrValue::from(format!("{d:?}")), AttrValue::from(d.label())))
@@ -66,10 +92,24 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
                 <TextField id="date" label="Date" kind="date" value={form.date.clone()} on_change={text(|f, v| f.date = v)} error={error(&props.errors, "date")} />
                 <TextField id="time" label="Time (optional)" kind="time" value={form.time.clone()} on_change={text(|f, v| f.time = v)} error={error(&props.errors, "time")} />
             </div>
+            if let Some(note) = spacing {
+                <p class="notice notice--caution" role="note" aria-label="Session spacing">
+                    { note }{ " " }<a href={Href::evidence(Some("alam2014"))}>{ "Source" }</a>
+                </p>
+            }
+            <SelectField id="setting" label="Where" options={settings}
+                value={if form.at_home { "home" } else { "clinic" }}
+                on_change={text(|f, v| f.at_home = v == "home")} />
             <fieldset class="choices" aria-describedby={props.errors.get("areas").map(|_| "areas-error")}>
                 <legend>{ "Areas treated" }</legend>
                 { for props.profile.areas.iter().map(|area| {
                     let chosen = form.areas.iter().find(|(id, _)| *id == area.id).map(|(_, d)| d.clone());
+                    let note = depth_note(area.kind, acne_scars, form.at_home, form.device,
+                        chosen.as_deref().and_then(|d| parse_depth(d).ok().flatten()));
+                    let hint = match &note.hint {
+                        Some(guide) => format!("0.1 to 3.0 mm, in steps of 0.05. {guide}"),
+                        None => "0.1 to 3.0 mm, in steps of 0.05".to_string(),
+                    };
                     let (form_on, form_depth, id) = (form.clone(), form.clone(), area.id.clone());
                     let id2 = id.clone();
                     html! {
@@ -83,13 +123,18 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
                                 })} />
                             if let Some(depth) = chosen {
                                 <TextField id={format!("depth-{}", area.id)} label={format!("Needle depth for {} (mm)", area.name)}
-                                    kind="text" inputmode="decimal" value={depth} hint="0.1 to 3.0 mm, in steps of 0.05"
+                                    kind="text" inputmode="decimal" value={depth} {hint}
                                     error={error(&props.errors, &format!("depth-{}", area.id))}
                                     on_change={Callback::from(move |v: String| {
                                         let mut next = (*form_depth).clone();
                                         if let Some(entry) = next.areas.iter_mut().find(|(a, _)| *a == id2) { entry.1 = v; }
                                         form_depth.set(next);
                                     })} />
+                                if let Some(caution) = note.caution {
+                                    <p class="notice notice--caution" role="note" aria-label={format!("Depth caution for {}", area.name)}>
+                                        { caution }{ " " }<a href={Href::evidence(Some(note.source))}>{ "Source" }</a>
+                                    </p>
+                                }
                             }
                         </div>
                     }
@@ -124,6 +169,11 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
                 }) }
                 <TextField id="products" label="Other products (comma-separated)" value={(*others).clone()}
                     on_change={{ let others = others.clone(); Callback::from(move |v: String| others.set(v)) }} error={error(&props.errors, "products")} />
+                if let Some(caution) = product_caution {
+                    <p class="notice notice--caution" role="note" aria-label="Product caution">
+                        { caution }{ " " }<a href={Href::evidence(Some("soltani2014"))}>{ "Source" }</a>
+                    </p>
+                }
             </fieldset>
             <Checkbox id="numbing" label="Numbing cream used" checked={form.numbing}
                 on_change={edit(&form, |f: &mut SessionForm, on: bool| f.numbing = on)} />
@@ -132,6 +182,7 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
                 <TextField id="practitioner" label="Practitioner (optional)" value={form.practitioner.clone()} on_change={text(|f, v| f.practitioner = v)} error={error(&props.errors, "practitioner")} />
             </div>
             <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={text(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
+            <ClinicalNote />
             { form_actions("Save session", props.save_error.as_ref(), !props.errors.is_empty()) }
         </form>
     }

@@ -24,7 +24,7 @@ pub fn EvidencePage() -> Html {
         <Page section={Section::Timeline} heading="The evidence">
             <p class="notice">
                 <strong>{ "This is not medical advice; ask your clinic. " }</strong>
-                { "The figures below are ranges from studies of groups of people; the timeline's band is the app's illustration built from them. Your skin may differ, and no figure here is a promise." }
+                { "The figures below are ranges from studies of groups of people; the timeline's band is the app's illustration built from them. Results vary from person to person, and no figure here predicts your own result." }
             </p>
             <section class="card" aria-labelledby="figures-heading">
                 <h2 id="figures-heading">{ "Figures the app uses" }</h2>
@@ -53,6 +53,16 @@ pub fn EvidencePage() -> Html {
                 <p>{ "Each session adds a response that starts after a lag and grows towards its share; each later session brings less than the one before. The ranges are the Model rows above. Shares combine as parts of what is left to improve:" }</p>
                 <p class="formula">{ "band(t) = 1 − Πᵢ (1 − rᵢ(t)),  rᵢ(t) = aᵢ · (1 − e^(−(t − tᵢ − L)/K)) when t − tᵢ > L, else 0,  aᵢ = a₀ · dⁱ" }</p>
                 <p>{ "The low edge uses the slow end of every range and the high edge the fast end. The scale is relative: 0 is no improvement and the top is the most this illustration allows. It is the app's illustration, not a measurement and not a prediction for you." }</p>
+            </section>
+            <section class="card" aria-labelledby="quality-heading">
+                <h2 id="quality-heading">{ "How strong the evidence is" }</h2>
+                <p>{ "Two systematic reviews (Ramaut 2018, Hou 2017) found the studies of microneedling small, often without a comparison group or blinding, and using many different devices and protocols. So the figures here come from few people, measured in different ways." }</p>
+                <p>{ "Results vary from person to person. No figure here predicts one person's result: it says what was seen, in how many people." }</p>
+                <p>
+                    <a href="#source-ramaut2018">{ "Ramaut et al. 2018" }</a>
+                    { " · " }
+                    <a href="#source-hou2017">{ "Hou et al. 2017" }</a>
+                </p>
             </section>
             <section class="card" aria-labelledby="sources-heading">
                 <h2 id="sources-heading">{ "Sources" }</h2>

@@ -6,6 +6,7 @@ pub mod evidence;
 pub mod profile;
 pub mod recovery;
 pub mod recovery_form;
+pub mod screening;
 pub mod session_detail;
 pub mod session_form;
 pub mod sessions;

@@ -4,12 +4,15 @@ use yew::prelude::*;
 
 use crate::domain::profile::{Concern, Profile, SkinType};
 use crate::domain::sections::Section;
+use crate::domain::text::dates::display_date;
 use crate::domain::validation::FieldErrors;
 use crate::ui::client::components::area_editor::AreaEditor;
+use crate::ui::client::routes::Route;
 use crate::ui::shared::actions::{report_into, use_record_actions};
 use crate::ui::shared::components::field::{Checkbox, TextField};
 use crate::ui::shared::components::page::Page;
 use crate::ui::shared::context::use_app_state;
+use yew_router::prelude::*;
 
 #[component]
 pub fn ProfilePage() -> Html {
@@ -21,6 +24,14 @@ pub fn ProfilePage() -> Html {
         <Page section={Section::Settings} heading="Your profile">
             <AreaEditor profile={records.profile.clone()} />
             <ProfileDetails profile={records.profile.clone()} />
+            <section class="card" aria-labelledby="screening-link-heading">
+                <h2 id="screening-link-heading">{ "Before a session" }</h2>
+                <p>{ match &records.profile.screening {
+                    None => "Clinics ask about a few health matters before needling. Answer the short checklist now, or skip it and come back later.".to_string(),
+                    Some(answers) => answers.clinic_note().unwrap_or_else(|| format!("Answered on {}: none of the listed apply.", display_date(answers.answered_on))),
+                } }</p>
+                <Link<Route> to={Route::Screening}>{ if records.profile.screening.is_some() { "Review your answers" } else { "Answer the checklist" } }</Link<Route>>
+            </section>
         </Page>
     }
 }

@@ -54,7 +54,8 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
         <Page section={Section::Recovery} {heading}>
             <RecoveryFormView {initial} sessions={records.sessions.clone()} errors={(*form_state.errors).clone()} {on_submit}
                 save_error={(*form_state.save_error).clone()}
-                clinic_aftercare={records.clinic.as_ref().and_then(|c| c.aftercare_items()).map(<[String]>::to_vec)} />
+                clinic_aftercare={records.clinic.as_ref().and_then(|c| c.aftercare_items()).map(<[String]>::to_vec)}
+                skin_type={records.profile.skin_type} />
         </Page>
     }
 }

@@ -146,6 +146,7 @@ fn SessionFacts(props: &SessionFactsProps) -> Html {
             <dt>{ "Status" }</dt><dd>{ if s.is_done() { "Done" } else { "Planned" } }</dd>
             <dt>{ "Areas" }</dt><dd>{ areas.join(", ") }</dd>
             <dt>{ "Device" }</dt><dd>{ format!("{} {}", s.device.label(), s.device_model).trim().to_string() }</dd>
+            <dt>{ "Where" }</dt><dd>{ if s.at_home { "At home" } else { "At a clinic" } }</dd>
             if let Some(p) = s.passes { <dt>{ "Passes" }</dt><dd>{ p }</dd> }
             if !s.products.is_empty() { <dt>{ "Products" }</dt><dd>{ s.products.join(", ") }</dd> }
             <dt>{ "Numbing" }</dt><dd>{ if s.numbing { "Yes" } else { "No" } }</dd>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::diary::session::SessionForm;
+use crate::domain::profile::screening::Screening;
 use crate::domain::sections::Section;
 use crate::ui::client::components::session_form::SessionFormView;
 use crate::ui::client::record_form::use_record_form;
@@ -57,8 +58,32 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
     };
     html! {
         <Page section={Section::Sessions} {heading}>
+            { screening_card(records.profile.screening.as_ref()) }
             <SessionFormView {initial} profile={records.profile.clone()} errors={(*form_state.errors).clone()} {on_submit}
-                save_error={(*form_state.save_error).clone()} />
+                save_error={(*form_state.save_error).clone()} sessions={records.sessions.clone()} editing={props.id.clone()}
+                clinic_interval_weeks={records.clinic.as_ref().and_then(|c| c.protocol).map(|p| p.interval_weeks)} />
         </Page>
+    }
+}
+
+/// Before a session: the checklist's invitation while it is unanswered, or the reminder of what to
+/// talk to the clinic about. Never a gate: the form is right below.
+fn screening_card(screening: Option<&Screening>) -> Html {
+    match screening {
+        None => html! {
+            <section class="card" aria-label="Before a session">
+                <p>{ "Clinics ask about a few health matters before needling (cold sores, isotretinoin, pregnancy, blood thinners and more). Answering takes a minute, and you can skip it." }</p>
+                <Link<Route> to={Route::Screening}>{ "Answer the checklist" }</Link<Route>>
+            </section>
+        },
+        Some(answers) => match answers.clinic_note() {
+            Some(note) => html! {
+                <section class="notice notice--caution" aria-label="Before a session">
+                    <p>{ note }</p>
+                    <Link<Route> to={Route::Screening}>{ "Review your answers" }</Link<Route>>
+                </section>
+            },
+            None => html! {},
+        },
     }
 }

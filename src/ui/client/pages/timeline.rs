@@ -4,16 +4,19 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::diary::aftercare::pigmentation_caution;
 use crate::domain::diary::recovery::RecoveryEntry;
 use crate::domain::diary::session::Session;
 use crate::domain::sections::Section;
 use crate::domain::text::dates::display_date;
 use crate::domain::timeline::{milestones, next_due, you_are_here, NextDue, Protocol};
+use crate::site::Href;
 use crate::ui::client::routes::Route;
 use crate::ui::platform::clock::today;
+use crate::ui::shared::components::clinical_note::ClinicalNote;
 use crate::ui::shared::components::empty_state::empty_state;
 use crate::ui::shared::components::page::Page;
-use crate::ui::shared::components::timeline_chart::{timeline_chart, timeline_legend, Zoom};
+use crate::ui::shared::components::timeline_chart::{own_ratings, timeline_chart, timeline_legend, Zoom};
 use crate::ui::shared::context::use_app_state;
 
 #[component]
@@ -70,12 +73,23 @@ pub fn TimelinePage() -> Html {
                 <ul class="list">
                     { for areas.iter().filter_map(|(name, sessions)| {
                         let own: Vec<Session> = sessions.iter().map(|s| (*s).clone()).collect();
-                        you_are_here(today, &own).map(|sentence| html! { <li class="list__item"><span><strong>{ format!("{name}: ") }</strong>{ sentence }</span></li> })
+                        you_are_here(today, &own).map(|here| html! {
+                            <li class="list__item">
+                                <span><strong>{ format!("{name}: ") }</strong>{ here.sentence }</span>
+                                <a href={Href::evidence(Some(here.source))}>{ "Evidence" }</a>
+                            </li>
+                        })
                     }) }
                 </ul>
                 <p>{ due }</p>
                 <p class="muted">{ "The shaded band is an illustration built from the published ranges on the evidence page: not data, and not a prediction for you." }</p>
             </section>
+            if let Some(caution) = pigmentation_caution(records.profile.skin_type) {
+                <section class="card notice notice--caution" aria-label="Pigmentation caution">
+                    <p>{ caution }{ " " }<a href={Href::evidence(Some("chu2021"))}>{ "Source" }</a></p>
+                </section>
+            }
+            <ClinicalNote />
             <fieldset class="scale zoom">
                 <legend>{ "Zoom" }</legend>
                 <div class="scale__options">
@@ -104,13 +118,14 @@ pub fn TimelinePage() -> Html {
                 Some(html! {
                     <section class="card" aria-label={format!("{} timeline", area.name)}>
                         <h2>{ area.name.clone() }</h2>
-                        { timeline_chart(&area.name, &sessions, &entries, today, window) }
+                        { timeline_chart(&area.name, &sessions, today, window) }
                         { timeline_legend() }
+                        { own_ratings(&area.name, &entries, window) }
                         <ul class="list" aria-label={format!("{} milestones", area.name)}>
                             { for milestones(&sessions.iter().map(|s| (*s).clone()).collect::<Vec<_>>()).into_iter().map(|m| html! {
                                 <li class="list__item">
                                     { m.sentence() }
-                                    <a href={format!("{}#source-{}", Route::Evidence.to_path(), m.source)}>{ "Evidence" }</a>
+                                    <a href={Href::evidence(Some(m.source))}>{ "Evidence" }</a>
                                 </li>
                             }) }
                         </ul>

@@ -1,16 +1,18 @@
-//! The timeline of one area as SVG: phase strips after each session, the expected-improvement
-//! band, session markers, "today", and the client's own redness and improvement ratings.
-//! A plain function (no state), drawn from the pure scales and paths in `domain::chart`.
+//! The timeline of one area as SVG: phase strips after each session, the band of what studies
+//! reported, session markers and "today". The client's own ratings are drawn on their own scales
+//! beside it (`own_ratings_chart`), never inside the band. A plain function (no state), drawn from
+//! the pure scales and paths in `domain::chart`.
 
 use time::{Date, Duration};
 use yew::prelude::*;
 
 use crate::domain::charts::{band_path, fmt_coord, Frame, LinearScale, Margins};
-use crate::domain::diary::recovery::RecoveryEntry;
+use crate::domain::diary::recovery::{RecoveryEntry, GAIS_WORDS, REDNESS_WORDS};
 use crate::domain::diary::session::Session;
 use crate::domain::text::dates::display_date;
 use crate::domain::timeline::evidence::band_series;
 use crate::domain::timeline::{phase_spans, Phase};
+use crate::ui::shared::components::own_ratings_chart::{own_ratings_chart, RatingScale};
 
 /// How much of the timeline to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,13 +66,7 @@ fn phase_class(phase: Phase) -> &'static str {
 }
 
 /// The chart for one area's sessions and check-ins, between `from` and `to`.
-pub fn timeline_chart(
-    area_name: &str,
-    sessions: &[&Session],
-    entries: &[&RecoveryEntry],
-    today: Date,
-    (from, to): (Date, Date),
-) -> Html {
+pub fn timeline_chart(area_name: &str, sessions: &[&Session], today: Date, (from, to): (Date, Date)) -> Html {
     let day = |d: Date| (d - from).whole_days() as f64;
     let x = LinearScale::new((0.0, day(to)), (FRAME.plot_left(), FRAME.plot_right()));
     let y = LinearScale::new((0.0, 1.0), (FRAME.plot_bottom() - 12.0, FRAME.plot_top()));
@@ -86,9 +82,8 @@ pub fn timeline_chart(
     // The text alternative: what the window holds, in numbers (the "you are here" sentence and
     // the milestones beside the chart say the rest in words).
     let shown = |done: bool| sessions.iter().filter(|s| inside(s.date) && s.is_done() == done).count();
-    let latest = entries.iter().filter(|e| inside(e.date)).max_by_key(|e| e.date);
     let label = format!(
-        "{area_name} timeline from {} to {}: {} done and {} planned in this view, the healing phases after each, the expected range{}, and today.",
+        "{area_name} timeline from {} to {}: {} done and {} planned in this view, the healing phases after each, the range studies reported (an illustration, not a prediction), and today.",
         display_date(from),
         display_date(to),
         match shown(true) {
@@ -96,13 +91,6 @@ pub fn timeline_chart(
             n => format!("{n} sessions"),
         },
         shown(false),
-        latest
-            .map(|e| format!(
-                ", and your redness from your check-ins (latest {} on {})",
-                e.redness,
-                display_date(e.date)
-            ))
-            .unwrap_or_default()
     );
     html! {
         <svg viewBox={FRAME.view_box()} role="img" aria-label={label} class="chart__svg timeline">
@@ -120,12 +108,6 @@ pub fn timeline_chart(
                         <text x={px} y={fmt_coord(FRAME.plot_top() - 3.0)} class="chart__label chart__label--x">{ number }</text>
                     </g>
                 }
-            }) }
-            { for entries.iter().filter(|e| inside(e.date)).map(|e| html! {
-                <circle class="timeline__redness" cx={fmt_coord(x.map(day(e.date)))} cy={fmt_coord(y.map(f64::from(e.redness) / 4.0))} r="2.5" />
-            }) }
-            { for entries.iter().filter(|e| inside(e.date)).filter_map(|e| e.gais.map(|g| (e.date, g))).map(|(d, g)| html! {
-                <rect class="timeline__gais" x={fmt_coord(x.map(day(d)) - 3.0)} y={fmt_coord(y.map(f64::from(5 - g.min(5)) / 4.0) - 3.0)} width="6" height="6" />
             }) }
             if inside(today) {
                 <g class="timeline__today">
@@ -145,12 +127,47 @@ pub fn timeline_legend() -> Html {
         <p class="chart__legend">
             <span class="legend legend--session">{ "session" }</span>
             <span class="legend legend--planned">{ "planned session" }</span>
-            <span class="legend legend--band">{ "expected range" }</span>
+            <span class="legend legend--band">{ "range studies reported (illustration)" }</span>
             <span class="legend legend--inflammation">{ "inflammation" }</span>
             <span class="legend legend--proliferation">{ "proliferation" }</span>
             <span class="legend legend--remodelling">{ "remodelling" }</span>
-            <span class="legend legend--redness">{ "your redness" }</span>
-            <span class="legend legend--gais">{ "your improvement rating" }</span>
         </p>
+    }
+}
+
+/// The client's own redness and improvement ratings for the same window, each on its own scale,
+/// under a heading that says they are theirs and not compared with the band.
+pub fn own_ratings(area_name: &str, entries: &[&RecoveryEntry], window: (Date, Date)) -> Html {
+    let redness: Vec<(Date, u8)> = entries.iter().map(|e| (e.date, e.redness)).collect();
+    let gais: Vec<(Date, u8)> = entries.iter().filter_map(|e| e.gais.map(|g| (e.date, g))).collect();
+    let redness_scale = RatingScale {
+        title: "Your redness",
+        words: &REDNESS_WORDS,
+        first: 0,
+        first_on_top: false,
+        class: "own-ratings__point--redness",
+    };
+    let gais_scale = RatingScale {
+        title: "Your improvement ratings",
+        words: &GAIS_WORDS,
+        first: 1,
+        first_on_top: true,
+        class: "own-ratings__point--gais",
+    };
+    let charts = html! {
+        <>
+            { own_ratings_chart(area_name, redness_scale, &redness, window) }
+            { own_ratings_chart(area_name, gais_scale, &gais, window) }
+        </>
+    };
+    if redness.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="own-ratings-block">
+            <h3>{ "Your own check-ins" }</h3>
+            <p class="muted">{ "Your ratings on their own scales, for you to follow. They are not measured against the range above." }</p>
+            { charts }
+        </div>
     }
 }

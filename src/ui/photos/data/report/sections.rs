@@ -10,7 +10,7 @@ use crate::domain::exports::report::{clinic_line, profile_lines, SessionRow};
 use crate::domain::text::dates::display_date;
 use crate::domain::timeline::you_are_here;
 use crate::storage::Records;
-use crate::ui::shared::components::timeline_chart::{timeline_chart, timeline_legend, Zoom};
+use crate::ui::shared::components::timeline_chart::{own_ratings, timeline_chart, timeline_legend, Zoom};
 
 /// A section of the report, named by its heading (tests and screen readers find it by that).
 pub(super) fn section(id: &str, heading: &str, body: Html) -> Html {
@@ -95,10 +95,11 @@ pub fn timeline(records: &Records, today: Date) -> Html {
             Some(html! {
                 <div class="report__area">
                     <h3>{ area.name.clone() }</h3>
-                    if let Some(sentence) = you_are_here(today, &own) {
-                        <p>{ sentence }</p>
+                    if let Some(here) = you_are_here(today, &own) {
+                        <p>{ here.sentence }</p>
                     }
-                    { timeline_chart(&area.name, &sessions, &entries, today, window) }
+                    { timeline_chart(&area.name, &sessions, today, window) }
+                    { own_ratings(&area.name, &entries, window) }
                 </div>
             })
         })

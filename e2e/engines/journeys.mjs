@@ -234,6 +234,30 @@ export async function diary(page) {
   for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 }
 
+/** Clinical safety: a side effect ticked in the check-in shows its advice at once; a "yes" on the
+ * before-a-session checklist is kept and reminds on the session form, which still saves. */
+export async function clinicalSafety(page) {
+  await start(page);
+  await addArea(page, "cheeks");
+  await addSession(page, { date: "2026-11-20", depth: "1.5" });
+  await page.goto("/recovery/new");
+  const advice = page.byRole("region", { name: "What to do" });
+  assert.equal(await advice.byRole("listitem").count(), 0, "no advice before a tick");
+  await page.byRole("checkbox", { name: "Cold sores or blisters" }).check();
+  await advice.byText(/cold-sore virus \(HSV\) flaring up\. Call your clinic today\./).waitFor();
+  await page.byText("Not medical advice; ask your clinic.").waitFor();
+
+  await page.goto("/profile/screening");
+  await page.byRole("checkbox", { name: "Pregnant" }).check();
+  await page.byRole("button", { name: "Save answers" }).click();
+  await page.byRole("region", { name: "Your answers" }).byText(/Talk to your clinic before your next session about: pregnant\./).waitFor();
+  assert.deepEqual((await storedSetting(page, "profile")).screening.yes, ["pregnancy"]);
+  await page.goto("/sessions/new");
+  await page.byRole("region", { name: "Before a session" }).byText(/about: pregnant/).waitFor();
+  await addSession(page, { date: "2026-11-21", depth: "1.0" });
+  assert.equal(await countStored(page, "sessions"), 2);
+}
+
 /** A photo with EXIF orientation 6 and a GPS position: stored upright, with no metadata left. */
 export async function importPhoto(page) {
   await start(page);

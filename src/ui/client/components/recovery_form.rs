@@ -13,6 +13,8 @@ use crate::domain::diary::side_effects::{check_in_advice, SideEffect};
 use crate::domain::profile::SkinType;
 use crate::domain::text::dates::display_date;
 use crate::domain::validation::FieldErrors;
+use crate::site::Href;
+use crate::ui::shared::components::clinical_note::ClinicalNote;
 use crate::ui::shared::components::field::{edit, form_actions, Checkbox, SelectField, TextField};
 
 #[derive(Properties, PartialEq)]
@@ -104,7 +106,10 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
             <SideEffectAdvice advice={check_in_advice(!form.infection_signs.is_empty(), form.dark_patches, &form.side_effects)} />
             <fieldset class="choices" aria-describedby="aftercare-hint">
                 <legend>{ "Aftercare done today" }</legend>
-                <p class="field__hint" id="aftercare-hint">{ "Common clinic practice, not trial evidence: your clinic's own advice comes first. Items leave the list when their time is up." }</p>
+                <p class="field__hint" id="aftercare-hint">
+                    { "Common clinic practice, not trial evidence: your clinic's own advice comes first. Items leave the list when their time is up. " }
+                    <a href={Href::evidence(Some("clinic-practice"))}>{ "Source" }</a>
+                </p>
                 if let Some(caution) = pigmentation_caution(props.skin_type) {
                     <p class="notice notice--caution" role="note" aria-label="Pigmentation caution">{ caution }</p>
                 }
@@ -124,6 +129,7 @@ pub fn RecoveryFormView(props: &RecoveryFormViewProps) -> Html {
             <ScalePicker name="gais" legend="Improvement since your first session (optional, weekly)" words={&GAIS_WORDS[..]} first={1}
                 value={form.gais} on_change={score(|f, v| f.gais = Some(v))} error={error(&props.errors, "gais")} on_clear={clear(|f, _| f.gais = None)} />
             <TextField id="notes" label="Notes" multiline=true value={form.notes.clone()} on_change={text(|f, v| f.notes = v)} error={error(&props.errors, "notes")} />
+            <ClinicalNote />
             { form_actions("Save check-in", props.save_error.as_ref(), !props.errors.is_empty()) }
         </form>
     }

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::domain::diary::side_effects::Advice;
 use crate::site::Href;
-use crate::ui::shared::components::clinical_note::ClinicalNote;
 
 #[derive(Properties, PartialEq)]
 pub struct SideEffectAdviceProps {
@@ -29,7 +28,6 @@ pub fn SideEffectAdvice(props: &SideEffectAdviceProps) -> Html {
                         </li>
                     }) }
                 </ul>
-                <ClinicalNote />
             }
         </section>
     }

@@ -10,6 +10,7 @@ use crate::domain::exports::report::{clinic_line, profile_lines, SessionRow};
 use crate::domain::text::dates::display_date;
 use crate::domain::timeline::you_are_here;
 use crate::storage::Records;
+use crate::ui::shared::components::clinical_note::ClinicalNote;
 use crate::ui::shared::components::timeline_chart::{own_ratings, timeline_chart, timeline_legend, Zoom};
 
 /// A section of the report, named by its heading (tests and screen readers find it by that).
@@ -112,6 +113,7 @@ pub fn timeline(records: &Records, today: Date) -> Html {
                 { for areas }
                 { timeline_legend() }
                 <p class="muted">{ "Check-ins are not recorded per area: each chart shows every check-in since that area's first session. The shaded band illustrates published ranges (see the app's evidence page); it is not data, and not a prediction." }</p>
+                <ClinicalNote />
             </>
         }
     };

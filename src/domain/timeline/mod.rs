@@ -6,7 +6,7 @@ pub mod evidence_data;
 
 use time::{Date, Duration};
 
-use crate::domain::diary::session::Session;
+use crate::domain::diary::session::{DeviceKind, Session};
 use crate::domain::text::dates::display_date;
 use crate::domain::timeline::evidence_data::{
     CLEARER_RESULTS_MONTHS, FIRST_COMPARISON_WEEKS, INFLAMMATION_END_DAYS, MODEL_LAG_WEEKS,
@@ -97,6 +97,15 @@ pub fn you_are_here(today: Date, sessions: &[Session]) -> Option<YouAreHere> {
     let number = done.len();
     let days = (today - latest.date).whole_days();
     let when = if days < 7 { format!("Day {days}") } else { format!("Week {}", days / 7 + 1) };
+    // RF microneedling adds heat: the needling phases and figures below are not its own.
+    if latest.device == DeviceKind::RfMicroneedling {
+        return Some(YouAreHere {
+            sentence: format!(
+                "{when} after session {number} (RF microneedling): heat as well as needles, with its own recovery; the figures here are for needling alone, so ask your clinic what to expect."
+            ),
+            source: "alster2018",
+        });
+    }
     let Some(phase) = phase_at(latest.date, today) else {
         return Some(YouAreHere {
             sentence: format!(

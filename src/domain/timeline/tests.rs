@@ -181,3 +181,12 @@ fn every_figure_has_the_status_and_source_evidence_md_gives_it() {
     let chu = SOURCES.iter().find(|s| s.key == "chu2021").unwrap();
     assert!(chu.supports.contains("up to 7 days") && !chu.supports.contains("3 days"));
 }
+
+#[test]
+fn rf_microneedling_is_not_given_needling_expectations() {
+    let mut rf = session("a", S1, SessionStatus::Done);
+    rf.device = crate::domain::diary::session::DeviceKind::RfMicroneedling;
+    let here = you_are_here(S1 + Duration::days(2), &[rf]).unwrap();
+    assert!(here.sentence.starts_with("Day 2 after session 1 (RF microneedling)"), "{}", here.sentence);
+    assert!(here.sentence.contains("ask your clinic") && !here.sentence.contains("7 days"));
+}

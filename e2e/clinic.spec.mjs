@@ -2,7 +2,7 @@
 // without asking. Hostile links are refused or shown as inert text.
 import { readFile } from "node:fs/promises";
 import jsQR from "jsqr";
-import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
+import { controlledByWorker, expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { addArea, addCheckIn, addSession, expectNoAxeViolations } from "./records.mjs";
 import { storedSetting } from "./stored.mjs";
 
@@ -243,7 +243,7 @@ test("following a link asks first; accepting sets up Today, check-ins, the timel
   await expect(page.getByRole("checkbox", { name: "Sun protection" })).toHaveCount(0);
 
   // The timeline's next-due date follows the clinic's protocol.
-  await mainNav(page).getByRole("link", { name: "Timeline" }).click();
+  await openSection(page, "Timeline");
   await expect(page.getByText("Next session due around 31 Dec 2026 (Skin Studio's protocol: every 6 weeks).")).toBeVisible();
 
   // A safety prompt names the clinic and its number.
@@ -357,7 +357,7 @@ test("the clinic can be changed through the kit and removed in Settings", async 
 test("a light brand colour gets black text", async ({ page }) => {
   await page.goto(await makeLink(page, { name: "Sunny Skin", colour: "#ffe14d" }));
   await page.getByRole("button", { name: "Use Sunny Skin's settings" }).click();
-  await mainNav(page).getByRole("link", { name: "Clinic" }).click();
+  await openSection(page, "Clinic");
   const band = page.getByRole("region", { name: "Sunny Skin" }).locator(".clinic-card__band");
   await expect(band).toHaveCSS("background-color", "rgb(255, 225, 77)");
   await expect(band).toHaveCSS("color", "rgb(0, 0, 0)");

@@ -4,7 +4,7 @@
 // a mix; the CSV and calendar downloads; the typed confirmation; the nudge on Today.
 import { readFile, writeFile } from "node:fs/promises";
 import zlib from "node:zlib";
-import { expect, mainNav, test } from "./fixtures.mjs";
+import { expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { addArea, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
 
@@ -329,7 +329,7 @@ test("a backup shows in Settings at once, reached in the app without a reload", 
   await expect(page.getByTestId("last-backup")).toContainText("(today)");
   // Settings and the data page are one app: the link changes the route, not the document.
   await page.evaluate(() => (window.__sameDocument = true));
-  await mainNav(page).getByRole("link", { name: "Settings" }).click();
+  await openSection(page, "Settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.getByTestId("settings-last-backup")).toContainText("Last backup:");
   await expect(page.getByTestId("settings-last-backup")).toContainText("(today)");

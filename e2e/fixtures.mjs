@@ -57,6 +57,15 @@ export async function appReady(page) {
 
 export const mainNav = (page) => page.getByRole("navigation", { name: "Main" });
 
+/** Opens a section from the navigation as a person would: from the bar, or on a phone through
+ * "More" when the section is not in the bar. */
+export async function openSection(page, title) {
+  const nav = mainNav(page);
+  const link = nav.getByRole("link", { name: title, exact: true });
+  if (!(await link.isVisible())) await nav.getByRole("button", { name: "More" }).click();
+  await link.click();
+}
+
 /**
  * Resolves once the page is controlled by the service worker (its first visit is over).
  *

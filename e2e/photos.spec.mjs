@@ -3,7 +3,7 @@
 // the camera's fallback (camera.spec.mjs has the live camera), and no long main-thread task
 // during a 20-photo import; the photo worker's typed, versioned messages.
 import { readFile, writeFile } from "node:fs/promises";
-import { controlledByWorker, expect, mainNav, test } from "./fixtures.mjs";
+import { controlledByWorker, expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { addArea, countStored, expectNoAxeViolations } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, gallery, importFiles } from "./photo-helpers.mjs";
 import { describe, longTasksOf, longest, taskDuring, traceMainThread, watchLongTasks } from "./main-thread.mjs";
@@ -232,7 +232,7 @@ test("from the first visit on, photos work offline without having been opened on
   // Compare works offline too: a second photo, then the compare view, aligned.
   await page.getByRole("link", { name: "Add photos" }).click();
   await importFiles(page, [ASTRONAUT]);
-  await mainNav(page).getByRole("link", { name: "Compare" }).click();
+  await openSection(page, "Compare");
   await page.getByRole("link", { name: "Cheeks · Front (2 photos)" }).click();
   await expect(page.getByRole("img", { name: "after photo" })).toBeVisible();
   await page.getByRole("button", { name: "Align automatically" }).click();

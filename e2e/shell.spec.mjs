@@ -1,5 +1,5 @@
 // The app shell: routed pages, navigation by pointer and keyboard, themes, accessibility.
-import { SECTIONS, appReady, expect, mainNav, test } from "./fixtures.mjs";
+import { appReady, expect, mainNav, openSection, SECTIONS, test } from "./fixtures.mjs";
 import { expectNoAxeViolations } from "./records.mjs";
 
 /** The sections of the client app itself (Photos and Compare are the photos app, loaded as its own page). */
@@ -9,6 +9,11 @@ for (const { title, path } of SECTIONS) {
   test(`${title} renders its heading, marks itself current and passes axe in both themes`, async ({ page }, testInfo) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    if (!["Today", "Sessions", "Recovery", "Photos"].includes(title)) {
+      // Not in the phone's bar: "More" is marked, and holds the current page's link.
+      await expect(mainNav(page).getByRole("button", { name: "More" })).toHaveClass(/is-current/);
+      await mainNav(page).getByRole("button", { name: "More" }).click();
+    }
     await expect(mainNav(page).getByRole("link", { name: title })).toHaveAttribute("aria-current", "page");
     await expect(page).toHaveTitle("Remodel");
 
@@ -38,7 +43,7 @@ test("clicking through the navigation changes page without reloading", async ({ 
   await page.evaluate(() => (window.__sameDocument = true));
   // Photos is its own app (README "Photos"): it loads as a page of its own, tested below.
   for (const { title, path } of IN_APP.slice(1)) {
-    await mainNav(page).getByRole("link", { name: title }).click();
+    await openSection(page, title);
     await expect(page).toHaveURL(path);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   }
@@ -51,9 +56,10 @@ test("clicking through the navigation changes page without reloading", async ({ 
   await mainNav(page).getByRole("link", { name: "Sessions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
   // Settings is served by the photos app too.
-  await mainNav(page).getByRole("link", { name: "Settings" }).click();
+  await openSection(page, "Settings");
   await expect(page).toHaveURL("/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await mainNav(page).getByRole("button", { name: "More" }).click();
   await expect(mainNav(page).getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
 });
 
@@ -72,7 +78,17 @@ test("the keyboard reaches every page through the navigation", async ({ page }) 
   await page.goto("/");
   await appReady(page);
   for (const { title, path } of [...IN_APP.slice(1), IN_APP[0]]) {
-    // Tab along the navigation to the section and open it with Enter.
+    // Tab along the navigation to the section (through "More", opened with Enter, when it is not
+    // in the phone's bar) and open it with Enter.
+    const more = mainNav(page).getByRole("button", { name: "More" });
+    if (!["Today", "Sessions", "Recovery", "Photos"].includes(title)) {
+      for (let i = 0; i < 12 && !(await more.evaluate((el) => el === document.activeElement)); i++) {
+        await page.keyboard.press("Tab");
+      }
+      await expect(more).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(more).toHaveAttribute("aria-expanded", "true");
+    }
     const target = mainNav(page).getByRole("link", { name: title });
     for (let i = 0; i < 12 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
       await page.keyboard.press("Tab");
@@ -130,10 +146,39 @@ test("the page runs no inline script and declares a same-origin-only policy", as
   }
 });
 
-test("on a phone the current page's navigation item is scrolled into sight", async ({ page }) => {
+test("on a phone the bar holds four sections and More; More opens, closes with Escape, and every section is two taps away", async ({ page }) => {
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/");
+    await appReady(page);
+    const nav = mainNav(page);
+    await expect(nav.getByRole("link")).toHaveCount(4);
+    const more = nav.getByRole("button", { name: "More" });
+    await expect(more).toHaveAttribute("aria-expanded", "false");
+    for (const item of [...(await nav.getByRole("link").all()), more]) {
+      const box = await item.boundingBox();
+      expect(box.x + box.width, `${width} px: every item fits`).toBeLessThanOrEqual(width + 1);
+      expect(box.width).toBeGreaterThanOrEqual(44);
+    }
+    await more.click();
+    await expect(more).toHaveAttribute("aria-expanded", "true");
+    for (const title of ["Timeline", "Compare", "Clinic", "Settings"]) {
+      await expect(nav.getByRole("link", { name: title })).toBeInViewport();
+    }
+    await page.keyboard.press("Escape");
+    await expect(more).toHaveAttribute("aria-expanded", "false");
+    await expect(more).toBeFocused();
+    await expect(nav.getByRole("link", { name: "Timeline" })).toHaveCount(0);
+    // Two taps, and the menu closes behind the new page.
+    await openSection(page, "Timeline");
+    await expect(page.getByRole("heading", { level: 1, name: "Timeline" })).toBeVisible();
+    await expect(more).toHaveAttribute("aria-expanded", "false");
+  }
+});
+
+test("a page opened by a link keeps the browser's initial focus", async ({ page }) => {
   await page.goto("/settings");
   await appReady(page);
-  await expect(mainNav(page).getByRole("link", { name: "Settings" })).toBeInViewport({ ratio: 0.9 });
   // And the page opened by a link keeps the browser's initial focus: nothing is focused yet.
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 });
@@ -143,7 +188,7 @@ test("Back and Forward move between pages inside the app, and addresses can be o
   await appReady(page);
   await mainNav(page).getByRole("link", { name: "Sessions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
-  await mainNav(page).getByRole("link", { name: "Timeline" }).click();
+  await openSection(page, "Timeline");
   await expect(page).toHaveURL("/timeline");
   await page.goBack();
   await expect(page).toHaveURL("/sessions");

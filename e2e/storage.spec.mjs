@@ -1,6 +1,6 @@
 // Storage on the device: the database the app creates, and what the client sees when storage
 // can't be used.
-import { SECTIONS, appReady, expect, mainNav, test } from "./fixtures.mjs";
+import { appReady, expect, mainNav, openSection, SECTIONS, test } from "./fixtures.mjs";
 
 const openDatabase = (page, version) =>
   page.evaluate(
@@ -92,7 +92,7 @@ for (const [name, script] of Object.entries(unavailable)) {
     await expect(alert).toContainText("not letting Remodel save anything");
     await expect(alert).toContainText("normal window");
     // Still navigable, and Settings repeats the reason next to the storage details.
-    await mainNav(page).getByRole("link", { name: "Settings" }).click();
+    await openSection(page, "Settings");
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Storage on this device" })).toContainText("not letting Remodel");
   });
@@ -106,6 +106,7 @@ test("data from a newer version of the app is left alone, with a clear message",
   await page.reload();
   await expect(page.getByRole("alert")).toContainText("saved by a newer version of Remodel");
   expect((await openDatabase(page)).version).toBe(7);
+  await mainNav(page).getByRole("button", { name: "More" }).click();
   for (const { title } of SECTIONS) {
     await expect(mainNav(page).getByRole("link", { name: title })).toBeVisible();
   }

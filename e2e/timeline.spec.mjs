@@ -1,5 +1,5 @@
 // The timeline of expected improvement and the evidence page.
-import { expect, mainNav, test } from "./fixtures.mjs";
+import { expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { entryRecord as entry, expectNoAxeViolations, seedRecords, sessionRecord as session } from "./records.mjs";
 
 /** Two done sessions four weeks apart, one planned, a few check-ins; today is 31 days after session 2. */
@@ -16,7 +16,7 @@ async function seed(page) {
 
 test("the timeline shows where the client is, the sessions, phases, band, and zooms", async ({ page }) => {
   await seed(page);
-  await mainNav(page).getByRole("link", { name: "Timeline" }).click();
+  await openSection(page, "Timeline");
   const here = page.getByRole("region", { name: "You are here" });
   await expect(here).toContainText(
     "Cheeks: Week 5 after session 2: new collagen is being laid down, with little visible change yet; in studies, each session's change built on the earlier ones.",

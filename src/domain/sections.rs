@@ -53,6 +53,16 @@ impl Section {
 
     /// The section's line icon in the navigation: an SVG path on a 24 × 24 grid (drawn inline by
     /// the app and by the static shell each page shows before its wasm runs).
+    /// Whether the section has its own item in the phone's bottom bar. Phone apps keep at most
+    /// five items there: these four and "More", which holds the rest (every section is two taps
+    /// away at most). Wider screens list every section.
+    pub const fn in_phone_bar(self) -> bool {
+        matches!(self, Section::Today | Section::Sessions | Section::Recovery | Section::Photos)
+    }
+
+    /// The "More" item's icon: three dots.
+    pub const MORE_ICON: &'static str = "M5 12h.01M12 12h.01M19 12h.01";
+
     pub const fn icon_path(self) -> &'static str {
         match self {
             Section::Today => "M12 3v2M12 19v2M4.2 4.2l1.4 1.4M18.4 18.4l1.4 1.4M3 12h2M19 12h2M4.2 19.8l1.4-1.4M18.4 5.6l1.4-1.4M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8z",

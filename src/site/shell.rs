@@ -25,24 +25,45 @@ const HEADER: &str = concat!(
 );
 
 /// The navigation as `ui::shared::components::main_nav` draws it, with no page marked current
-/// (the shell cannot know the address's page).
+/// (the shell cannot know the address's page) and "More" closed (it opens once the app runs).
 fn navigation() -> String {
-    let links: String = Section::ALL
+    let link = |section: Section| {
+        format!(
+            concat!(
+                r#"<a href="{href}" class="main-nav__link">"#,
+                r#"<svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">"#,
+                r#"<path d="{icon}"></path></svg><span class="main-nav__label">{title}</span></a>"#,
+            ),
+            href = Href::section(section).path(),
+            icon = section.icon_path(),
+            title = section.title(),
+        )
+    };
+    let items: String = Section::ALL
         .into_iter()
         .map(|section| {
-            format!(
-                concat!(
-                    r#"<li><a href="{href}" class="main-nav__link">"#,
-                    r#"<svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">"#,
-                    r#"<path d="{icon}"></path></svg><span class="main-nav__label">{title}</span></a></li>"#,
-                ),
-                href = Href::section(section).path(),
-                icon = section.icon_path(),
-                title = section.title(),
-            )
+            let overflow = if section.in_phone_bar() { "" } else { " main-nav__item--overflow" };
+            format!(r#"<li class="main-nav__item{overflow}">{}</li>"#, link(section))
         })
         .collect();
-    format!(r#"<nav class="main-nav" aria-label="Main"><ul class="main-nav__list">{links}</ul></nav>"#)
+    let more: String = Section::ALL
+        .into_iter()
+        .filter(|s| !s.in_phone_bar())
+        .map(|section| format!("<li>{}</li>", link(section)))
+        .collect();
+    format!(
+        concat!(
+            r#"<nav class="main-nav" aria-label="Main"><ul class="main-nav__list">{items}"#,
+            r#"<li class="main-nav__item main-nav__item--more">"#,
+            r#"<button type="button" id="more-sections-button" class="main-nav__link main-nav__more" aria-expanded="false" aria-controls="more-sections">"#,
+            r#"<svg class="nav-icon nav-icon--more" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="{more_icon}"></path></svg>"#,
+            r#"<span class="main-nav__label">More</span></button>"#,
+            r#"<ul id="more-sections" class="main-nav__more-list" hidden="">{more}</ul></li></ul></nav>"#,
+        ),
+        items = items,
+        more_icon = Section::MORE_ICON,
+        more = more,
+    )
 }
 
 /// What the main area says while the app opens, and without JavaScript: laid out as a page is
@@ -117,8 +138,17 @@ mod tests {
             assert!(client.contains(&format!(r#"href="{}""#, Href::section(section).path())), "{section:?}");
             assert!(client.contains(section.title()));
         }
-        assert_eq!(client.matches("<li>").count(), Section::ALL.len());
-        assert_eq!(shell(App::Photos).matches("<li>").count(), Section::ALL.len());
+        // Every section in the list (wide screens), "More", and the phone's overflow again inside it.
+        let overflow = Section::ALL.iter().filter(|s| !s.in_phone_bar()).count();
+        assert_eq!(overflow, 4, "four in the phone's bar, and More");
+        for app in [App::Client, App::Photos] {
+            let page = shell(app);
+            assert_eq!(page.matches(r#"<li class="main-nav__item"#).count(), Section::ALL.len() + 1);
+            assert_eq!(page.matches("<li><a ").count(), overflow);
+            assert!(
+                page.contains(r#"aria-controls="more-sections""#) && page.contains(r#"id="more-sections""#)
+            );
+        }
         assert!(!shell(App::Kit).contains("main-nav"), "the kit has no navigation");
     }
 

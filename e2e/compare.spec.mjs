@@ -135,6 +135,8 @@ test("two photos compare in every mode, align automatically, and give a redness 
   // Blend, and the registration error before aligning.
   await mode(page, "Blend").check();
   const blend = page.getByRole("slider", { name: "Blend: opacity of the after photo" });
+  // Blend opens at its own default, not where the slider was left (55).
+  await expect(blend).toHaveValue("50");
   await blend.fill("30");
   await expect(blend).toHaveAttribute("aria-valuetext", "30% after");
   await expect.poll(async () => (await canvasStyles(page, "opacity"))[1]).toBe("0.3");
@@ -322,6 +324,9 @@ test("a grey card in each photo calibrates the redness index and map against a l
   // The map on: the cards below are drawn through it.
   await page.getByLabel("Show the redness map").check();
   await expect(page.getByRole("img", { name: /^Redness map of the after photo \(uncalibrated\)/ })).toBeVisible();
+  const mapLegend = page.getByRole("group", { name: "Redness map legend" });
+  await expect(mapLegend).toContainText("Redness (CIELAB a*): blue is least red, red is most");
+  await expect(mapLegend.getByRole("listitem")).toHaveText(["0 — no red", "10 — a little red", "20 — redder", "30 — red (30 or more)"]);
   await expect.poll(() => mapDifference(page)).toBeGreaterThan(0);
   const mapsApart = await mapDifference(page);
 

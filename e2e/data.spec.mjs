@@ -190,6 +190,7 @@ test("bad files are refused beside the action and leave the data exactly as it w
     ["truncated.remodel", good.subarray(0, Math.floor(good.length * 0.6)), "incomplete or damaged"],
     ["photo.remodel", await readFile(ORIENTED[1]), "not a Remodel backup"],
     ["empty.remodel", Buffer.alloc(0), "not a Remodel backup"],
+    ["random.remodel", Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 2654435761) >>> 24)), "what is inside is not a backup, whatever its name"],
     ["tampered.remodel", tampered, "damaged"],
     ["future.remodel", fromTheFuture(good), "made by a newer version of Remodel"],
   ];
@@ -200,6 +201,9 @@ test("bad files are refused beside the action and leave the data exactly as it w
     const alert = page.getByRole("alert").filter({ hasText: message });
     await expect(alert, name).toBeVisible();
     await expect(alert).toContainText("Nothing on this device was changed.");
+    // Plain words only: never the zip reader's ("invalid Zip archive: Could not find EOCD"), and
+    // never a file name rule the chosen file already met.
+    await expect(alert).not.toContainText(/zip|EOCD|archive|ending in \.remodel/i);
     expect(await snapshot(page), name).toEqual(before);
   }
 });
@@ -288,6 +292,18 @@ test("sessions and the diary download as CSV, planned sessions as a calendar", a
   expect(calendar.text).toContain("DTSTART:20990311T211500\r\n");
   expect(calendar.text).toContain("RRULE:FREQ=DAILY;COUNT=7\r\n");
   expect(calendar.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+});
+
+test("a calendar export with no planned session says there is nothing to add, and saves nothing", async ({ page }) => {
+  await start(page);
+  await seedRecords(page, { sessions: [sessionRecord("s-1", "2026-09-01")], entries: [] });
+  await page.goto("/data");
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await page.getByRole("button", { name: "Planned sessions (calendar)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "There is nothing to add to your calendar yet" })).toContainText("Nothing was saved.");
+  await expect(page.getByText(/^Saved .* to your downloads/)).toHaveCount(0);
+  expect(downloads).toBe(0);
 });
 
 test("deleting needs the typed word; anything else deletes nothing", async ({ page }) => {

@@ -55,6 +55,15 @@ test("imported photos are upright, survive a reload, and a delete can be undone"
     const difference = meanDifference(thumb, landscapes[0]);
     expect(difference, `${thumb.alt} vs the first`).toBeLessThan(6);
   }
+  // Every tile's name is its own (area, angle, date and time; photos of the same minute numbered),
+  // and every tile shows the whole photo in a box of one size.
+  const names = await gallery(page).evaluateAll((images) => images.map((i) => i.alt));
+  expect(new Set(names).size).toBe(10);
+  for (const name of names) expect(name).toMatch(/^Cheeks, Front, \d+ \w+ \d{4}, \d{2}:\d{2}( \(\d+\))?$/);
+  const boxes = await gallery(page).evaluateAll((images) =>
+    images.map((i) => ({ fit: getComputedStyle(i).objectFit, ratio: Math.round((i.clientWidth / i.clientHeight) * 100) })),
+  );
+  for (const box of boxes) expect(box).toEqual({ fit: "contain", ratio: 133 });
   // The check can fail: the same picture upside down is far from it.
   const flipped = { ...landscapes[0], data: [] };
   for (let y = landscapes[0].height - 1; y >= 0; y--) {

@@ -10,6 +10,10 @@ use crate::domain::photos::region::Region;
 /// The a* range the redness overlay spans: skin sits roughly between 5 (pale) and 25 (red).
 pub const OVERLAY_RANGE: (f32, f32) = (0.0, 30.0);
 
+/// The redness map's legend: a* values on the ramp, lowest first (`{value} — {words}`).
+pub const MAP_LEGEND: [(f32, &str); 4] =
+    [(0.0, "no red"), (10.0, "a little red"), (20.0, "redder"), (OVERLAY_RANGE.1, "red (30 or more)")];
+
 /// Mean and spread of a* over a region.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RegionStats {

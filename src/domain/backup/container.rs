@@ -174,14 +174,14 @@ pub fn decode(bytes: &[u8]) -> Result<Backup, BackupError> {
         return Err(BackupError::FutureVersion(version));
     }
     let manifest: Manifest = serde_json::from_value(manifest_value)
-        .map_err(|e| BackupError::Damaged(format!("{MANIFEST}: {}", short(&e.to_string()))))?;
+        .map_err(|_| BackupError::Damaged(format!("{MANIFEST} cannot be read")))?;
 
     if !names.contains(RECORDS) {
         return Err(BackupError::Damaged(format!("{RECORDS} is missing")));
     }
     let records_value: serde_json::Value = parse(&read(&mut archive, RECORDS)?, RECORDS)?;
     let records: Records = serde_json::from_value(migrate(version, records_value)?)
-        .map_err(|e| BackupError::Damaged(format!("{RECORDS}: {}", short(&e.to_string()))))?;
+        .map_err(|_| BackupError::Damaged(format!("{RECORDS} cannot be read")))?;
     validate_records(&manifest, &records)?;
 
     // Exactly the photos' files: two per photo record, none without one.
@@ -236,9 +236,8 @@ fn check_directory(
 
 /// An entry's bytes, checked against its CRC-32 (the zip reader checks at the end of the data).
 fn read(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, BackupError> {
-    let mut file = archive
-        .by_name(name)
-        .map_err(|e| BackupError::Damaged(format!("{name}: {}", short(&e.to_string()))))?;
+    let mut file =
+        archive.by_name(name).map_err(|_| BackupError::Damaged(format!("“{name}” cannot be read")))?;
     let mut bytes = Vec::with_capacity(file.size() as usize);
     file.read_to_end(&mut bytes)
         .map_err(|_| BackupError::Damaged(format!("“{name}” does not match its checksum")))?;
@@ -261,8 +260,7 @@ fn read_jpeg(
 }
 
 fn parse(bytes: &[u8], name: &str) -> Result<serde_json::Value, BackupError> {
-    serde_json::from_slice(bytes)
-        .map_err(|e| BackupError::Damaged(format!("{name}: {}", short(&e.to_string()))))
+    serde_json::from_slice(bytes).map_err(|_| BackupError::Damaged(format!("“{name}” cannot be read")))
 }
 
 /// Bounds a detail for a message (a hostile name can be long).

@@ -324,3 +324,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_wrong_file_or_a_cut_one_is_named_in_plain_words() {
+    // Random bytes with a backup's name: not "choose a file ending in .remodel".
+    let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let message = decode(&random).unwrap_err().user_message();
+    assert!(message.starts_with(
+        "This file is not a Remodel backup: what is inside is not a backup, whatever its name."
+    ));
+    assert!(!message.contains("ending in"), "{message}");
+    // A backup cut short: the zip reader's words ("invalid Zip archive", "EOCD") never reach the page.
+    let good = encode(&sample(2, 2, 2)).unwrap();
+    for cut in [good.len() / 2, good.len() - 10, 40] {
+        let message = decode(&good[..cut]).unwrap_err().user_message();
+        for jargon in ["Zip", "zip", "EOCD", "archive", "invalid"] {
+            assert!(!message.contains(jargon), "{cut}: {message}");
+        }
+        assert!(message.contains("choose another backup") || message.contains("another backup"), "{message}");
+    }
+}

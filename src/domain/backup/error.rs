@@ -10,7 +10,8 @@ pub enum BackupError {
     NotABackup,
     /// A zip, but its structure is broken: usually a download or copy cut short.
     Incomplete(String),
-    /// An entry's bytes do not match its checksum, or the records contradict each other.
+    /// An entry's bytes do not match its checksum, or the records contradict each other. The
+    /// detail is shown: Remodel's own words, never a library's.
     Damaged(String),
     /// An entry whose name Remodel never writes (including `../` and absolute paths).
     UnexpectedEntry(String),
@@ -29,13 +30,17 @@ impl BackupError {
     pub fn user_message(&self) -> String {
         let unchanged = "Nothing on this device was changed.";
         match self {
-            BackupError::NotABackup => {
-                format!("This file is not a Remodel backup. Choose a file ending in .remodel. {unchanged}")
-            }
-            BackupError::Incomplete(detail) => format!(
-                "This backup is incomplete or damaged ({detail}): it may not have finished downloading or copying. {unchanged}"
+            BackupError::NotABackup => format!(
+                "This file is not a Remodel backup: what is inside is not a backup, whatever its name. Choose the file Remodel saved when you backed up (named like remodel-2026-11-24.remodel). {unchanged}"
             ),
-            BackupError::Damaged(detail) => format!("This backup is damaged ({detail}). {unchanged}"),
+            // The detail is the zip reader's own words ("Could not find EOCD"): kept for the
+            // developer (Debug), never shown.
+            BackupError::Incomplete(_) => format!(
+                "This backup is incomplete or damaged: it may not have finished downloading or copying. Copy it again from where you keep it, or choose another backup. {unchanged}"
+            ),
+            BackupError::Damaged(detail) => {
+                format!("This backup is damaged ({detail}). Try another copy of it, or another backup. {unchanged}")
+            }
             BackupError::UnexpectedEntry(name) => format!(
                 "This backup contains a file Remodel never writes (“{name}”), so it was not restored. {unchanged}"
             ),

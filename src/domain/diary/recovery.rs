@@ -24,6 +24,12 @@ pub fn redness_word(level: u8) -> String {
     REDNESS_WORDS[usize::from(level.min(4))].to_lowercase()
 }
 
+/// An improvement rating's words inside a sentence ("much improved"); ratings past the scale read
+/// as its ends.
+pub fn gais_word(rating: u8) -> String {
+    GAIS_WORDS[usize::from(rating.clamp(1, 5) - 1)].to_lowercase()
+}
+
 /// A swelling (or itch, dryness) level's word inside a sentence ("mild").
 pub fn mild_scale_word(level: u8) -> String {
     MILD_SCALE_WORDS[usize::from(level.min(3))].to_lowercase()

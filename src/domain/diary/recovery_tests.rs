@@ -216,3 +216,12 @@ fn the_form_previews_the_day_number() {
     assert_eq!(day_preview("2026-11-19", None, &sessions), None);
     assert_eq!(day_preview("not a date", None, &sessions), None);
 }
+
+#[test]
+fn improvement_ratings_read_as_words() {
+    use super::gais_word;
+    assert_eq!(gais_word(1), "very much improved");
+    assert_eq!(gais_word(4), "no change");
+    assert_eq!(gais_word(9), "worse");
+    assert_eq!(gais_word(0), "very much improved");
+}

@@ -70,6 +70,16 @@ fn local_date_time(date: Date, time: Time) -> String {
     PrimitiveDateTime::new(date, time).format(LOCAL_DATE_TIME).unwrap_or_default()
 }
 
+/// The planned sessions on or after `today`: what a calendar export holds.
+pub fn planned_from(sessions: &[Session], today: Date) -> Vec<&Session> {
+    let mut planned: Vec<&Session> = sessions.iter().filter(|s| !s.is_done() && s.date >= today).collect();
+    planned.sort_by_key(|s| s.when());
+    planned
+}
+
+/// What the export says instead of saving an empty calendar.
+pub const NOTHING_TO_ADD: &str = "There is nothing to add to your calendar yet: it holds planned sessions, and none is planned from today on. Add a session marked \"planned\" on the Sessions page, then export again. Nothing was saved.";
+
 /// The calendar for every planned session on or after `today`. `stamp` is the moment the file is
 /// made, in UTC, as `YYYYMMDDTHHMMSSZ` (DTSTAMP).
 pub fn calendar(
@@ -89,9 +99,7 @@ pub fn calendar(
     ] {
         line(&mut out, content);
     }
-    let mut planned: Vec<&Session> = sessions.iter().filter(|s| !s.is_done() && s.date >= today).collect();
-    planned.sort_by_key(|s| s.when());
-    for session in planned {
+    for session in planned_from(sessions, today) {
         session_event(&mut out, session, profile, stamp);
         if let Some(at) = options.check_in_at {
             check_in_event(&mut out, session, stamp, at);

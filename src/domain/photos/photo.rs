@@ -11,6 +11,7 @@ use time::Date;
 
 use crate::domain::diary::session::Session;
 use crate::domain::profile::Profile;
+use crate::domain::text::dates::display_date;
 use crate::domain::text::iso::{format_date, parse_date, parse_time};
 use crate::domain::validation::{bounded_text, FieldErrors, MAX_SHORT_TEXT_CHARS};
 
@@ -228,6 +229,28 @@ pub fn gallery<'a>(photos: &'a [Photo], filter: &PhotoFilter, profile: &Profile)
         }
     }
     groups
+}
+
+/// Each photo's accessible name in a gallery group, in the group's order: area, angle, date and
+/// time ("Cheeks, Front, 24 Nov 2026, 10:05"), with "(2)", "(3)"… for photos taken in the same
+/// minute, so no two tiles share a name.
+pub fn tile_names(photos: &[&Photo], area_name: &str) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    photos
+        .iter()
+        .map(|photo| {
+            let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
+            let time = photo.taken_at.get(11..16).map(|t| format!(", {t}")).unwrap_or_default();
+            let name = format!("{area_name}, {}, {day}{time}", photo.angle.label());
+            let count = seen.entry(name.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                name
+            } else {
+                format!("{name} ({count})")
+            }
+        })
+        .collect()
 }
 
 /// The newest photo of `area_id` from `angle`: the ghost laid over the camera's preview.

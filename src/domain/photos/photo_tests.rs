@@ -146,3 +146,21 @@ fn file_times_become_local_date_times() {
     assert_eq!(local_date_time(ms, -300).as_deref(), Some("2026-03-14T04:26"));
     assert_eq!(Angle::ALL.iter().filter_map(|a| Angle::from_key(a.key())).count(), 6);
 }
+
+#[test]
+fn every_tile_has_its_own_name() {
+    let photos = [
+        photo("a", "cheeks", Angle::Front, "2026-11-24T10:05"),
+        photo("b", "cheeks", Angle::Front, "2026-11-24T10:05"),
+        photo("c", "cheeks", Angle::Front, "2026-11-25T08:00"),
+    ];
+    let refs: Vec<&Photo> = photos.iter().collect();
+    assert_eq!(
+        tile_names(&refs, "Cheeks"),
+        [
+            "Cheeks, Front, 24 Nov 2026, 10:05",
+            "Cheeks, Front, 24 Nov 2026, 10:05 (2)",
+            "Cheeks, Front, 25 Nov 2026, 08:00"
+        ]
+    );
+}

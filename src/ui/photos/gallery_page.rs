@@ -8,7 +8,7 @@ use super::library::use_library;
 use super::photo_tile::PhotoTile;
 use super::routes::PhotoRoute;
 use crate::domain::photos::angle::Angle;
-use crate::domain::photos::photo::{gallery, PhotoFilter};
+use crate::domain::photos::photo::{gallery, tile_names, PhotoFilter};
 use crate::domain::sections::Section;
 use crate::ui::shared::components::empty_state::empty_state;
 use crate::ui::shared::components::field::edit;
@@ -67,8 +67,8 @@ pub fn GalleryPage() -> Html {
                             }
                         </div>
                         <ul class="photo-grid">
-                            { for group.photos.iter().map(|photo| html! {
-                                <PhotoTile key={photo.id.clone()} photo={(*photo).clone()} area_name={name.clone()} />
+                            { for group.photos.iter().zip(tile_names(&group.photos, &name)).map(|(photo, tile_name)| html! {
+                                <PhotoTile key={photo.id.clone()} photo={(*photo).clone()} name={tile_name} />
                             }) }
                         </ul>
                     </section>

@@ -13,8 +13,8 @@ use crate::storage::PhotoCopy;
 #[derive(Properties, PartialEq)]
 pub struct PhotoTileProps {
     pub photo: Photo,
-    /// The area's name, for the image's text alternative.
-    pub area_name: AttrValue,
+    /// The tile's accessible name, unique in the gallery (`photo::tile_names`).
+    pub name: AttrValue,
 }
 
 #[component]
@@ -24,13 +24,12 @@ pub fn PhotoTile(props: &PhotoTileProps) -> Html {
     let url = use_photo_url(props.photo.id.clone().into(), PhotoCopy::Thumb, seen);
     let photo = &props.photo;
     let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
-    let alt = format!("{}, {}, {}", props.area_name, photo.angle.label(), day);
     html! {
         <li class="photo-tile" ref={node}>
             <Link<PhotoRoute> to={PhotoRoute::Photo { id: photo.id.clone() }} classes="photo-tile__link">
                 <img
                     src={url}
-                    alt={alt}
+                    alt={props.name.clone()}
                     width={photo.thumb_width.to_string()}
                     height={photo.thumb_height.to_string()}
                     class="photo-tile__image"

@@ -32,6 +32,11 @@ pub fn SettingsPage() -> Html {
     html! {
         <Page section={Section::Settings}>
             { empty_state(Section::Settings) }
+            <section class="card" aria-labelledby="profile-heading">
+                <h2 id="profile-heading">{ "Your profile" }</h2>
+                <p>{ "Your treatment areas, skin type, concerns and goals, and what clinics ask before a session." }</p>
+                <a href={Href::profile()} class="button button--quiet">{ "Edit your profile" }</a>
+            </section>
             <StorageStatusCard />
             <section class="card" aria-labelledby="backups-heading">
                 <h2 id="backups-heading">{ "Backups" }</h2>

@@ -3,7 +3,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::domain::diary::recovery::{day_number, mild_scale_word, redness_word, session_of, RecoveryEntry};
+use crate::domain::diary::recovery::{
+    day_number, gais_word, mild_scale_word, redness_word, session_of, RecoveryEntry,
+};
 use crate::domain::diary::session::Session;
 use crate::domain::text::dates::display_date;
 use crate::ui::client::links::in_app_links;
@@ -62,6 +64,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
                             <div>
                                 { format!("Redness {} ({}), swelling {}", entry.redness, redness_word(entry.redness), mild_scale_word(entry.swelling)) }
                                 if let Some(pain) = entry.pain { { format!(", pain {pain}/10") } }
+                                if let Some(gais) = entry.gais { { format!(", improvement: {}", gais_word(gais)) } }
                             </div>
                             if !entry.notes.is_empty() { <p class="notes">{ entry.notes.clone() }</p> }
                             <div class="actions">

@@ -23,11 +23,15 @@ pub struct ScalePickerProps {
 #[component]
 pub fn ScalePicker(props: &ScalePickerProps) -> Html {
     let error_id = format!("{}-error", props.name);
+    // Five choices with a long word ("Moderate", "improved") don't fit one row of a 360 px phone
+    // with their padding: such scales take three columns there (two rows, still one tap each).
+    let crowded =
+        props.words.len() >= 5 && props.words.iter().any(|w| w.split(' ').any(|part| part.len() >= 8));
     html! {
         <fieldset class={classes!("scale", props.error.is_some().then_some("field--invalid"))}
             aria-describedby={props.error.as_ref().map(|_| error_id.clone())}>
             <legend>{ props.legend.clone() }</legend>
-            <div class="scale__options">
+            <div class={classes!("scale__options", crowded.then_some("scale__options--crowded"))}>
                 { for props.words.iter().enumerate().map(|(i, word)| {
                     let value = props.first + i as u8;
                     let id = format!("{}-{value}", props.name);

@@ -103,7 +103,15 @@ pub fn TodayPage() -> Html {
                         </p>
                     </section>
                 },
-                None => empty_state(Section::Today),
+                None => html! {
+                    <>
+                        { empty_state(Section::Today) }
+                        // With no areas yet, "Start here" above leads the way instead.
+                        if !records.profile.areas.is_empty() {
+                            <p><Link<Route> to={Route::SessionNew} classes="button">{ "Add your first session" }</Link<Route>></p>
+                        }
+                    </>
+                },
             } }
             { match checked_in_today {
                 Some(entry) => html! {
@@ -137,6 +145,9 @@ pub fn TodayPage() -> Html {
                 <section class="card" aria-label="Next session">
                     <p>{ format!("Next session: {} ({})", display_date(next.date), relative_days(next.date, today)) }</p>
                 </section>
+            }
+            if !records.profile.areas.is_empty() {
+                <p><Link<Route> to={Route::Profile}>{ "Your profile: areas, skin type and goals" }</Link<Route>></p>
             }
         </Page>
     }

@@ -172,10 +172,10 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                 html! { <SideBySide before={before.clone()} after={after.clone()} size={size} /> }
             }
             CompareMode::Slider => {
-                html! { <Overlay kind={OverlayKind::Slider} before={before.clone()} after={after.clone()} size={size} /> }
+                html! { <Overlay key="slider" kind={OverlayKind::Slider} before={before.clone()} after={after.clone()} size={size} /> }
             }
             CompareMode::Blend => {
-                html! { <Overlay kind={OverlayKind::Blend} before={before.clone()} after={after.clone()} size={size} /> }
+                html! { <Overlay key="blend" kind={OverlayKind::Blend} before={before.clone()} after={after.clone()} size={size} /> }
             }
             CompareMode::Difference => {
                 html! { <DifferenceView before={before.clone()} after={after.clone()} size={size} /> }

@@ -4,13 +4,15 @@
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::difference_view::LegendSwatch;
 use super::framed::FramedPhoto;
 use super::measure::{balance_by, bounding_box_through, card_balance, measure};
 use super::photo_canvas::PhotoCanvas;
 use super::pixels::{put_pixels, rendered};
 use super::redness_chart_view::RednessChartView;
 use super::region_draw::RegionDraw;
-use crate::analysis::redness::overlay;
+use crate::analysis::difference::ramp_colour;
+use crate::analysis::redness::{overlay, MAP_LEGEND, OVERLAY_RANGE};
 use crate::analysis::white_balance::{CardError, Gains};
 use crate::domain::photos::photo::Photo;
 use crate::domain::photos::redness::{change, label};
@@ -213,6 +215,17 @@ pub fn RednessView(props: &RednessViewProps) -> Html {
                 { pane(&props.before, 0) }
                 { pane(&props.after, 1) }
             </div>
+            if *show_map {
+                <div class="compare-legend" role="group" aria-label="Redness map legend">
+                    <p class="compare-legend__title">{ "Redness (CIELAB a*): blue is least red, red is most" }</p>
+                    <ul>
+                        { for MAP_LEGEND.iter().map(|(value, words)| {
+                            let [r, g, b, _] = ramp_colour(value / OVERLAY_RANGE.1);
+                            html! { <li><LegendSwatch colour={format!("rgb({r} {g} {b})")} />{ format!("{value} — {words}") }</li> }
+                        }) }
+                    </ul>
+                </div>
+            }
             if let Some(verdict) = verdict {
                 <p class="compare-verdict" role="status">{ verdict }</p>
             }

@@ -6,7 +6,9 @@ use yew_router::prelude::*;
 
 use super::backup_card::outcome_view;
 use crate::domain::exports::csv::{recovery_csv, sessions_csv};
-use crate::domain::exports::ics::{calendar, utc_stamp, CalendarOptions, CHECK_IN_DAYS};
+use crate::domain::exports::ics::{
+    calendar, planned_from, utc_stamp, CalendarOptions, CHECK_IN_DAYS, NOTHING_TO_ADD,
+};
 use crate::domain::text::iso::{format_date, parse_time};
 use crate::storage::Records;
 use crate::ui::photos::routes::PhotoRoute;
@@ -31,13 +33,15 @@ pub fn ExportsCard() -> Html {
     let reminders = use_state(|| false);
     let reminder_time = use_state(|| "20:00".to_string());
     let time_error = use_state(|| None::<String>);
+    // The calendar export found no planned session to add.
+    let nothing = use_state(|| false);
     let (outcome, hand_over) = use_delivery();
     // Every check-in must be read before the diary is exported (start-up reads recent ones first).
     let records = app.records.clone().filter(|r| r.entries_from.is_none());
 
     let export = |what: Export| {
         let (records, reminders, reminder_time) = (records.clone(), reminders.clone(), reminder_time.clone());
-        let (time_error, hand_over) = (time_error.clone(), hand_over.clone());
+        let (time_error, hand_over, nothing) = (time_error.clone(), hand_over.clone(), nothing.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(records) = records.clone() else { return };
             let check_in_at = match (*reminders, parse_time(&reminder_time)) {
@@ -49,6 +53,11 @@ pub fn ExportsCard() -> Html {
                 }
             };
             time_error.set(None);
+            if what == Export::Calendar && planned_from(&records.0.sessions, today()).is_empty() {
+                nothing.set(true);
+                return;
+            }
+            nothing.set(false);
             hand_over.emit(make(what, &records.0, check_in_at));
         })
     };
@@ -77,6 +86,9 @@ pub fn ExportsCard() -> Html {
                     { "Planned sessions (calendar)" }
                 </button>
             </div>
+            if *nothing {
+                <p class="field__hint" role="status">{ NOTHING_TO_ADD }</p>
+            }
             <p>{ "A report of your sessions, recovery, timeline and a before-and-after pair, to print or save as a PDF for your clinic." }</p>
             <div class="actions">
                 <Link<PhotoRoute> to={PhotoRoute::Report} classes="button button--quiet">{ "Report for your clinic" }</Link<PhotoRoute>>

@@ -1,0 +1,103 @@
+// A newcomer's first week at phone size (release build): the way to the first session and to the
+// profile, the diary saying what was rated, choices that keep their padding, and the clinic kit's
+// disclosure that shows it opens. (The phone's navigation is in shell.spec.mjs; restore and
+// calendar messages in data.spec.mjs; gallery tiles in photos.spec.mjs; Blend and the redness map
+// legend in compare.spec.mjs.)
+import { expect, openSection, test } from "./fixtures.mjs";
+import { addArea, addCheckIn, addSession, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
+
+test("the first screens lead to the first session, and the profile stays in reach from Today and Settings", async ({ page }) => {
+  await start(page);
+  // No areas yet: "Start here" leads; no button to a session form that would send them back.
+  await expect(page.getByRole("link", { name: "Set up your areas" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add your first session" })).toHaveCount(0);
+  await addArea(page, "cheeks");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Add your first session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a session" })).toBeVisible();
+  await addSession(page, { date: "2026-11-20", depth: "1.5" });
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "Your profile: areas, skin type and goals" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  await openSection(page, "Settings");
+  await page.getByRole("region", { name: "Your profile" }).getByRole("link", { name: "Edit your profile" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Your areas" })).toContainText("Cheeks");
+});
+
+test("the diary shows the improvement rating where one was given", async ({ page }) => {
+  await start(page);
+  await seedRecords(page, {
+    sessions: [sessionRecord("s1", "2026-11-01")],
+    entries: [entryRecord("e1", "2026-11-02", 3), entryRecord("e2", "2026-11-09", 1, 2)],
+  });
+  await page.reload();
+  await page.goto("/recovery");
+  const items = page.getByRole("list", { name: /check-ins/i }).getByRole("listitem");
+  await expect(items.filter({ hasText: "9 Nov 2026" })).toContainText("improvement: much improved");
+  await expect(items.filter({ hasText: "2 Nov 2026" })).not.toContainText("improvement");
+});
+
+for (const width of [360, 390]) {
+  test(`at ${width} px every choice keeps its padding and its words inside`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await addArea(page, "cheeks");
+    await addSession(page, { date: "2026-11-20", depth: "1.5" });
+    await page.goto("/recovery/new");
+    await expect(page.getByRole("button", { name: "Save check-in" })).toBeVisible();
+    for (const name of ["Redness", "Swelling", /^Improvement since/]) {
+      const labels = page.getByRole("group", { name }).locator(".scale__option label");
+      expect(await labels.count(), `${name}: its choices`).toBeGreaterThanOrEqual(4);
+      const overflow = await labels.evaluateAll((all) =>
+        all
+          .map((label) => {
+            const box = label.getBoundingClientRect();
+            const range = document.createRange();
+            range.selectNodeContents(label);
+            const text = range.getBoundingClientRect();
+            const room = Math.min(text.left - box.left, box.right - text.right);
+            return { word: label.textContent, room: Math.round(room), clipped: label.scrollWidth > label.clientWidth };
+          })
+          .filter((l) => l.clipped || l.room < 3),
+      );
+      expect(overflow, `${name} at ${width} px`).toEqual([]);
+    }
+    await expectNoAxeViolations(page, `check-in form at ${width} px`);
+  });
+}
+
+test("the clinic kit's collapsed depth table shows that it opens", async ({ page }) => {
+  await page.goto("/kit/");
+  const summary = page.getByText("Usual needle depth per area", { exact: true });
+  await expect(summary).toBeVisible();
+  const marker = () =>
+    summary.evaluate((s) => {
+      const before = getComputedStyle(s, "::before");
+      return { border: before.borderRightWidth, transform: before.transform };
+    });
+  const closed = await marker();
+  expect(closed.border).toBe("2px");
+  await summary.click();
+  await expect(summary.locator("xpath=..")).toHaveAttribute("open", "");
+  await expect.poll(async () => (await marker()).transform).not.toBe(closed.transform);
+});
+
+test("axe stays clean in both themes on pages with data in them", async ({ page }) => {
+  await start(page);
+  await seedRecords(page, {
+    sessions: [sessionRecord("s1", "2026-11-01"), sessionRecord("s2", "2026-12-20", "planned")],
+    entries: [entryRecord("e1", "2026-11-02", 3), entryRecord("e2", "2026-11-09", 1, 2)],
+  });
+  await page.reload();
+  for (const path of ["/", "/timeline", "/sessions", "/sessions/s1", "/recovery", "/profile", "/profile/screening", "/timeline/evidence"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByText("Loading…")).toHaveCount(0);
+    for (const colorScheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme });
+      await expectNoAxeViolations(page, `${path} with data (${colorScheme})`);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+  }
+});

@@ -8,7 +8,7 @@ import { addArea, addCheckIn, addSession, entryRecord, expectNoAxeViolations, se
 
 test("the first screens lead to the first session, and the profile stays in reach from Today and Settings", async ({ page }) => {
   await start(page);
-  // No areas yet: "Start here" leads; no button to a session form that would send them back.
+  // No areas yet: "Getting started" leads; no button to a session form that would send them back.
   await expect(page.getByRole("link", { name: "Set up your areas" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Add your first session" })).toHaveCount(0);
   await addArea(page, "cheeks");
@@ -100,4 +100,46 @@ test("axe stays clean in both themes on pages with data in them", async ({ page 
     }
     await page.emulateMedia({ colorScheme: "light" });
   }
+});
+
+test("the guided start leads through the first week; each step can be skipped and brought back from Today", async ({ page }) => {
+  await start(page);
+  const card = page.getByRole("region", { name: "Getting started" });
+  const steps = card.getByRole("list", { name: "Next steps" }).getByRole("listitem");
+  await expect(card).toContainText("0 of 5 done.");
+  await expect(steps).toHaveCount(5);
+  await expect(steps.first()).toContainText("Choose the areas you treat");
+  // Restoring a backup is offered on the first screen too.
+  await expect(card.getByRole("link", { name: "Moving from another phone? Restore a backup" })).toHaveAttribute("href", "/data");
+  await expectNoAxeViolations(page, "Today's guided start");
+
+  // Skipped for now, and still skipped after a reload.
+  await card.getByRole("button", { name: "Skip for now: Answer what clinics ask before a session" }).click();
+  await expect(steps).toHaveCount(4);
+  await page.reload();
+  await expect(steps).toHaveCount(4);
+  await expect(steps.filter({ hasText: "Answer what clinics ask" })).toHaveCount(0);
+
+  // Done steps leave the list as they are done.
+  await card.getByRole("link", { name: "Set up your areas" }).click();
+  await addArea(page, "cheeks");
+  await page.goto("/");
+  await expect(card).toContainText("1 of 5 done.");
+  await card.getByRole("link", { name: "Add a session" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a session" })).toBeVisible();
+  await addSession(page, { date: "2026-11-20", depth: "1.5" });
+  await page.goto("/");
+  await expect(card).toContainText("2 of 5 done.");
+  await expect(steps.first()).toContainText("Take a first photo of each area");
+  await expect(steps.first().getByRole("link", { name: "Add photos" })).toHaveAttribute("href", "/photos/add");
+
+  // The skipped step comes back on request.
+  await card.getByRole("button", { name: "Show the skipped step" }).click();
+  await expect(steps.filter({ hasText: "Answer what clinics ask" })).toHaveCount(1);
+  await steps.filter({ hasText: "Answer what clinics ask" }).getByRole("link", { name: "Answer the checklist" }).click();
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await expect(page.getByRole("region", { name: "Your answers" })).toBeVisible();
+  await page.goto("/");
+  await expect(card).toContainText("3 of 5 done.");
+  await expect(steps).toHaveCount(2);
 });

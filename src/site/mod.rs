@@ -146,6 +146,11 @@ impl Href {
         Href::place("/profile/screening")
     }
 
+    /// Adding photos (in the photos app).
+    pub fn add_photos() -> Href {
+        Href::place("/photos/add")
+    }
+
     /// "Your data": backup, restore and exports (in the photos app).
     pub fn data() -> Href {
         Href::place("/data")

@@ -90,7 +90,11 @@ impl Db {
     }
 
     /// A transaction on this connection; if the connection was closed under the app, a new one.
-    async fn transaction(&self, stores: &[&str], mode: TransactionMode) -> Result<Transaction, StorageError> {
+    pub(super) async fn transaction(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+    ) -> Result<Transaction, StorageError> {
         if !self.closed.get() {
             match self.database.borrow().transaction(stores, mode) {
                 Ok(transaction) => return Ok(transaction),
@@ -123,7 +127,7 @@ impl Db {
     /// Runs `operation`, and once more if it failed because the browser closed the connection
     /// under it (its `close` event came meanwhile): the next transaction opens a new one. A failed
     /// transaction wrote nothing, so the second try can't double anything.
-    async fn retried<T, Run: std::future::Future<Output = Result<T, StorageError>>>(
+    pub(super) async fn retried<T, Run: std::future::Future<Output = Result<T, StorageError>>>(
         &self,
         operation: impl Fn() -> Run,
     ) -> Result<T, StorageError> {

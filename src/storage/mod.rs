@@ -25,6 +25,8 @@ pub mod schema;
 #[cfg(target_arch = "wasm32")]
 mod backup_repo;
 #[cfg(target_arch = "wasm32")]
+mod count;
+#[cfg(target_arch = "wasm32")]
 mod db;
 #[cfg(target_arch = "wasm32")]
 mod idb_values;

@@ -24,6 +24,9 @@ pub struct AppSettings {
     pub persistence_requested: bool,
     /// The person closed the "Add to Home Screen" guide (WebKit browser tabs only).
     pub home_screen_guide_dismissed: bool,
+    /// Steps of the guided start skipped for now (Today offers them again on request).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub setup_skipped: Vec<crate::domain::device::getting_started::SetupStep>,
 }
 
 #[cfg(test)]

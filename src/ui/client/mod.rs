@@ -4,6 +4,7 @@
 
 mod app;
 mod components;
+mod getting_started;
 mod home_screen;
 mod links;
 mod pages;

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::domain::clinic::ClinicProfile;
+use crate::domain::device::getting_started::SetupStep;
 use crate::domain::diary::recovery::RecoveryEntry;
 use crate::domain::diary::session::Session;
 use crate::domain::profile::Profile;
@@ -151,6 +152,26 @@ impl RecordActions {
             if let Ok(mut settings) = storage::load_settings(&db.0).await {
                 settings.home_screen_guide_dismissed = true;
                 let _ = storage::save_settings(&db.0, &settings).await;
+            }
+        });
+    }
+
+    /// Skips a step of the guided start for now (`Some`), or brings every skipped step back
+    /// (`None`); `done` hears once it is stored.
+    pub fn skip_setup_step(&self, step: Option<SetupStep>, done: Callback<()>) {
+        let Some(db) = self.db.clone() else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(mut settings) = storage::load_settings(&db.0).await {
+                match step {
+                    Some(step) if !settings.setup_skipped.contains(&step) => {
+                        settings.setup_skipped.push(step)
+                    }
+                    Some(_) => {}
+                    None => settings.setup_skipped.clear(),
+                }
+                if storage::save_settings(&db.0, &settings).await.is_ok() {
+                    done.emit(());
+                }
             }
         });
     }

@@ -4,6 +4,7 @@ pub mod area_editor;
 pub mod check_in_card;
 pub mod clinic_offer;
 pub mod entry_list;
+pub mod getting_started_card;
 pub mod recovery_chart;
 pub mod recovery_form;
 pub mod safety_card;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::backup::nudge::backup_nudge;
+use crate::domain::device::getting_started::{getting_started, SetupFacts};
 use crate::domain::device::home_screen;
 use crate::domain::diary::recovery::{day_number, improvement_rating_due, mild_scale_word, redness_word};
 use crate::domain::diary::safety::current_prompt;
@@ -13,7 +14,9 @@ use crate::domain::sections::Section;
 use crate::domain::text::dates::{display_date, relative_days};
 use crate::site::Href;
 use crate::ui::client::components::check_in_card::CheckInCard;
+use crate::ui::client::components::getting_started_card::GettingStartedCard;
 use crate::ui::client::components::safety_card::safety_card;
+use crate::ui::client::getting_started::use_getting_started;
 use crate::ui::client::home_screen::use_home_screen_guide;
 use crate::ui::client::routes::Route;
 use crate::ui::platform::clock::today;
@@ -29,6 +32,7 @@ pub fn TodayPage() -> Html {
     let checked_in_today = app.records.as_ref().map(|r| r.entries.iter().find(|e| e.date == today));
     let checked_in_card = use_node_ref();
     let (home_screen_guide, dismiss_guide) = use_home_screen_guide();
+    let setup = use_getting_started();
     {
         // Done on the check-in card replaces it with this summary: move focus there, so keyboard
         // and screen-reader users hear that it was saved (not on the first render, though).
@@ -82,16 +86,15 @@ pub fn TodayPage() -> Html {
                     <a class="button button--quiet" href={Href::data()}>{ "Back up now" }</a>
                 </section>
             }
-            if records.profile.areas.is_empty() {
-                <section class="card">
-                    <h2>{ "Start here" }</h2>
-                    <p>{ "Add the areas you treat, then log your first session." }</p>
-                    <div class="actions">
-                        <Link<Route> to={Route::Profile} classes="button">{ "Set up your areas" }</Link<Route>>
-                        // The data page is in the photos app: a page load, not an in-app link.
-                        <a href={Href::data()} class="button button--quiet">{ "Moving from another phone? Restore a backup" }</a>
-                    </div>
-                </section>
+            if let Some(skipped) = &setup.skipped {
+                <GettingStartedCard state={getting_started(SetupFacts {
+                        has_areas: !records.profile.areas.is_empty(),
+                        screening_answered: records.profile.screening.is_some(),
+                        has_session: !records.sessions.is_empty(),
+                        has_photos: setup.has_photos,
+                        backed_up: records.backup.last_backup.is_some(),
+                    }, skipped)}
+                    on_skip={setup.skip.clone()} on_show_skipped={setup.show_skipped.clone()} />
             }
             { match last_done {
                 Some(session) => html! {
@@ -106,7 +109,7 @@ pub fn TodayPage() -> Html {
                 None => html! {
                     <>
                         { empty_state(Section::Today) }
-                        // With no areas yet, "Start here" above leads the way instead.
+                        // With no areas yet, "Getting started" above leads the way instead.
                         if !records.profile.areas.is_empty() {
                             <p><Link<Route> to={Route::SessionNew} classes="button">{ "Add your first session" }</Link<Route>></p>
                         }

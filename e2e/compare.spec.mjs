@@ -144,7 +144,7 @@ test("two photos compare in every mode, align automatically, and give a redness 
   await blend.fill("50");
   const before = await registrationError(page);
   await page.getByRole("button", { name: "Align automatically" }).click();
-  await expect(page.getByText(/^Aligned \(confidence \d+%\)\.$/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/^Aligned \(confidence \d+%\): the after photo was (not moved|moved \d+% \w+( and \d+% \w+)?), (not turned|turned [\d.]+° (anti)?clockwise), (same size|(enlarged|reduced) to \d+%)\.$/)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(/^Aligned automatically \(confidence \d+%\)\.$/)).toBeVisible();
   await expect.poll(() => registrationError(page)).toBeLessThan(before * 0.5);
   const after = await registrationError(page);
@@ -236,6 +236,8 @@ test("two photos compare in every mode, align automatically, and give a redness 
   await expect(afterPicker).toHaveAccessibleName("Landmarks on the after photo: 2 of 2 placed");
   await page.getByRole("button", { name: "Align with these points" }).click();
   await expect(page.getByText("Aligned by hand, from two landmarks.")).toBeVisible();
+  // What the landmarks did, in words (the after photo is the before one shifted and scaled).
+  await expect(page.getByText(/^Aligned from your landmarks: the after photo was moved \d+% left and \d+% down, turned [345](\.\d)?° anticlockwise, reduced to 9[3-7]%\.$/)).toBeVisible();
   await expect.poll(() => registrationError(page)).toBeLessThan(before * 0.6);
 
   // Timelapse: plays through both photos.

@@ -106,6 +106,55 @@ impl Similarity {
         [a, b, -b, a, self.tx, self.ty]
     }
 
+    /// What the transform does to a photo `height_over_width` tall, in words a person can check
+    /// against the pair: "moved 3% right and 1% down, turned 2.5° clockwise, enlarged to 104%"
+    /// (shifts of its centre, in hundredths of its width; "not moved" below 0.5%).
+    pub fn describe(&self, height_over_width: f64) -> String {
+        use crate::domain::text::decimal::format_fixed;
+        let centre = (0.5, 0.5 * height_over_width);
+        let (x, y) = self.apply(centre);
+        let (dx, dy) = ((x - centre.0) * 100.0, (y - centre.1) * 100.0);
+        let mut moves = Vec::new();
+        if dx.abs() >= 0.5 {
+            moves.push(format!(
+                "{}% {}",
+                format_fixed(dx.abs(), 0, true),
+                if dx > 0.0 { "right" } else { "left" }
+            ));
+        }
+        if dy.abs() >= 0.5 {
+            moves.push(format!(
+                "{}% {}",
+                format_fixed(dy.abs(), 0, true),
+                if dy > 0.0 { "down" } else { "up" }
+            ));
+        }
+        let moved =
+            if moves.is_empty() { "not moved".to_string() } else { format!("moved {}", moves.join(" and ")) };
+        let degrees = self.rotation.to_degrees();
+        // y points down on screen, so a positive angle turns clockwise.
+        let turned = if degrees.abs() < 0.05 {
+            "not turned".to_string()
+        } else {
+            format!(
+                "turned {}° {}",
+                format_fixed(degrees.abs(), 1, true),
+                if degrees > 0.0 { "clockwise" } else { "anticlockwise" }
+            )
+        };
+        let percent = self.scale * 100.0;
+        let scaled = if (percent - 100.0).abs() < 0.5 {
+            "same size".to_string()
+        } else {
+            format!(
+                "{} to {}%",
+                if percent > 100.0 { "enlarged" } else { "reduced" },
+                format_fixed(percent, 0, true)
+            )
+        };
+        format!("{moved}, {turned}, {scaled}")
+    }
+
     /// Whether every number is finite and the scale is plausible for two photos of one area
     /// (a stored transform outside this is damage, and is ignored).
     pub fn is_plausible(&self) -> bool {

@@ -55,3 +55,19 @@ fn damaged_transforms_are_not_plausible() {
     assert!(!Similarity { scale: 0.0, ..T }.is_plausible());
     assert_eq!(Similarity { scale: 0.0, ..T }.inverse(), Similarity::IDENTITY);
 }
+
+#[test]
+fn a_transform_says_what_it_did_in_words() {
+    assert_eq!(Similarity::IDENTITY.describe(0.75), "not moved, not turned, same size");
+    let shifted = Similarity { scale: 1.0, rotation: 0.0, tx: 0.03, ty: -0.01 };
+    assert_eq!(shifted.describe(0.75), "moved 3% right and 1% up, not turned, same size");
+    // Turned and enlarged about the centre: the centre stays put.
+    let (r, s) = (2.5_f64.to_radians(), 1.04);
+    let centre = (0.5, 0.375);
+    let about = Similarity { scale: s, rotation: r, tx: 0.0, ty: 0.0 };
+    let (x, y) = about.apply(centre);
+    let turned = Similarity { tx: centre.0 - x, ty: centre.1 - y, ..about };
+    assert_eq!(turned.describe(0.75), "not moved, turned 2.5° clockwise, enlarged to 104%");
+    let back = Similarity { scale: 0.9, rotation: -0.1_f64.to_radians() * 30.0, ..Similarity::IDENTITY };
+    assert!(back.describe(0.75).contains("anticlockwise") && back.describe(0.75).ends_with("reduced to 90%"));
+}

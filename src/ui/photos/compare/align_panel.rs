@@ -77,7 +77,12 @@ pub fn AlignPanel(props: &AlignPanelProps) -> Html {
             let method = AlignMethod::Automatic { confidence: found.confidence };
             let alignment = alignment_from(&fixed.photo, b_to_a, &reference_id, method);
             on_save.emit(Photo { alignment: Some(alignment), ..moving.photo.clone() });
-            message.set(Some(format!("Aligned (confidence {:.0}%).", found.confidence * 100.0)));
+            message.set(Some(format!(
+                "Aligned (confidence {:.0}%): the {} was {}.",
+                found.confidence * 100.0,
+                moving.label,
+                b_to_a.describe(f64::from(hb) / f64::from(wb))
+            )));
         })
     };
     let apply_landmarks = {
@@ -90,9 +95,11 @@ pub fn AlignPanel(props: &AlignPanelProps) -> Html {
             match (f.as_slice(), m.as_slice()) {
                 ([a1, a2], [b1, b2]) => match Similarity::from_landmarks(*b1, *b2, *a1, *a2) {
                     Some(b_to_a) if b_to_a.is_plausible() => {
+                        let (w, h) = working_size(&moving.photo);
+                        let done = b_to_a.describe(f64::from(h) / f64::from(w.max(1)));
                         let alignment = alignment_from(&fixed.photo, b_to_a, &reference_id, AlignMethod::Landmarks);
                         on_save.emit(Photo { alignment: Some(alignment), ..moving.photo.clone() });
-                        message.set(Some("Aligned from your landmarks.".into()));
+                        message.set(Some(format!("Aligned from your landmarks: the {} was {done}.", moving.label)));
                     }
                     _ => message.set(Some(
                         "These landmarks can't line the photos up: place two points far apart, in the same order on both photos.".into(),

@@ -87,3 +87,44 @@ async fn a_record_of_the_wrong_shape_is_a_typed_error_not_a_panic() {
     assert!(matches!(read, Err(remodel::storage::StorageError::Corrupt(_))), "{read:?}");
     db.close();
 }
+
+/// A history one version past the app's: v2 adds an index to a store v1 made, as the photos
+/// issue's thumbnail index or any future query will.
+static WITH_NEW_INDEX: [remodel::storage::schema::Migration; 2] = {
+    use remodel::storage::schema::{IndexSpec, Migration, MigrationStep, MIGRATIONS};
+    const V2: &[MigrationStep] = &[MigrationStep::CreateIndex(IndexSpec {
+        store: Store::Sessions,
+        name: "by_status",
+        key_path: "status",
+    })];
+    [MIGRATIONS[0], Migration { version: 2, steps: V2 }]
+};
+
+#[wasm_bindgen_test]
+async fn an_upgrade_adds_an_index_to_a_store_an_older_version_made_and_keeps_its_records() {
+    let name = "remodel-test-upgrade-index";
+    delete_database(name).await.unwrap();
+    let v1 = Db::open_with(name, &WITH_NEW_INDEX[..1], || panic!("not blocked")).await.unwrap();
+    let session = SampleSession {
+        id: "s1".into(),
+        date: "2026-11-20".into(),
+        depth_mm: 1.5,
+        areas: vec!["cheeks".into()],
+        notes: None,
+    };
+    v1.put(Store::Sessions, &session).await.unwrap();
+    v1.close();
+
+    let v2 =
+        Db::open_with(name, &WITH_NEW_INDEX, || panic!("not blocked")).await.expect("the upgrade succeeds");
+    assert_eq!((v2.upgraded_from(), v2.version().unwrap()), (1, 2));
+    let kept: Option<SampleSession> = v2.get(Store::Sessions, "s1").await.unwrap();
+    assert_eq!(kept, Some(session), "the record is intact");
+    let indexes = v2.index_names(Store::Sessions).unwrap();
+    assert!(
+        indexes.contains(&"by_status".to_string()) && indexes.contains(&"by_date".to_string()),
+        "{indexes:?}"
+    );
+    v2.close();
+    delete_database(name).await.unwrap();
+}

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 use super::error::StorageError;
 use super::idb_values::{classify, finish, from_js, is_closed_connection, keyed, to_js};
 use super::migrate::migrate;
-use super::schema::{Store, DB_NAME, DB_VERSION};
+use super::schema::{Migration, Store, DB_NAME, MIGRATIONS};
 use super::write::Write;
 
 /// An open connection to the app's database.
@@ -22,14 +22,16 @@ use super::write::Write;
 /// `InvalidStateError`), the next operation opens the database again and tries once more.
 pub struct Db {
     name: String,
-    database: RefCell<Database>,
+    pub(super) database: RefCell<Database>,
     /// Set by the connection's `close` and `versionchange` events.
     closed: Rc<Cell<bool>>,
     upgraded_from: u32,
+    /// The migration history it was opened with ([`MIGRATIONS`] but in tests).
+    migrations: &'static [Migration],
 }
 
 impl Db {
-    /// Opens the app's database, upgrading it to [`DB_VERSION`]. `on_blocked` runs if another tab
+    /// Opens the app's database, upgrading it to [`crate::storage::DB_VERSION`]. `on_blocked` runs if another tab
     /// holds an older version open; the open then waits until that tab lets go.
     pub async fn open(on_blocked: impl FnOnce() + 'static) -> Result<Db, StorageError> {
         Db::open_named(DB_NAME, on_blocked).await
@@ -37,21 +39,33 @@ impl Db {
 
     /// [`Db::open`] for a database of another name (tests use their own).
     pub async fn open_named(name: &str, on_blocked: impl FnOnce() + 'static) -> Result<Db, StorageError> {
+        Db::open_with(name, MIGRATIONS, on_blocked).await
+    }
+
+    /// [`Db::open_named`] with another migration history: tests open a database as an older
+    /// build did, then as a newer one, to check each upgrade on data already there.
+    pub async fn open_with(
+        name: &str,
+        migrations: &'static [Migration],
+        on_blocked: impl FnOnce() + 'static,
+    ) -> Result<Db, StorageError> {
         let closed = Rc::new(Cell::new(false));
-        let (database, upgraded_from) = Db::connect(name, on_blocked, closed.clone()).await?;
-        Ok(Db { name: name.to_string(), database: RefCell::new(database), closed, upgraded_from })
+        let (database, upgraded_from) = Db::connect(name, migrations, on_blocked, closed.clone()).await?;
+        Ok(Db { name: name.to_string(), database: RefCell::new(database), closed, upgraded_from, migrations })
     }
 
     /// Opens a connection (migrating the database), watched for being closed under the app.
     async fn connect(
         name: &str,
+        migrations: &'static [Migration],
         on_blocked: impl FnOnce() + 'static,
         closed: Rc<Cell<bool>>,
     ) -> Result<(Database, u32), StorageError> {
         let factory = Factory::new().map_err(classify)?;
-        let mut request = factory.open(name, Some(DB_VERSION)).map_err(classify)?;
+        let version = migrations.last().map_or(1, |m| m.version);
+        let mut request = factory.open(name, Some(version)).map_err(classify)?;
 
-        let upgraded_from = Rc::new(Cell::new(DB_VERSION));
+        let upgraded_from = Rc::new(Cell::new(version));
         let migration_error: Rc<RefCell<Option<StorageError>>> = Rc::default();
         {
             let upgraded_from = upgraded_from.clone();
@@ -59,10 +73,14 @@ impl Db {
             request.on_upgrade_needed(move |event| {
                 let old_version = event.old_version().unwrap_or(0);
                 upgraded_from.set(old_version);
-                let outcome = event.database().map_err(classify).and_then(|db| migrate(&db, old_version));
+                let upgrade = event.target().ok().and_then(|r| r.transaction());
+                let outcome = event
+                    .database()
+                    .map_err(classify)
+                    .and_then(|db| migrate(&db, upgrade.as_ref(), migrations, old_version));
                 if let Err(error) = outcome {
                     // Aborting the upgrade transaction fails the open and leaves the old version intact.
-                    if let Some(transaction) = event.target().ok().and_then(|r| r.transaction()) {
+                    if let Some(transaction) = upgrade {
                         let _ = transaction.abort();
                     }
                     *migration_error.borrow_mut() = Some(error);
@@ -113,7 +131,7 @@ impl Db {
 
     /// Opens the database again in place of a connection the browser closed.
     async fn reconnect(&self) -> Result<(), StorageError> {
-        let (database, _) = Db::connect(&self.name, || {}, self.closed.clone()).await?;
+        let (database, _) = Db::connect(&self.name, self.migrations, || {}, self.closed.clone()).await?;
         if !self.closed.get() {
             // Another operation reconnected first: keep its connection, close this spare one.
             database.close();

@@ -1,16 +1,22 @@
 //! The upgrade transaction: every migration step of `schema` after the version found, creating
 //! stores and indexes (a version only ever adds).
 
-use idb::{Database, IndexParams, KeyPath, ObjectStoreParams};
+use idb::{Database, IndexParams, KeyPath, ObjectStoreParams, Transaction};
 
 use super::error::StorageError;
 use super::idb_values::classify;
-use super::schema::{migrations_between, MigrationStep, DB_VERSION};
+use super::schema::{Migration, MigrationStep};
 
-/// Runs every migration after `old_version`, inside the upgrade transaction.
-pub(super) fn migrate(database: &Database, old_version: u32) -> Result<(), StorageError> {
+/// Runs every migration of `migrations` after `old_version`, inside the upgrade transaction
+/// `upgrade` (through which an index is added to a store an earlier version made).
+pub(super) fn migrate(
+    database: &Database,
+    upgrade: Option<&Transaction>,
+    migrations: &[Migration],
+    old_version: u32,
+) -> Result<(), StorageError> {
     let mut created = Vec::new();
-    for migration in migrations_between(old_version, DB_VERSION) {
+    for migration in migrations.iter().filter(|m| m.version > old_version) {
         for step in migration.steps {
             match step {
                 MigrationStep::CreateStore(store) => {
@@ -22,11 +28,16 @@ pub(super) fn migrate(database: &Database, old_version: u32) -> Result<(), Stora
                     ));
                 }
                 MigrationStep::CreateIndex(index) => {
+                    // A store made in this upgrade, or one already there: an older version made
+                    // it, and only the upgrade transaction can add an index to it.
                     let object_store = match created.iter().find(|(s, _)| *s == index.store) {
                         Some((_, object_store)) => object_store.clone(),
-                        None => {
-                            return Err(StorageError::Other(format!("index {} before its store", index.name)))
-                        }
+                        None => upgrade
+                            .ok_or_else(|| StorageError::Other("no upgrade transaction".into()))?
+                            .object_store(index.store.name())
+                            .map_err(|_| {
+                                StorageError::Other(format!("index {} before its store", index.name))
+                            })?,
                     };
                     object_store
                         .create_index(

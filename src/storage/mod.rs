@@ -25,11 +25,11 @@ pub mod schema;
 #[cfg(target_arch = "wasm32")]
 mod backup_repo;
 #[cfg(target_arch = "wasm32")]
-mod count;
-#[cfg(target_arch = "wasm32")]
 mod db;
 #[cfg(target_arch = "wasm32")]
 mod idb_values;
+#[cfg(target_arch = "wasm32")]
+mod inspect;
 #[cfg(target_arch = "wasm32")]
 mod migrate;
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,6 @@
-//! How many records a store holds, without reading them (the getting-started card asks whether
-//! any photo is stored; the client app never reads the photos themselves).
+//! What a store holds, without reading its records: how many (the getting-started card asks
+//! whether any photo is stored; the client app never reads the photos themselves), and its
+//! indexes (the upgrade tests check them).
 
 use idb::TransactionMode;
 
@@ -20,5 +21,14 @@ impl Db {
         let count = object_store.count(None).map_err(classify)?.await.map_err(classify)?;
         finish(transaction.await)?;
         Ok(count)
+    }
+
+    /// The names of `store`'s indexes.
+    pub fn index_names(&self, store: Store) -> Result<Vec<String>, StorageError> {
+        let database = self.database.borrow();
+        let transaction =
+            database.transaction(&[store.name()], TransactionMode::ReadOnly).map_err(classify)?;
+        let names = transaction.object_store(store.name()).map_err(classify)?.index_names();
+        Ok(names)
     }
 }

@@ -16,7 +16,7 @@ use super::photos_repo::StoredPhotoBytes;
 use super::records::readable;
 use super::schema::Store;
 use super::write::Write;
-use crate::domain::backup::container::BackupWriter;
+use crate::domain::backup::container::{BackupWriter, WriteError};
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::restore::RestorePlan;
 use crate::domain::backup::{setting_key, Backup, Records, SETTING_KEYS};
@@ -62,7 +62,7 @@ pub async fn write_backup(
                     .map(|buffer| Uint8Array::new(&buffer).to_vec())
             };
             if let (Some(working), Some(thumb)) = (bytes("working"), bytes("thumb")) {
-                writer.add_photo(&photo.id, &working, &thumb).map_err(StorageError::Other)?;
+                writer.add_photo(&photo.id, &working, &thumb).map_err(write_error)?;
             }
         }
         on_photo(done + 1, total);
@@ -70,7 +70,7 @@ pub async fn write_backup(
     let before = records.photos.len();
     records.photos.retain(|p| writer.has_photo(&p.id));
     left_out += before - records.photos.len();
-    let bytes = writer.finish(&records, created_at).map_err(StorageError::Other)?;
+    let bytes = writer.finish(&records, created_at).map_err(write_error)?;
     Ok(BackupFile { bytes, left_out })
 }
 
@@ -118,4 +118,12 @@ pub async fn restore_backup(
 /// Deletes every record and photo, in one transaction.
 pub async fn delete_everything(db: &Db) -> Result<(), StorageError> {
     db.write_batch(Store::ALL.map(Write::Clear).into()).await
+}
+
+/// A writer error as storage reports it: a limit in its own words, anything else as a failure.
+fn write_error(error: WriteError) -> StorageError {
+    match error {
+        WriteError::TooLarge(sentence) => StorageError::Refused(sentence),
+        WriteError::Broken(detail) => StorageError::Other(detail),
+    }
 }

@@ -24,6 +24,9 @@ pub enum StorageError {
     Corrupt(String),
     /// Any other failure, with the browser's own words for diagnosis.
     Other(String),
+    /// Refused before anything was written, with a full sentence saying why (a backup past the
+    /// reader's limits).
+    Refused(String),
 }
 
 impl StorageError {
@@ -67,6 +70,7 @@ impl StorageError {
             StorageError::Other(detail) => {
                 format!("Remodel could not use this device's storage ({detail}). Nothing was changed.")
             }
+            StorageError::Refused(sentence) => sentence.clone(),
         }
     }
 }

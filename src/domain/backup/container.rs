@@ -11,6 +11,7 @@ use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
+use super::end_record;
 use super::validate::{is_safe_photo_id, migrate, validate_records};
 use super::{envelope, Backup, BackupError, Manifest, PhotoFiles, Records, FORMAT, FORMAT_VERSION};
 
@@ -19,6 +20,8 @@ use super::{envelope, Backup, BackupError, Manifest, PhotoFiles, Records, FORMAT
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 /// More photos than any client keeps; bounds the zip's directory.
 pub const MAX_PHOTOS: usize = 10_000;
+/// The manifest, the records and two files per photo.
+const MAX_ENTRIES: usize = 2 + 2 * MAX_PHOTOS;
 const MAX_MANIFEST_BYTES: u64 = 64 << 10;
 const MAX_RECORDS_BYTES: u64 = 64 << 20;
 /// A working copy is at most 2048 px on its long side (about 1-2 MB); 32 MB leaves room for
@@ -75,11 +78,45 @@ fn thumb_name(id: &str) -> String {
     format!("photos/{id}/thumb.jpg")
 }
 
+/// Why a backup could not be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    /// Past a limit the reader enforces: a full sentence for the person, so the writer never
+    /// makes a file the reader would refuse.
+    TooLarge(String),
+    /// A programming error or a broken record (a photo without bytes, an unsafe id).
+    Broken(String),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::TooLarge(sentence) | WriteError::Broken(sentence) => f.write_str(sentence),
+        }
+    }
+}
+
+fn broken(error: impl ToString) -> WriteError {
+    WriteError::Broken(error.to_string())
+}
+
+/// What one entry adds to the file: its bytes, its local header and its directory header, each
+/// with the name.
+fn entry_cost(name: &str, bytes: usize) -> u64 {
+    (bytes + 30 + 46 + 2 * name.len()) as u64
+}
+
+/// What the photos may take, leaving room for the largest records and manifest the reader takes.
+const PHOTO_BUDGET_BYTES: u64 = MAX_FILE_BYTES - MAX_RECORDS_BYTES - MAX_MANIFEST_BYTES - 1024;
+
 /// Builds a backup file one photo at a time, so the caller never holds every photo's bytes
-/// twice: photos first, then the records and the manifest.
+/// twice: photos first, then the records and the manifest. It keeps to the reader's limits
+/// (photos, each entry's size, the whole file) and says so before passing one.
 pub struct BackupWriter {
     zip: ZipWriter<Cursor<Vec<u8>>>,
     written: HashSet<String>,
+    /// The file's size so far.
+    bytes: u64,
 }
 
 impl Default for BackupWriter {
@@ -90,22 +127,43 @@ impl Default for BackupWriter {
 
 impl BackupWriter {
     pub fn new() -> BackupWriter {
-        BackupWriter { zip: ZipWriter::new(Cursor::new(Vec::new())), written: HashSet::new() }
+        BackupWriter { zip: ZipWriter::new(Cursor::new(Vec::new())), written: HashSet::new(), bytes: 0 }
     }
 
-    fn entry(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
+    fn entry(&mut self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
         // Stored, with a fixed time: the same data gives the same file, and nothing is compressed.
         let options =
             SimpleFileOptions::default().compression_method(CompressionMethod::Stored).large_file(false);
-        self.zip.start_file(name, options).map_err(|e| e.to_string())?;
-        self.zip.write_all(bytes).map_err(|e| e.to_string())
+        self.zip.start_file(name, options).map_err(broken)?;
+        self.zip.write_all(bytes).map_err(broken)?;
+        self.bytes += entry_cost(name, bytes.len());
+        Ok(())
     }
 
     /// Adds one photo's working copy and thumbnail.
-    pub fn add_photo(&mut self, id: &str, working: &[u8], thumb: &[u8]) -> Result<(), String> {
-        if !is_safe_photo_id(id) || !self.written.insert(id.to_string()) {
-            return Err(format!("photo id {id:?} cannot be written"));
+    pub fn add_photo(&mut self, id: &str, working: &[u8], thumb: &[u8]) -> Result<(), WriteError> {
+        if !is_safe_photo_id(id) || self.written.contains(id) {
+            return Err(WriteError::Broken(format!("photo id {id:?} cannot be written")));
         }
+        if self.written.len() >= MAX_PHOTOS {
+            return Err(WriteError::TooLarge(format!(
+                "This library has more photos than one backup file holds ({MAX_PHOTOS} at most). Nothing was changed."
+            )));
+        }
+        if working.len() as u64 > MAX_WORKING_BYTES || thumb.len() as u64 > MAX_THUMB_BYTES {
+            return Err(WriteError::TooLarge(format!(
+                "One photo ({id}) is larger than a backup file takes ({} MB at most). Nothing was changed.",
+                MAX_WORKING_BYTES >> 20
+            )));
+        }
+        let cost = entry_cost(&working_name(id), working.len()) + entry_cost(&thumb_name(id), thumb.len());
+        if self.bytes + cost > PHOTO_BUDGET_BYTES {
+            return Err(WriteError::TooLarge(format!(
+                "Your photos are more than one backup file holds ({} GB at most). Nothing was changed.",
+                MAX_FILE_BYTES >> 30
+            )));
+        }
+        self.written.insert(id.to_string());
         self.entry(&working_name(id), working)?;
         self.entry(&thumb_name(id), thumb)
     }
@@ -118,26 +176,34 @@ impl BackupWriter {
 
     /// Writes the records and the manifest and returns the file. Every photo in `records` must
     /// have been added.
-    pub fn finish(mut self, records: &Records, created_at: &str) -> Result<Vec<u8>, String> {
+    pub fn finish(mut self, records: &Records, created_at: &str) -> Result<Vec<u8>, WriteError> {
         if let Some(photo) = records.photos.iter().find(|p| !self.written.contains(&p.id)) {
-            return Err(format!("photo {} has no bytes", photo.id));
+            return Err(WriteError::Broken(format!("photo {} has no bytes", photo.id)));
         }
         if self.written.len() != records.photos.len() {
-            return Err("bytes were added for a photo that has no record".into());
+            return Err(WriteError::Broken("bytes were added for a photo that has no record".into()));
         }
         let manifest = Manifest::new(records, created_at);
-        let records_json = serde_json::to_vec(records).map_err(|e| e.to_string())?;
-        let manifest_json = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
+        let records_json = serde_json::to_vec(records).map_err(broken)?;
+        let manifest_json = serde_json::to_vec_pretty(&manifest).map_err(broken)?;
+        if records_json.len() as u64 > MAX_RECORDS_BYTES {
+            return Err(WriteError::TooLarge(format!(
+                "Your records are more than one backup file holds ({} MB of them at most). Nothing was changed.",
+                MAX_RECORDS_BYTES >> 20
+            )));
+        }
         self.entry(RECORDS, &records_json)?;
         self.entry(MANIFEST, &manifest_json)?;
-        Ok(self.zip.finish().map_err(|e| e.to_string())?.into_inner())
+        let file = self.zip.finish().map_err(broken)?.into_inner();
+        debug_assert!(file.len() as u64 <= MAX_FILE_BYTES, "the budget leaves room for the records");
+        Ok(file)
     }
 }
 
 /// The backup file for `backup`'s records and photos (its manifest is written afresh): what
 /// [`BackupWriter`] makes one photo at a time, all at once for the tests.
 #[cfg(test)]
-pub fn encode(backup: &Backup) -> Result<Vec<u8>, String> {
+pub fn encode(backup: &Backup) -> Result<Vec<u8>, WriteError> {
     let mut writer = BackupWriter::new();
     for files in &backup.photo_files {
         writer.add_photo(&files.id, &files.working, &files.thumb)?;
@@ -157,6 +223,8 @@ pub fn decode(bytes: &[u8]) -> Result<Backup, BackupError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(BackupError::TooLarge(format!("{} MB", bytes.len() >> 20)));
     }
+    // The zip reader allocates for every entry its directory claims: check the claim first.
+    end_record::check_end_record(bytes, MAX_ENTRIES)?;
     let mut archive =
         ZipArchive::new(Cursor::new(bytes)).map_err(|e| BackupError::Incomplete(short(&e.to_string())))?;
     let names = check_directory(&mut archive, bytes.len() as u64)?;
@@ -203,7 +271,7 @@ fn check_directory(
     archive: &mut ZipArchive<Cursor<&[u8]>>,
     file_len: u64,
 ) -> Result<HashSet<String>, BackupError> {
-    if archive.len() > 2 + 2 * MAX_PHOTOS {
+    if archive.len() > MAX_ENTRIES {
         return Err(BackupError::TooLarge(format!("{} files", archive.len())));
     }
     let mut names = HashSet::new();

@@ -344,3 +344,40 @@ fn the_wrong_file_or_a_cut_one_is_named_in_plain_words() {
         assert!(message.contains("choose another backup") || message.contains("another backup"), "{message}");
     }
 }
+
+/// The writer keeps to the reader's limits, so it never makes a file the reader refuses: at the
+/// photo limit the file reads back; one more is refused by the writer, in words, before writing.
+#[test]
+fn the_writer_and_the_reader_agree_on_the_limits() {
+    use super::container::{WriteError, MAX_PHOTOS};
+    let backup = sample(0, 0, 1);
+    let template = &backup.records.photos[0];
+    let (working, thumb) = (jpeg(1, 1), jpeg(1, 1));
+    let mut records = backup.records.clone();
+    records.photos = (0..MAX_PHOTOS)
+        .map(|i| {
+            let mut photo = template.clone();
+            photo.id = format!("p{i}");
+            photo
+        })
+        .collect();
+    let mut writer = BackupWriter::new();
+    for photo in &records.photos {
+        writer.add_photo(&photo.id, &working, &thumb).unwrap();
+    }
+    let refused = writer.add_photo("one-more", &working, &thumb).unwrap_err();
+    assert!(
+        matches!(&refused, WriteError::TooLarge(s) if s.contains("10000 at most") && s.ends_with("Nothing was changed.")),
+        "{refused:?}"
+    );
+    assert!(!writer.has_photo("one-more"));
+    let file = writer.finish(&records, CREATED_AT).unwrap();
+    let read = decode(&file).expect("the reader takes what the writer makes at the limit");
+    assert_eq!(read.photo_files.len(), MAX_PHOTOS);
+
+    // One entry past the reader's size for a working copy: refused by the writer first.
+    let mut writer = BackupWriter::new();
+    let huge = vec![0u8; (32 << 20) + 1];
+    assert!(matches!(writer.add_photo("big", &huge, &thumb), Err(WriteError::TooLarge(_))));
+    assert!(!writer.has_photo("big"));
+}

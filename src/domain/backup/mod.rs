@@ -17,6 +17,7 @@
 //! restore writes.
 
 pub mod container;
+mod end_record;
 pub mod envelope;
 pub mod error;
 pub mod nudge;

@@ -11,9 +11,10 @@ use super::settings_repo::{clinic_from, keyed_from};
 use super::write::Write;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::ClinicProfile;
+use crate::domain::device::getting_started::SetupStep;
 use crate::domain::diary::recovery::RecoveryEntry;
 use crate::domain::diary::session::Session;
-use crate::domain::profile::settings::keys;
+use crate::domain::profile::settings::{keys, AppSettings};
 use crate::domain::profile::Profile;
 use crate::domain::text::iso::format_date;
 
@@ -32,6 +33,10 @@ pub struct Records {
     pub unreadable: usize,
     /// This device's last backup (for the nudge on Today and Settings).
     pub backup: BackupStatus,
+    /// The guided start's steps skipped for now (from the app's settings).
+    pub setup_skipped: Vec<SetupStep>,
+    /// Whether any photo is stored (counted, not read: the guided start's photo step).
+    pub has_photos: bool,
 }
 
 impl Records {
@@ -59,9 +64,13 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
     let (mut all, mut singles) = db
         .read_many(
             &[(Store::Sessions, Span::All), (Store::RecoveryEntries, span)],
-            &[keys::PROFILE, keys::CLINIC, keys::BACKUP_STATUS],
+            &[keys::PROFILE, keys::CLINIC, keys::BACKUP_STATUS, keys::APP],
         )
         .await?;
+    // Read with the records, so Today draws the guided start once, in place (no later shift).
+    // Damaged app settings read as none skipped: better to offer a step than to hide one.
+    let app: AppSettings = keyed_from(singles.pop().flatten()).unwrap_or_default();
+    let has_photos = db.count(Store::Photos).await.is_ok_and(|n| n > 0);
     // A damaged status reads as none: the nudge may then come early, which is harmless.
     let backup = keyed_from(singles.pop().flatten()).unwrap_or_default();
     let (entries, bad_entries) = readable(all.pop().unwrap_or_default());
@@ -79,6 +88,8 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
         entries_from: from,
         unreadable: bad_sessions + bad_entries + bad_clinic,
         backup,
+        setup_skipped: app.setup_skipped,
+        has_photos,
     })
 }
 

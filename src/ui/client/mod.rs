@@ -4,7 +4,6 @@
 
 mod app;
 mod components;
-mod getting_started;
 mod home_screen;
 mod links;
 mod pages;

@@ -157,23 +157,24 @@ impl RecordActions {
     }
 
     /// Skips a step of the guided start for now (`Some`), or brings every skipped step back
-    /// (`None`); `done` hears once it is stored.
-    pub fn skip_setup_step(&self, step: Option<SetupStep>, done: Callback<()>) {
-        let Some(db) = self.db.clone() else { return };
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(mut settings) = storage::load_settings(&db.0).await {
-                match step {
-                    Some(step) if !settings.setup_skipped.contains(&step) => {
-                        settings.setup_skipped.push(step)
-                    }
-                    Some(_) => {}
-                    None => settings.setup_skipped.clear(),
-                }
-                if storage::save_settings(&db.0, &settings).await.is_ok() {
-                    done.emit(());
-                }
-            }
-        });
+    /// (`None`). Read-modify-write of the app's settings, in memory once stored.
+    pub fn skip_setup_step(&self, step: Option<SetupStep>, skipped: &[SetupStep], done: Done) {
+        let mut next = skipped.to_vec();
+        match step {
+            Some(step) if !next.contains(&step) => next.push(step),
+            Some(_) => {}
+            None => next.clear(),
+        }
+        let stored = next.clone();
+        self.run(
+            move |db| async move {
+                let mut settings = storage::load_settings(&db.0).await?;
+                settings.setup_skipped = stored;
+                storage::save_settings(&db.0, &settings).await
+            },
+            Action::SetupSkipped(next),
+            done,
+        );
     }
 
     /// Brings back what was just deleted (or changed).

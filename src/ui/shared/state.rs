@@ -9,6 +9,7 @@ use yew::Reducible;
 
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::clinic::ClinicProfile;
+use crate::domain::device::getting_started::SetupStep;
 use crate::domain::device::storage_usage::StorageUsage;
 use crate::domain::diary::recovery::RecoveryEntry;
 use crate::domain::diary::session::Session;
@@ -115,6 +116,8 @@ pub enum Action {
         unreadable: usize,
     },
     ProfileSaved(Profile),
+    /// The guided start's skipped steps, as now stored.
+    SetupSkipped(Vec<SetupStep>),
     /// The client's clinic was set, replaced, or (with `None`) removed.
     ClinicSaved(Option<ClinicProfile>),
     /// The clinic was removed; it can be brought back with Undo.
@@ -191,6 +194,7 @@ impl AppState {
         let records = Rc::make_mut(&mut shared.0);
         match change {
             Action::ProfileSaved(profile) => records.profile = profile,
+            Action::SetupSkipped(skipped) => records.setup_skipped = skipped,
             Action::OlderEntriesLoaded { entries, unreadable } => {
                 // Upserts: a check-in saved while these were read is already in the list.
                 for entry in entries {

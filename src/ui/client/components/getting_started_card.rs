@@ -8,12 +8,13 @@ use yew_router::prelude::*;
 use crate::domain::device::getting_started::{GettingStarted, SetupStep};
 use crate::site::Href;
 use crate::ui::client::routes::Route;
+use crate::ui::shared::actions::use_record_actions;
 
 #[derive(Properties, PartialEq)]
 pub struct GettingStartedCardProps {
     pub state: GettingStarted,
-    pub on_skip: Callback<SetupStep>,
-    pub on_show_skipped: Callback<()>,
+    /// The steps skipped so far, as stored (skipping adds to them).
+    pub skipped: Vec<SetupStep>,
 }
 
 fn action(step: SetupStep) -> Html {
@@ -35,21 +36,22 @@ fn action(step: SetupStep) -> Html {
 
 #[component]
 pub fn GettingStartedCard(props: &GettingStartedCardProps) -> Html {
+    let actions = use_record_actions();
     let state = &props.state;
     if state.open.is_empty() && state.skipped.is_empty() {
         return html! {};
     }
-    let show_skipped = {
-        let on_show = props.on_show_skipped.clone();
-        Callback::from(move |_: MouseEvent| on_show.emit(()))
+    let skip = |step: Option<SetupStep>| {
+        let (actions, skipped) = (actions.clone(), props.skipped.clone());
+        Callback::from(move |_: MouseEvent| actions.skip_setup_step(step, &skipped, Callback::noop()))
     };
+    let show_skipped = skip(None);
     html! {
         <section class="card getting-started" aria-labelledby="getting-started-heading">
             <h2 id="getting-started-heading">{ "Getting started" }</h2>
             <p class="muted">{ format!("{} of {} done.", state.done, SetupStep::ALL.len()) }</p>
             <ol class="list getting-started__steps" aria-label="Next steps">
                 { for state.open.iter().map(|&step| {
-                    let on_skip = props.on_skip.clone();
                     html! {
                         <li class="list__item getting-started__step">
                             <div>
@@ -59,7 +61,7 @@ pub fn GettingStartedCard(props: &GettingStartedCardProps) -> Html {
                             <div class="actions">
                                 { action(step) }
                                 <button type="button" class="button button--quiet" aria-label={format!("Skip for now: {}", step.title())}
-                                    onclick={Callback::from(move |_: MouseEvent| on_skip.emit(step))}>{ "Skip for now" }</button>
+                                    onclick={skip(Some(step))}>{ "Skip for now" }</button>
                             </div>
                             if step == SetupStep::Areas {
                                 // The data page is in the photos app: a page load, not an in-app link.

@@ -16,7 +16,6 @@ use crate::site::Href;
 use crate::ui::client::components::check_in_card::CheckInCard;
 use crate::ui::client::components::getting_started_card::GettingStartedCard;
 use crate::ui::client::components::safety_card::safety_card;
-use crate::ui::client::getting_started::use_getting_started;
 use crate::ui::client::home_screen::use_home_screen_guide;
 use crate::ui::client::routes::Route;
 use crate::ui::platform::clock::today;
@@ -32,7 +31,6 @@ pub fn TodayPage() -> Html {
     let checked_in_today = app.records.as_ref().map(|r| r.entries.iter().find(|e| e.date == today));
     let checked_in_card = use_node_ref();
     let (home_screen_guide, dismiss_guide) = use_home_screen_guide();
-    let setup = use_getting_started();
     {
         // Done on the check-in card replaces it with this summary: move focus there, so keyboard
         // and screen-reader users hear that it was saved (not on the first render, though).
@@ -86,16 +84,13 @@ pub fn TodayPage() -> Html {
                     <a class="button button--quiet" href={Href::data()}>{ "Back up now" }</a>
                 </section>
             }
-            if let Some(skipped) = &setup.skipped {
-                <GettingStartedCard state={getting_started(SetupFacts {
-                        has_areas: !records.profile.areas.is_empty(),
-                        screening_answered: records.profile.screening.is_some(),
-                        has_session: !records.sessions.is_empty(),
-                        has_photos: setup.has_photos,
-                        backed_up: records.backup.last_backup.is_some(),
-                    }, skipped)}
-                    on_skip={setup.skip.clone()} on_show_skipped={setup.show_skipped.clone()} />
-            }
+            <GettingStartedCard skipped={records.setup_skipped.clone()} state={getting_started(SetupFacts {
+                    has_areas: !records.profile.areas.is_empty(),
+                    screening_answered: records.profile.screening.is_some(),
+                    has_session: !records.sessions.is_empty(),
+                    has_photos: records.has_photos,
+                    backed_up: records.backup.last_backup.is_some(),
+                }, &records.setup_skipped)} />
             { match last_done {
                 Some(session) => html! {
                     <section class="card" aria-label="Last session">

@@ -81,9 +81,27 @@ async function resolveFile(root, urlPath) {
   // table); missing assets stay 404.
   if (!path.extname(decoded)) {
     const { shell } = appFor(decoded);
-    return { file: path.join(root, "." + shell), urlPath: shell };
+    const file = path.join(root, "." + shell);
+    // A build without that app's page (a partial dist) answers 404, not a crash.
+    if (!(await stat(file).catch(() => null))?.isFile()) return null;
+    return { file, urlPath: shell };
   }
   return null;
+}
+
+/** Sends a found file: its type, caching, the compressed copy the client accepts. */
+async function send(found, request, response, headers) {
+  headers["Content-Type"] = types[path.extname(found.file)] ?? "application/octet-stream";
+  headers["Cache-Control"] = neverCached.has(found.urlPath) ? "no-cache" : "public, max-age=31536000, immutable";
+  const compressible = COMPRESSIBLE.has(path.extname(found.file));
+  // One stat of the file either way: the copy's freshness is judged against it.
+  const sent = await compressedCopy(found.file, compressible ? request.headers["accept-encoding"] : "");
+  if (compressible) headers["Vary"] = "Accept-Encoding";
+  if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
+  headers["Content-Length"] = sent.size;
+  response.writeHead(200, headers);
+  if (request.method === "HEAD") response.end();
+  else createReadStream(sent.file).pipe(response);
 }
 
 /** Serves `root` on 127.0.0.1:`port`; resolves once it listens. */
@@ -115,17 +133,13 @@ export function serve({ root, port }) {
       response.writeHead(404, { ...headers, "Content-Type": "text/plain" }).end("Not found");
       return;
     }
-    headers["Content-Type"] = types[path.extname(found.file)] ?? "application/octet-stream";
-    headers["Cache-Control"] = neverCached.has(found.urlPath) ? "no-cache" : "public, max-age=31536000, immutable";
-    const compressible = COMPRESSIBLE.has(path.extname(found.file));
-    // One stat of the file either way: the copy's freshness is judged against it.
-    const sent = await compressedCopy(found.file, compressible ? request.headers["accept-encoding"] : "");
-    if (compressible) headers["Vary"] = "Accept-Encoding";
-    if (sent.encoding) headers["Content-Encoding"] = sent.encoding;
-    headers["Content-Length"] = sent.size;
-    response.writeHead(200, headers);
-    if (request.method === "HEAD") response.end();
-    else createReadStream(sent.file).pipe(response);
+    try {
+      await send(found, request, response, headers);
+    } catch {
+      // A file gone between the stat and the read: say so, and keep serving.
+      if (!response.headersSent) response.writeHead(404, { ...headers, "Content-Type": "text/plain" }).end("Not found");
+      else response.destroy();
+    }
   });
 
   server.on("connection", (socket) => {

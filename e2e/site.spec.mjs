@@ -3,6 +3,7 @@
 // the table); every link in every app's navigation leads to a real page; the clinic page's
 // Settings link opens the real Settings.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { controlledByWorker, expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { addArea } from "./records.mjs";
 
@@ -72,4 +73,23 @@ test("the clinic page's Settings link opens the real Settings", async ({ page })
   expect(await appOfPage(page)).toBe("photos");
   await expect(page.getByRole("region", { name: "Your clinic" })).toContainText("Skin Studio");
   await expect(page.getByRole("button", { name: "Remove clinic" })).toBeVisible();
+});
+
+test("a build missing an app's page answers 404 for its addresses and keeps serving", async () => {
+  const { mkdtemp, writeFile: write } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { serve } = await import("../.ci/serve.mjs");
+  const dir = await mkdtemp(path.join(tmpdir(), "remodel-partial-"));
+  await write(path.join(dir, "index.html"), "<!doctype html><title>client only</title>");
+  const server = await serve({ root: dir, port: 8193 });
+  try {
+    // The photos app's shell is not in this build: before, this took the whole server down.
+    expect((await fetch("http://127.0.0.1:8193/photos")).status).toBe(404);
+    expect((await fetch("http://127.0.0.1:8193/settings")).status).toBe(404);
+    const home = await fetch("http://127.0.0.1:8193/timeline");
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("client only");
+  } finally {
+    server.stop();
+  }
 });

@@ -22,6 +22,9 @@ pub const MAGIC: [u8; 8] = *b"RMDLENC\x01";
 pub const ITERATIONS: u32 = 600_000;
 /// Files asking for more are refused rather than left to spin the phone for minutes.
 pub const MAX_ITERATIONS: u32 = 10_000_000;
+/// The fewest iterations a file may ask for: the reader's own floor, not the writer's current
+/// figure, so raising [`ITERATIONS`] later never locks out files written before.
+pub const MIN_ITERATIONS: u32 = 100_000;
 pub const SALT_BYTES: usize = 16;
 pub const NONCE_BYTES: usize = 12;
 pub const TAG_BYTES: usize = 16;
@@ -73,7 +76,7 @@ impl Envelope {
             return Err(BackupError::Incomplete("the encrypted data is cut short".into()));
         }
         let iterations = u32::from_be_bytes([file[8], file[9], file[10], file[11]]);
-        if !(ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
+        if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
             return Err(BackupError::Damaged(format!("it asks for {iterations} key iterations")));
         }
         let mut salt = [0u8; SALT_BYTES];
@@ -112,5 +115,14 @@ mod tests {
         slow[8..12].copy_from_slice(&u32::MAX.to_be_bytes());
         assert!(matches!(Envelope::open(&slow), Err(BackupError::Damaged(_))));
         assert_eq!(Envelope::open(b"PK\x03\x04rest"), Err(BackupError::NotABackup));
+    }
+
+    #[test]
+    fn a_file_from_a_writer_with_fewer_iterations_than_today_still_opens() {
+        let mut older = Envelope::new([0; SALT_BYTES], [0; NONCE_BYTES]).seal(&[0; TAG_BYTES]);
+        older[8..12].copy_from_slice(&310_000u32.to_be_bytes());
+        assert_eq!(Envelope::open(&older).map(|(e, _)| e.iterations), Ok(310_000));
+        older[8..12].copy_from_slice(&(MIN_ITERATIONS - 1).to_be_bytes());
+        assert!(matches!(Envelope::open(&older), Err(BackupError::Damaged(_))));
     }
 }

@@ -133,7 +133,8 @@ pub fn recovery_csv(entries: &[RecoveryEntry], sessions: &[Session]) -> String {
             yes_no(entry.dark_patches),
             entry.side_effects.iter().map(|e| e.label()).collect::<Vec<_>>().join("; "),
             entry.aftercare_done.join("; "),
-            word(&GAIS_WORDS, entry.gais),
+            // GAIS runs 1-5, not from 0: its words through the one reading of the scale.
+            entry.gais.map(|g| GAIS_WORDS[usize::from(g.clamp(1, 5) - 1)].to_string()).unwrap_or_default(),
             entry.notes.clone(),
         ]));
     }
@@ -231,5 +232,30 @@ mod tests {
             ("Other side effects", "Cold sores or blisters; Lines or track marks")
         );
         assert_eq!(rows[1][15], "'-5 degrees outside");
+    }
+}
+
+#[cfg(test)]
+mod gais_tests {
+    use super::*;
+    use crate::domain::diary::recovery::tests::{entry_after, session};
+    use crate::domain::diary::session::SessionStatus;
+    use time::macros::date;
+
+    #[test]
+    fn every_improvement_grade_reads_as_its_own_words() {
+        let s = session("a", date!(2026 - 10 - 01), SessionStatus::Done);
+        let entries: Vec<RecoveryEntry> = (1..=5)
+            .map(|g| {
+                let mut entry = entry_after("a", s.date, i64::from(g), 1);
+                entry.id = format!("e{g}");
+                entry.gais = Some(g);
+                entry
+            })
+            .collect();
+        let csv = recovery_csv(&entries, &[s]);
+        let column: Vec<&str> =
+            csv.lines().skip(1).map(|line| line.split(',').nth(14).unwrap_or("")).collect();
+        assert_eq!(column, GAIS_WORDS);
     }
 }

@@ -22,7 +22,10 @@ fn subtle() -> Result<SubtleCrypto, JsValue> {
 async fn key(passphrase: &str, envelope: &Envelope) -> Result<CryptoKey, JsValue> {
     let subtle = subtle()?;
     let usages = Array::of1(&"deriveKey".into());
-    let material = Uint8Array::from(passphrase.as_bytes());
+    // NFC first: "é" typed as one character or as "e" and an accent (keyboards differ) must
+    // open the same file. The browser's own normaliser, so no Unicode tables in the wasm.
+    let normalised = String::from(js_sys::JsString::from(passphrase).normalize("NFC"));
+    let material = Uint8Array::from(normalised.as_bytes());
     let base: CryptoKey =
         JsFuture::from(subtle.import_key_with_str("raw", &material, "PBKDF2", false, &usages)?)
             .await?

@@ -171,7 +171,12 @@ impl Reducible for AppState {
                 }
             }
             Action::UpdateReady => next.update_ready = true,
-            Action::RecordsLoaded(loaded) => next.records = Some(SharedRecords(Rc::new(loaded))),
+            Action::RecordsLoaded(loaded) => {
+                next.records = Some(SharedRecords(Rc::new(loaded)));
+                // Records read again (after "delete everything" or a restore) replace what an
+                // undo would bring back: it must not resurrect old data into the new.
+                next.undo = None;
+            }
             Action::DismissUndo => next.undo = None,
             change => next.apply_record_change(change),
         }

@@ -271,6 +271,9 @@ test("declining applies nothing, and a second clinic asks again", async ({ page 
 
   await page.goto(studio);
   await page.getByRole("button", { name: "Use Skin Studio's settings" }).click();
+  // What a person sees once it is stored, before leaving the page (a page load would drop a
+  // write still in flight).
+  await expect(page.getByRole("status").filter({ hasText: "Skin Studio's details are in use" })).toBeVisible();
   await page.goto(other);
   const offer = page.getByRole("region", { name: "Use settings from Glow Clinic?" });
   await expect(offer).toContainText("This replaces Skin Studio's details.");
@@ -315,7 +318,9 @@ test("hostile links are refused or shown as inert text, and change nothing", asy
 test("the clinic can be changed through the kit and removed in Settings", async ({ page }) => {
   await page.goto(await makeLink(page));
   await page.getByRole("button", { name: "Use Skin Studio's settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Skin Studio's details are in use" })).toBeVisible();
   const before = await storedClinic(page);
+  expect(before).toBeDefined();
 
   await page.goto("/settings");
   const clinic = page.getByRole("region", { name: "Your clinic" });
@@ -335,6 +340,7 @@ test("the clinic can be changed through the kit and removed in Settings", async 
   const offer = page.getByRole("region", { name: "Use settings from Skin Studio?" });
   await expect(offer).toContainText("This replaces Skin Studio's details.");
   await offer.getByRole("button", { name: "Use Skin Studio's settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Skin Studio's details are in use" })).toBeVisible();
   await page.goto("/settings");
   await expect(clinic).toContainText("Contact: +44 20 7946 0000");
 

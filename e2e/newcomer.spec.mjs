@@ -5,6 +5,7 @@
 // legend in compare.spec.mjs.)
 import { expect, openSection, test } from "./fixtures.mjs";
 import { addArea, addCheckIn, addSession, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
+import { slowEveryRead, storedSetting } from "./stored.mjs";
 
 test("the first screens lead to the first session, and the profile stays in reach from Today and Settings", async ({ page }) => {
   await start(page);
@@ -142,4 +143,19 @@ test("the guided start leads through the first week; each step can be skipped an
   await page.goto("/");
   await expect(card).toContainText("3 of 5 done.");
   await expect(steps).toHaveCount(2);
+});
+
+test("a write still in flight survives a link to another app: the link waits for it", async ({ page }) => {
+  await start(page);
+  const card = page.getByRole("region", { name: "Getting started" });
+  await expect(card).toContainText("0 of 5 done.");
+  // Skipping a step reads the settings, then writes them: slowed, the link below is taken between
+  // the two. Without the wait, the page load ended the page before the write was made.
+  await slowEveryRead(page);
+  await card.getByRole("button", { name: "Skip for now: Answer what clinics ask before a session" }).click();
+  // At once: "Add photos" is the photos app, a page load.
+  await card.getByRole("link", { name: "Add photos" }).click();
+  await expect(page).toHaveURL("/photos/add");
+  await expect(page.getByRole("heading", { level: 1, name: "Add photos" })).toBeVisible();
+  expect((await storedSetting(page, "app"))?.setup_skipped).toEqual(["screening"]);
 });

@@ -36,3 +36,21 @@ export const storedSetting = (page, key) =>
       }),
     key,
   );
+
+/** From now on, every IndexedDB read keeps its transaction busy for `ms`: a read-then-write
+ * (skipping a step of the guided start) then leaves a long gap before its write, for tests of
+ * what happens when the page is left in that gap. */
+export const slowEveryRead = (page, ms = 800) =>
+  page.evaluate((ms) => {
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (...args) {
+      const request = get.apply(this, args);
+      const store = this;
+      const until = Date.now() + ms;
+      const keepBusy = () => {
+        if (Date.now() < until) store.count().onsuccess = keepBusy;
+      };
+      keepBusy();
+      return request;
+    };
+  }, ms);

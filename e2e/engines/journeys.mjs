@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { countStored, storedSetting } from "../stored.mjs";
+import { countStored, slowEveryRead, storedSetting } from "../stored.mjs";
 import { Key } from "./page.mjs";
 import { photoWithGps } from "./gps-photo.mjs";
 
@@ -256,6 +256,20 @@ export async function clinicalSafety(page) {
   await page.byRole("region", { name: "Before a session" }).byText(/about: pregnant/).waitFor();
   await addSession(page, { date: "2026-11-21", depth: "1.0" });
   assert.equal(await countStored(page, "sessions"), 2);
+}
+
+/** A write still in flight when a link loads another app's page is not lost: the link waits. */
+export async function writeBeforeLeaving(page) {
+  await start(page);
+  const card = page.byRole("region", { name: "Getting started" });
+  await card.byText("0 of 5 done.").waitFor();
+  // Skipping a step reads the settings and then writes them; slowed, the link is taken between.
+  await slowEveryRead(page);
+  await card.byRole("button", { name: "Skip for now: Answer what clinics ask before a session" }).click();
+  await card.byRole("link", { name: "Add photos" }).click();
+  await page.until(async () => new URL(await page.url()).pathname === "/photos/add", "the photos app");
+  await page.byRole("heading", { level: 1, name: "Add photos" }).waitFor();
+  assert.deepEqual((await storedSetting(page, "app"))?.setup_skipped, ["screening"]);
 }
 
 /** A photo with EXIF orientation 6 and a GPS position: stored upright, with no metadata left. */

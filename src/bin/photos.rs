@@ -4,6 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     remodel::ui::platform::shell::take_over();
+    remodel::ui::platform::leaving::guard_writes_on_leaving();
     yew::Renderer::<remodel::ui::photos::PhotosApp>::new().render();
 }
 

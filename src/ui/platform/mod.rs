@@ -10,5 +10,6 @@ pub mod deliver;
 pub mod downloads;
 pub mod files;
 pub mod focus;
+pub mod leaving;
 pub mod service_worker;
 pub mod shell;

@@ -9,6 +9,7 @@ use crate::domain::diary::recovery::RecoveryEntry;
 use crate::domain::diary::session::Session;
 use crate::domain::profile::Profile;
 use crate::storage::{self, StorageError};
+use crate::ui::platform::leaving::WriteInFlight;
 use crate::ui::shared::context::{use_app_state, AppContext};
 use crate::ui::shared::hooks::storage::{use_db, DbHandle};
 use crate::ui::shared::state::{Action, Undo};
@@ -50,8 +51,11 @@ impl RecordActions {
             return;
         };
         let app = self.app.clone();
+        // Counted while it runs, so a link that loads another page waits for it.
+        let in_flight = WriteInFlight::start();
         wasm_bindgen_futures::spawn_local(async move {
             let result = write(db).await;
+            drop(in_flight);
             if result.is_ok() {
                 app.dispatch(on_success);
             }

@@ -1,6 +1,7 @@
 //! The data page's effects: making a backup, reading one, restoring it, deleting everything, and
 //! reloading what the app holds afterwards. Components call these; none of them renders.
 
+use crate::ui::platform::leaving::WriteInFlight;
 use yew::Callback;
 
 use super::{PhotoActions, NOT_OPEN};
@@ -172,7 +173,9 @@ impl PhotoActions {
             return;
         };
         let (app, library) = (self.app.clone(), self.library.clone());
+        let in_flight = WriteInFlight::start();
         wasm_bindgen_futures::spawn_local(async move {
+            let _in_flight = in_flight;
             let result = match read_backup(&file, &passphrase, &progress).await {
                 Ok(backup) => match restore(&db.0, &backup, mode, &progress).await {
                     Ok(plan) => {

@@ -7,6 +7,7 @@
 pub mod backup;
 mod measure;
 
+use crate::ui::platform::leaving::WriteInFlight;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -54,12 +55,14 @@ impl PhotoActions {
             return;
         };
         let library = self.library.clone();
+        let in_flight = WriteInFlight::start();
         wasm_bindgen_futures::spawn_local(async move {
             let result = write(db).await.map(|change| {
                 if let Some(change) = change {
                     library.dispatch(change);
                 }
             });
+            drop(in_flight);
             done.emit(result);
         });
     }
@@ -140,7 +143,9 @@ impl PhotoActions {
             return;
         };
         let (app, library) = (self.app.clone(), self.library.clone());
+        let in_flight = WriteInFlight::start();
         wasm_bindgen_futures::spawn_local(async move {
+            let _in_flight = in_flight;
             let result = match storage::delete_everything(&db.0).await {
                 Ok(()) => {
                     reload(&db.0, &app, &library).await;

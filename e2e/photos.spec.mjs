@@ -338,4 +338,29 @@ test.describe("a photo worker that cannot start", () => {
     await expect(page.getByRole("status").filter({ hasText: "0 of 2 added." })).toBeVisible();
     expect(await countStored(page, "photos")).toBe(0);
   });
+
+  test("a worker that loads but never answers is given up on in time, and the next import works", async ({ page }) => {
+    test.setTimeout(90_000);
+    await addArea(page, "cheeks");
+    // The worker's script loads, so no error event comes, but it never says it is ready.
+    let silent = true;
+    await page.route("**/photos/photo-worker_loader.js", (route) =>
+      silent ? route.fulfill({ contentType: "text/javascript", body: "/* never answers */" }) : route.continue(),
+    );
+    await page.goto("/photos/add");
+    const started = Date.now();
+    await importFiles(page, [ORIENTED[1]]);
+    const results = page.getByRole("list", { name: "Import results" });
+    await expect(results.getByRole("listitem").filter({ hasText: "Landscape_1.jpg" })).toContainText(
+      "The photo processor did not answer in time. Nothing was stored for this photo: try it again, or reload the page.",
+      { timeout: 45_000 },
+    );
+    expect(Date.now() - started).toBeGreaterThan(25_000);
+    expect(await countStored(page, "photos")).toBe(0);
+    // The next import starts a new worker, which answers.
+    silent = false;
+    await importFiles(page, [ORIENTED[2]]);
+    await expect(results.getByRole("listitem").filter({ hasText: "Landscape_2.jpg" })).toContainText("Added", { timeout: 30_000 });
+    expect(await countStored(page, "photos")).toBe(1);
+  });
 });

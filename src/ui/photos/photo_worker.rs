@@ -25,6 +25,16 @@ pub const WORKER_FAILED: &str = "The photo processor could not start. Reload the
 /// Said to every file waiting when the worker fails under way; the next import starts a new one.
 const WORKER_STOPPED: &str = "The photo processor stopped. Try this photo again, or reload the page.";
 
+/// Said when the worker stays silent past its time: it is stopped, and the next import starts a
+/// new one.
+pub const WORKER_SILENT: &str =
+    "The photo processor did not answer in time. Nothing was stored for this photo: try it again, or reload the page.";
+
+/// How long the worker may take to start (download and compile its wasm on a slow phone), and
+/// to make one photo's copies (a 50-megapixel photo on a slow phone takes seconds, not minutes).
+const START_LIMIT_MS: u32 = 30_000;
+const JOB_LIMIT_MS: u32 = 90_000;
+
 /// A photo as the worker made it: its details and its two JPEG copies.
 pub struct WorkerPhoto {
     pub photo: IngestedPhoto,
@@ -40,6 +50,25 @@ struct Waiting {
     jobs: HashMap<u32, Function>,
     /// The worker failed (its script did not load, or it stopped mid-job): it takes no more jobs.
     stopped: bool,
+}
+
+/// After `ms`, if `still_waiting` holds, the worker is given up on: stopped, and everyone told.
+fn give_up_after(
+    ms: u32,
+    worker: Worker,
+    waiting: Rc<RefCell<Waiting>>,
+    still_waiting: impl Fn(&Waiting) -> bool + 'static,
+) {
+    gloo::timers::callback::Timeout::new(ms, move || {
+        let mut waiting = waiting.borrow_mut();
+        if still_waiting(&waiting) {
+            waiting.stopped = true;
+            worker.terminate();
+            waiting
+                .tell_everyone(&message(&Envelope::new(0, Reply::Failed { message: WORKER_SILENT.into() })));
+        }
+    })
+    .forget();
 }
 
 impl Waiting {
@@ -122,6 +151,7 @@ impl PhotoWorker {
             })
         };
         let listeners = [on_message, on_failure("error"), on_failure("messageerror")];
+        give_up_after(START_LIMIT_MS, worker.clone(), waiting.clone(), |w| w.ready.is_some());
         Ok(PhotoWorker { worker, ready, waiting, next_id: Rc::default(), _listeners: Rc::new(listeners) })
     }
 
@@ -148,6 +178,9 @@ impl PhotoWorker {
         };
         let reply = Promise::new(&mut |resolve, _| {
             self.waiting.borrow_mut().jobs.insert(id, resolve);
+        });
+        give_up_after(JOB_LIMIT_MS, self.worker.clone(), self.waiting.clone(), move |w| {
+            w.jobs.contains_key(&id)
         });
         let head = encode(&Envelope::new(id, Request::Ingest { engine: Engine::Auto }));
         self.worker

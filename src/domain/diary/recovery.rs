@@ -27,7 +27,13 @@ pub fn redness_word(level: u8) -> String {
 /// An improvement rating's words inside a sentence ("much improved"); ratings past the scale read
 /// as its ends.
 pub fn gais_word(rating: u8) -> String {
-    GAIS_WORDS[usize::from(rating.clamp(1, 5) - 1)].to_lowercase()
+    gais_label(rating).to_lowercase()
+}
+
+/// An improvement rating's words as the scale gives them ("Much improved"): GAIS runs 1-5, not
+/// from 0.
+pub fn gais_label(rating: u8) -> &'static str {
+    GAIS_WORDS[usize::from(rating.clamp(1, 5) - 1)]
 }
 
 /// A swelling (or itch, dryness) level's word inside a sentence ("mild").

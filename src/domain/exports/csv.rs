@@ -7,7 +7,7 @@
 //! file so Excel reads accents and symbols right.
 
 use crate::domain::diary::recovery::{
-    day_number, session_of, RecoveryEntry, GAIS_WORDS, MILD_SCALE_WORDS, REDNESS_WORDS,
+    day_number, gais_label, session_of, RecoveryEntry, MILD_SCALE_WORDS, REDNESS_WORDS,
 };
 use crate::domain::diary::session::{Session, SessionStatus};
 use crate::domain::profile::Profile;
@@ -133,8 +133,7 @@ pub fn recovery_csv(entries: &[RecoveryEntry], sessions: &[Session]) -> String {
             yes_no(entry.dark_patches),
             entry.side_effects.iter().map(|e| e.label()).collect::<Vec<_>>().join("; "),
             entry.aftercare_done.join("; "),
-            // GAIS runs 1-5, not from 0: its words through the one reading of the scale.
-            entry.gais.map(|g| GAIS_WORDS[usize::from(g.clamp(1, 5) - 1)].to_string()).unwrap_or_default(),
+            entry.gais.map(|g| gais_label(g).to_string()).unwrap_or_default(),
             entry.notes.clone(),
         ]));
     }
@@ -239,6 +238,7 @@ mod tests {
 mod gais_tests {
     use super::*;
     use crate::domain::diary::recovery::tests::{entry_after, session};
+    use crate::domain::diary::recovery::GAIS_WORDS;
     use crate::domain::diary::session::SessionStatus;
     use time::macros::date;
 

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::domain::diary::aftercare::PRODUCT_CAUTION_SOURCE;
 use crate::domain::diary::session::{
     parse_depth, DeviceKind, Session, SessionForm, SessionStatus, COMMON_PRODUCTS,
 };
@@ -171,7 +172,7 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
                     on_change={{ let others = others.clone(); Callback::from(move |v: String| others.set(v)) }} error={error(&props.errors, "products")} />
                 if let Some(caution) = product_caution {
                     <p class="notice notice--caution" role="note" aria-label="Product caution">
-                        { caution }{ " " }<a href={Href::evidence(Some("soltani2014"))}>{ "Source" }</a>
+                        { caution }{ " " }<a href={Href::evidence(Some(PRODUCT_CAUTION_SOURCE))}>{ "Source" }</a>
                     </p>
                 }
             </fieldset>

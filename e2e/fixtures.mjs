@@ -52,6 +52,9 @@ export { expect };
 
 /** Waits until the app has started and storage is open (Settings shows the estimate). */
 export async function appReady(page) {
+  // The static shell has a heading of its own ("Remodel", "Opening…") and the same navigation, so
+  // the app is ready only once its wasm has taken the shell away (`ui::platform::shell`).
+  await expect(page.locator("#shell")).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 

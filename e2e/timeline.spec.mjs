@@ -27,7 +27,14 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
 
   const chart = page.getByRole("img", { name: /^Cheeks timeline from/ });
   await expect(chart).toHaveAccessibleName(/from 14 Sep 2025 to 15 Mar 2026: 2 sessions done and 1 planned in this view/);
-  await expect(chart).toHaveAccessibleName(/the range studies reported \(an illustration, not a prediction\)/);
+  await expect(chart).toHaveAccessibleName(/the range studies reported as a share of the change a full course brought, from 0% to 100% \(an illustration, not a prediction\)/);
+  // The band's axis has labelled values, inside the phone's width.
+  const values = chart.locator(".chart__grid text");
+  await expect(values).toHaveText(["0%", "50%", "100%"]);
+  for (const value of await values.all()) {
+    const box = await value.boundingBox();
+    expect(box.x).toBeGreaterThanOrEqual(0);
+  }
   await expect(chart.locator(".timeline__session")).toHaveCount(3);
   await expect(chart.locator(".timeline__session--planned")).toHaveCount(1);
   await expect(chart.locator(".phase")).toHaveCount(6);

@@ -207,9 +207,22 @@ pub fn fmt_coord(value: f64) -> String {
     crate::domain::text::decimal::format_fixed(value, 2, true)
 }
 
+/// A share (0..1) as an axis label: "0%", "50%", "100%".
+pub fn percent_label(share: f64) -> String {
+    format!("{}%", crate::domain::text::decimal::format_fixed(share * 100.0, 0, true))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_label_as_whole_percentages() {
+        let labels: Vec<String> =
+            LinearScale::new((0.0, 1.0), (0.0, 100.0)).ticks(3).into_iter().map(percent_label).collect();
+        assert_eq!(labels, ["0%", "50%", "100%"]);
+        assert_eq!(percent_label(0.333), "33%");
+    }
 
     fn frame(width: f64, height: f64) -> Frame {
         let margins = Margins { top: 10.0, right: 20.0, bottom: 30.0, left: 40.0 };

@@ -6,7 +6,7 @@
 use time::{Date, Duration};
 use yew::prelude::*;
 
-use crate::domain::charts::{band_path, fmt_coord, Frame, LinearScale, Margins};
+use crate::domain::charts::{band_path, fmt_coord, percent_label, Frame, LinearScale, Margins};
 use crate::domain::diary::recovery::{RecoveryEntry, GAIS_WORDS, REDNESS_WORDS};
 use crate::domain::diary::session::Session;
 use crate::domain::text::dates::display_date;
@@ -54,7 +54,8 @@ impl Zoom {
 const FRAME: Frame = Frame {
     width: 360.0,
     height: 200.0,
-    margins: Margins { top: 14.0, right: 10.0, bottom: 40.0, left: 10.0 },
+    // The left margin holds the band's axis values ("100%").
+    margins: Margins { top: 14.0, right: 10.0, bottom: 40.0, left: 34.0 },
 };
 
 fn phase_class(phase: Phase) -> &'static str {
@@ -83,7 +84,7 @@ pub fn timeline_chart(area_name: &str, sessions: &[&Session], today: Date, (from
     // the milestones beside the chart say the rest in words).
     let shown = |done: bool| sessions.iter().filter(|s| inside(s.date) && s.is_done() == done).count();
     let label = format!(
-        "{area_name} timeline from {} to {}: {} done and {} planned in this view, the healing phases after each, the range studies reported (an illustration, not a prediction), and today.",
+        "{area_name} timeline from {} to {}: {} done and {} planned in this view, the healing phases after each, the range studies reported as a share of the change a full course brought, from 0% to 100% (an illustration, not a prediction), and today.",
         display_date(from),
         display_date(to),
         match shown(true) {
@@ -97,6 +98,19 @@ pub fn timeline_chart(area_name: &str, sessions: &[&Session], today: Date, (from
             { for numbered.iter().flat_map(|s| phase_spans(s.date)).filter(|p| p.end > from && p.start < to).map(|p| {
                 let (x1, x2) = (x.map_clamped(day(p.start.max(from))), x.map_clamped(day(p.end.min(to))));
                 html! { <rect class={classes!("phase", phase_class(p.phase))} x={fmt_coord(x1)} y={strip_y.clone()} width={fmt_coord((x2 - x1).max(0.5))} height="8" /> }
+            }) }
+            // The band's axis: what share of a full course's reported change it has reached.
+            { for y.ticks(3).into_iter().map(|share| {
+                let py = y.map(share);
+                html! {
+                    <g class="chart__grid">
+                        <line x1={fmt_coord(FRAME.plot_left())} x2={fmt_coord(FRAME.plot_right())}
+                            y1={fmt_coord(py)} y2={fmt_coord(py)} />
+                        <text x={fmt_coord(FRAME.plot_left() - 4.0)} y={fmt_coord(py + 3.0)} class="chart__label chart__label--end">
+                            { percent_label(share) }
+                        </text>
+                    </g>
+                }
             }) }
             <path class="timeline__band" d={band_path(&upper, &lower)} />
             { for sessions.iter().filter(|s| inside(s.date)).map(|s| {
@@ -127,7 +141,7 @@ pub fn timeline_legend() -> Html {
         <p class="chart__legend">
             <span class="legend legend--session">{ "session" }</span>
             <span class="legend legend--planned">{ "planned session" }</span>
-            <span class="legend legend--band">{ "range studies reported (illustration)" }</span>
+            <span class="legend legend--band">{ "range studies reported, as a share of the change a full course brought (illustration)" }</span>
             <span class="legend legend--inflammation">{ "inflammation" }</span>
             <span class="legend legend--proliferation">{ "proliferation" }</span>
             <span class="legend legend--remodelling">{ "remodelling" }</span>

@@ -10,6 +10,9 @@ const openDatabase = (page, version) =>
         request.onsuccess = () => {
           const db = request.result;
           const info = { version: db.version, stores: [...db.objectStoreNames].sort() };
+          if (db.objectStoreNames.contains("photos")) {
+            info.photoIndexes = [...db.transaction("photos").objectStore("photos").indexNames].sort();
+          }
           db.close();
           resolve(info);
         };
@@ -18,12 +21,13 @@ const openDatabase = (page, version) =>
     version,
   );
 
-test("the app creates its database at version 1 with every store", async ({ page }) => {
+test("the app creates its database at version 2 with every store and index", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByTestId("storage-usage")).toContainText(/used of .* available/);
   expect(await openDatabase(page)).toEqual({
-    version: 1,
+    version: 2,
     stores: ["photo_bytes", "photos", "recovery_entries", "sessions", "settings"],
+    photoIndexes: ["by_area", "by_taken_at"],
   });
 });
 

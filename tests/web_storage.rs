@@ -128,3 +128,43 @@ async fn an_upgrade_adds_an_index_to_a_store_an_older_version_made_and_keeps_its
     v2.close();
     delete_database(name).await.unwrap();
 }
+
+/// A photo record as far as the version 2 index reads it.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct SamplePhoto {
+    id: String,
+    area_id: String,
+    taken_at: String,
+}
+
+#[wasm_bindgen_test]
+async fn version_1_photos_are_counted_by_area_after_the_upgrade_to_version_2() {
+    use remodel::storage::schema::{MIGRATIONS, PHOTOS_BY_AREA};
+    let name = "remodel-test-photos-by-area";
+    delete_database(name).await.unwrap();
+    let v1 = Db::open_with(name, &MIGRATIONS[..1], || panic!("not blocked")).await.unwrap();
+    let photos: Vec<SamplePhoto> = [("p1", "cheeks"), ("p2", "cheeks"), ("p3", "neck")]
+        .into_iter()
+        .map(|(id, area)| SamplePhoto {
+            id: id.into(),
+            area_id: area.into(),
+            taken_at: "2026-11-20T10:00".into(),
+        })
+        .collect();
+    for photo in &photos {
+        v1.put(Store::Photos, photo).await.unwrap();
+    }
+    v1.close();
+
+    let current =
+        Db::open_with(name, MIGRATIONS, || panic!("not blocked")).await.expect("the upgrade succeeds");
+    assert_eq!((current.upgraded_from(), current.version().unwrap()), (1, DB_VERSION));
+    let areas = ["cheeks", "neck", "forehead"].map(String::from);
+    assert_eq!(current.count_each(Store::Photos, PHOTOS_BY_AREA, &areas).await.unwrap(), vec![2, 1, 0]);
+    for photo in &photos {
+        let kept: Option<SamplePhoto> = current.get(Store::Photos, &photo.id).await.unwrap();
+        assert_eq!(kept.as_ref(), Some(photo), "every record intact");
+    }
+    current.close();
+    delete_database(name).await.unwrap();
+}

@@ -1,6 +1,6 @@
-//! What a store holds, without reading its records: how many (the getting-started card asks
-//! whether any photo is stored; the client app never reads the photos themselves), and its
-//! indexes (the upgrade tests check them).
+//! What a store holds, without reading its records: how many, in all or per index key (the
+//! getting-started card asks which areas have a photo; the client app never reads the photos
+//! themselves), and its indexes (the upgrade tests check them).
 
 use idb::TransactionMode;
 
@@ -21,6 +21,39 @@ impl Db {
         let count = object_store.count(None).map_err(classify)?.await.map_err(classify)?;
         finish(transaction.await)?;
         Ok(count)
+    }
+
+    /// How many records of `store` have each of `keys` in its index `index` (one read-only
+    /// transaction; no record is read).
+    pub async fn count_each(
+        &self,
+        store: Store,
+        index: &str,
+        keys: &[String],
+    ) -> Result<Vec<u32>, StorageError> {
+        self.retried(|| self.count_each_once(store, index, keys)).await
+    }
+
+    async fn count_each_once(
+        &self,
+        store: Store,
+        index: &str,
+        keys: &[String],
+    ) -> Result<Vec<u32>, StorageError> {
+        let transaction = self.transaction(&[store.name()], TransactionMode::ReadOnly).await?;
+        let by = transaction.object_store(store.name()).map_err(classify)?.index(index).map_err(classify)?;
+        // Every request is made before the first is awaited, so they run in one pass.
+        let mut requests = Vec::with_capacity(keys.len());
+        for key in keys {
+            let query = idb::Query::Key(wasm_bindgen::JsValue::from_str(key));
+            requests.push(by.count(Some(query)).map_err(classify)?);
+        }
+        let mut counts = Vec::with_capacity(keys.len());
+        for request in requests {
+            counts.push(request.await.map_err(classify)?);
+        }
+        finish(transaction.await)?;
+        Ok(counts)
     }
 
     /// The names of `store`'s indexes.

@@ -6,13 +6,15 @@
 //! |--------------------|--------|-----------------------------------------|--------------------------------|
 //! | `sessions`         | `id`   | `by_date` (`date`)                      | treatment sessions             |
 //! | `recovery_entries` | `id`   | `by_session` (`session_id`), `by_date`  | daily recovery diary           |
-//! | `photos`           | `id`   | `by_taken_at` (`taken_at`)              | photo metadata, never pixels   |
+//! | `photos`           | `id`   | `by_taken_at` (`taken_at`), `by_area` (`area_id`, v2) | photo metadata, never pixels |
 //! | `photo_bytes`      | `id`   |                                         | image bytes (not Blobs)        |
 //! | `settings`         | `key`  |                                         | singletons: `app` settings, `profile` (with areas), `clinic` (its link payload), `redness_regions` (photos app), `backup` (this device's last backup) |
 //!
 //! Records are plain serde structs from `crate::domain`, converted with `serde-wasm-bindgen`.
 //! Versions are upgraded by the migration table in [`schema`]: each version only adds stores and
-//! indexes, and a database at any older version is brought forward step by step on open.
+//! indexes, and a database at any older version is brought forward step by step on open
+//! (version 2 added `photos.by_area`; `tests/web_storage.rs` upgrades a version 1 database with
+//! photos in it).
 //!
 //! Failures are [`StorageError`]s with a user message; nothing here panics.
 //!

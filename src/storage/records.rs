@@ -6,7 +6,7 @@ use super::db::Db;
 use super::db::Span;
 use super::error::StorageError;
 use super::idb_values::from_js;
-use super::schema::Store;
+use super::schema::{Store, PHOTOS_BY_AREA};
 use super::settings_repo::{clinic_from, keyed_from};
 use super::write::Write;
 use crate::domain::backup::nudge::BackupStatus;
@@ -35,8 +35,9 @@ pub struct Records {
     pub backup: BackupStatus,
     /// The guided start's steps skipped for now (from the app's settings).
     pub setup_skipped: Vec<SetupStep>,
-    /// Whether any photo is stored (counted, not read: the guided start's photo step).
-    pub has_photos: bool,
+    /// The profile's areas with at least one photo (counted by the photos' area index, never
+    /// read: the guided start's "a first photo of each area").
+    pub photographed_areas: Vec<String>,
 }
 
 impl Records {
@@ -70,7 +71,6 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
     // Read with the records, so Today draws the guided start once, in place (no later shift).
     // Damaged app settings read as none skipped: better to offer a step than to hide one.
     let app: AppSettings = keyed_from(singles.pop().flatten()).unwrap_or_default();
-    let has_photos = db.count(Store::Photos).await.is_ok_and(|n| n > 0);
     // A damaged status reads as none: the nudge may then come early, which is harmless.
     let backup = keyed_from(singles.pop().flatten()).unwrap_or_default();
     let (entries, bad_entries) = readable(all.pop().unwrap_or_default());
@@ -80,8 +80,14 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
         Err(StorageError::Corrupt(_)) => (None, 1),
         other => (other?, 0),
     };
+    let profile: Profile = keyed_from(singles.pop().flatten())?;
+    // A failed count leaves the step open: better to offer it than to hide it.
+    let area_ids: Vec<String> = profile.areas.iter().map(|a| a.id.clone()).collect();
+    let counts = db.count_each(Store::Photos, PHOTOS_BY_AREA, &area_ids).await.unwrap_or_default();
+    let photographed_areas =
+        area_ids.into_iter().zip(counts).filter(|(_, count)| *count > 0).map(|(id, _)| id).collect();
     Ok(Records {
-        profile: keyed_from(singles.pop().flatten())?,
+        profile,
         clinic,
         sessions,
         entries,
@@ -89,7 +95,7 @@ async fn load(db: &Db, from: Option<Date>) -> Result<Records, StorageError> {
         unreadable: bad_sessions + bad_entries + bad_clinic,
         backup,
         setup_skipped: app.setup_skipped,
-        has_photos,
+        photographed_areas,
     })
 }
 

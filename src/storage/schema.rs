@@ -90,8 +90,17 @@ const V1_STEPS: &[MigrationStep] = &[
     MigrationStep::CreateStore(Store::Settings),
 ];
 
+/// Version 2: photos by area, so the client app can ask which areas have a photo (the guided
+/// start's "a first photo of each area") by counting, without reading any photo record.
+const V2_STEPS: &[MigrationStep] =
+    &[MigrationStep::CreateIndex(IndexSpec { store: Store::Photos, name: "by_area", key_path: "area_id" })];
+
 /// Every migration, oldest first. Append a new entry to change the schema; never edit old ones.
-pub const MIGRATIONS: &[Migration] = &[Migration { version: 1, steps: V1_STEPS }];
+pub const MIGRATIONS: &[Migration] =
+    &[Migration { version: 1, steps: V1_STEPS }, Migration { version: 2, steps: V2_STEPS }];
+
+/// The photos index by area ([`V2_STEPS`]).
+pub const PHOTOS_BY_AREA: &str = "by_area";
 
 /// The version this build of the app opens the database at.
 pub const DB_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
@@ -134,6 +143,7 @@ mod tests {
     fn an_up_to_date_database_runs_nothing() {
         assert_eq!(migrations_between(DB_VERSION, DB_VERSION).count(), 0);
         assert_eq!(migrations_between(0, 1).map(|m| m.version).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(migrations_between(1, DB_VERSION).map(|m| m.version).collect::<Vec<_>>(), vec![2]);
     }
 
     #[test]

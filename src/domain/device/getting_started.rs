@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::profile::Profile;
+
 /// One step of the guided start, in the order it is offered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -56,27 +58,36 @@ impl SetupStep {
 }
 
 /// What is already done, as the app knows it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SetupFacts {
-    pub has_areas: bool,
+    /// How many areas the profile has.
+    pub area_count: usize,
     pub screening_answered: bool,
     /// A session done or planned.
     pub has_session: bool,
-    pub has_photos: bool,
+    /// The names of the areas with no photo yet ([`areas_without_photo`]).
+    pub areas_without_photo: Vec<String>,
     /// A backup was made on this device.
     pub backed_up: bool,
 }
 
 impl SetupFacts {
-    pub const fn done(&self, step: SetupStep) -> bool {
+    pub fn done(&self, step: SetupStep) -> bool {
         match step {
-            SetupStep::Areas => self.has_areas,
+            SetupStep::Areas => self.area_count > 0,
             SetupStep::Screening => self.screening_answered,
             SetupStep::FirstSession => self.has_session,
-            SetupStep::FirstPhotos => self.has_photos,
+            // Each area's first photo is what its later photos are compared with.
+            SetupStep::FirstPhotos => self.area_count > 0 && self.areas_without_photo.is_empty(),
             SetupStep::KeepData => self.backed_up,
         }
     }
+}
+
+/// The names of the profile's areas that have no photo, in the profile's order, given the ids
+/// of the areas that have one.
+pub fn areas_without_photo(profile: &Profile, photographed: &[String]) -> Vec<String> {
+    profile.areas.iter().filter(|a| !photographed.contains(&a.id)).map(|a| a.name.clone()).collect()
 }
 
 /// The guided start as Today shows it.
@@ -87,41 +98,79 @@ pub struct GettingStarted {
     /// Steps skipped and not done since (offered again on request).
     pub skipped: Vec<SetupStep>,
     pub done: usize,
+    /// The areas still without a photo, once at least one has one: the photo step says which.
+    pub still_to_photograph: Vec<String>,
 }
 
 /// The card's content; `None` once every step is done or skipped (the card goes; skipped steps
 /// can still be brought back while any remains).
-pub fn getting_started(facts: SetupFacts, skipped: &[SetupStep]) -> GettingStarted {
+pub fn getting_started(facts: &SetupFacts, skipped: &[SetupStep]) -> GettingStarted {
     let not_done: Vec<SetupStep> = SetupStep::ALL.into_iter().filter(|s| !facts.done(*s)).collect();
+    let some_photographed = facts.areas_without_photo.len() < facts.area_count;
     GettingStarted {
         open: not_done.iter().copied().filter(|s| !skipped.contains(s)).collect(),
         skipped: not_done.iter().copied().filter(|s| skipped.contains(s)).collect(),
         done: SetupStep::ALL.len() - not_done.len(),
+        still_to_photograph: if some_photographed { facts.areas_without_photo.clone() } else { Vec::new() },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::profile::area::{Area, AreaKind};
 
     #[test]
     fn a_new_client_starts_with_every_step_and_skipped_ones_wait_aside() {
-        let new = getting_started(SetupFacts::default(), &[]);
+        let new = getting_started(&SetupFacts::default(), &[]);
         assert_eq!(new.open, SetupStep::ALL);
         assert_eq!(new.done, 0);
-        let facts = SetupFacts { has_areas: true, has_session: true, ..SetupFacts::default() };
-        let later = getting_started(facts, &[SetupStep::Screening, SetupStep::Areas]);
+        let facts = SetupFacts {
+            area_count: 1,
+            areas_without_photo: vec!["Cheeks".into()],
+            has_session: true,
+            ..SetupFacts::default()
+        };
+        let later = getting_started(&facts, &[SetupStep::Screening, SetupStep::Areas]);
         assert_eq!(later.open, [SetupStep::FirstPhotos, SetupStep::KeepData]);
         assert_eq!(later.skipped, [SetupStep::Screening], "a step done since it was skipped is just done");
         assert_eq!(later.done, 2);
         let all = SetupFacts {
-            has_areas: true,
+            area_count: 2,
             screening_answered: true,
             has_session: true,
-            has_photos: true,
+            areas_without_photo: Vec::new(),
             backed_up: true,
         };
-        assert_eq!(getting_started(all, &[]).open, []);
+        assert_eq!(getting_started(&all, &[]).open, []);
+    }
+
+    #[test]
+    fn the_photo_step_is_done_when_every_area_has_a_photo_and_says_which_are_left() {
+        let cheeks = Area::new("c".into(), AreaKind::Cheeks, "", &[]).unwrap();
+        let neck = Area::new("n".into(), AreaKind::Neck, "", &[]).unwrap();
+        let profile = Profile { areas: vec![cheeks, neck], ..Profile::default() };
+        let facts = |photographed: &[&str]| {
+            let ids: Vec<String> = photographed.iter().map(|s| s.to_string()).collect();
+            SetupFacts {
+                area_count: 2,
+                areas_without_photo: areas_without_photo(&profile, &ids),
+                ..SetupFacts::default()
+            }
+        };
+        let none = getting_started(&facts(&[]), &[]);
+        assert!(none.open.contains(&SetupStep::FirstPhotos));
+        assert!(none.still_to_photograph.is_empty(), "nothing photographed yet: the step's own words say it");
+        let one = getting_started(&facts(&["c"]), &[]);
+        assert!(
+            one.open.contains(&SetupStep::FirstPhotos),
+            "a photo of the cheeks is not a photo of the neck"
+        );
+        assert_eq!(one.still_to_photograph, ["Neck"]);
+        let both = getting_started(&facts(&["c", "n", "gone"]), &[]);
+        assert!(!both.open.contains(&SetupStep::FirstPhotos));
+        assert!(both.still_to_photograph.is_empty());
+        assert!(!SetupFacts::default().done(SetupStep::FirstPhotos), "no areas: nothing to photograph yet");
     }
 
     #[test]

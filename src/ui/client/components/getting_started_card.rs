@@ -57,6 +57,9 @@ pub fn GettingStartedCard(props: &GettingStartedCardProps) -> Html {
                             <div>
                                 <strong>{ step.title() }</strong>
                                 <p>{ step.detail() }</p>
+                                if step == SetupStep::FirstPhotos && !state.still_to_photograph.is_empty() {
+                                    <p>{ format!("Still without a photo: {}.", state.still_to_photograph.join(", ")) }</p>
+                                }
                             </div>
                             <div class="actions">
                                 { action(step) }

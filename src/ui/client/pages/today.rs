@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::backup::nudge::backup_nudge;
-use crate::domain::device::getting_started::{getting_started, SetupFacts};
+use crate::domain::device::getting_started::{areas_without_photo, getting_started, SetupFacts};
 use crate::domain::device::home_screen;
 use crate::domain::diary::recovery::{day_number, improvement_rating_due, mild_scale_word, redness_word};
 use crate::domain::diary::safety::current_prompt;
@@ -84,11 +84,11 @@ pub fn TodayPage() -> Html {
                     <a class="button button--quiet" href={Href::data()}>{ "Back up now" }</a>
                 </section>
             }
-            <GettingStartedCard skipped={records.setup_skipped.clone()} state={getting_started(SetupFacts {
-                    has_areas: !records.profile.areas.is_empty(),
+            <GettingStartedCard skipped={records.setup_skipped.clone()} state={getting_started(&SetupFacts {
+                    area_count: records.profile.areas.len(),
                     screening_answered: records.profile.screening.is_some(),
                     has_session: !records.sessions.is_empty(),
-                    has_photos: records.has_photos,
+                    areas_without_photo: areas_without_photo(&records.profile, &records.photographed_areas),
                     backed_up: records.backup.last_backup.is_some(),
                 }, &records.setup_skipped)} />
             { match last_done {

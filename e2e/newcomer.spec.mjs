@@ -5,7 +5,8 @@
 // legend in compare.spec.mjs.)
 import { expect, openSection, test } from "./fixtures.mjs";
 import { addArea, addCheckIn, addSession, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
-import { slowEveryRead, storedSetting } from "./stored.mjs";
+import { countStored, slowEveryRead, storedSetting } from "./stored.mjs";
+import { ASTRONAUT, importFiles } from "./photo-helpers.mjs";
 
 test("the first screens lead to the first session, and the profile stays in reach from Today and Settings", async ({ page }) => {
   await start(page);
@@ -158,4 +159,77 @@ test("a write still in flight survives a link to another app: the link waits for
   await expect(page).toHaveURL("/photos/add");
   await expect(page.getByRole("heading", { level: 1, name: "Add photos" })).toBeVisible();
   expect((await storedSetting(page, "app"))?.setup_skipped).toEqual(["screening"]);
+});
+
+test("a custom angle is named, and photos of one name are a series of their own to compare", async ({ page }) => {
+  test.setTimeout(120_000);
+  await addArea(page, "cheeks");
+  await page.goto("/photos/add");
+  await page.getByLabel("Angle").selectOption("custom");
+  // A textbox, or a combobox once earlier names are offered (a datalist).
+  const name = page.getByLabel("Name of this angle");
+  await expect(name).toBeVisible();
+  // No name: said beside the field, and nothing is stored.
+  await page.getByLabel("Choose photos").setInputFiles([ASTRONAUT]);
+  await expect(page.locator("#photo-angle-name-error")).toHaveText(/Name this angle, for example "Under the chin"/);
+  await expect(name).toBeFocused();
+  expect(await countStored(page, "photos")).toBe(0);
+
+  await name.fill("Under the chin");
+  await importFiles(page, [ASTRONAUT]);
+  await page.reload();
+  await page.getByLabel("Angle").selectOption("custom");
+  // The names used before for the area are offered, so the next photo joins the same series.
+  await expect(page.getByText("Used for this area: Under the chin")).toBeVisible();
+  await name.fill(" under the CHIN ");
+  await importFiles(page, [ASTRONAUT]);
+  await name.fill("Jawline");
+  await importFiles(page, [ASTRONAUT]);
+
+  await page.goto("/photos");
+  const chin = page.getByRole("region", { name: /^Cheeks · under the chin$/i });
+  await expect(chin.getByRole("img")).toHaveCount(2);
+  await expect(chin.getByRole("img").first()).toHaveAccessibleName(/^Cheeks, under the chin, /i);
+  const jaw = page.getByRole("region", { name: "Cheeks · Jawline" });
+  await expect(jaw.getByRole("img")).toHaveCount(1);
+  await expect(jaw.getByRole("link", { name: "Compare" })).toHaveCount(0);
+  await chin.getByRole("link", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/\/photos\/compare\/[^/]+\/custom-under-the-chin$/);
+  await expect(page.getByRole("heading", { level: 1, name: /^Compare Cheeks · under the chin$/i })).toBeVisible();
+  await expect(page.getByRole("img", { name: "before photo" })).toBeVisible();
+
+  // The name can be changed on the photo's page: that photo moves to the other series.
+  await page.goto("/photos");
+  await jaw.getByRole("img").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Cheeks · Jawline" })).toBeVisible();
+  await expect(name).toHaveValue("Jawline");
+  await name.fill("");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.locator("#photo-angle-name-error")).toBeVisible();
+  await name.fill("Under the chin");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Details saved." })).toBeVisible();
+  await page.goto("/photos/compare");
+  await expect(page.getByRole("link", { name: /^Cheeks · under the chin \(3 photos\)$/i })).toBeVisible();
+});
+
+test("the guided start's photo step waits for a photo of each area, and says which are left", async ({ page }) => {
+  test.setTimeout(120_000);
+  await addArea(page, "cheeks");
+  await addArea(page, "neck");
+  const card = page.getByRole("region", { name: "Getting started" });
+  const photoStep = card.getByRole("listitem").filter({ hasText: "Take a first photo of each area" });
+  await page.goto("/photos/add");
+  await page.getByLabel("Area", { exact: true }).selectOption({ label: "Cheeks" });
+  await importFiles(page, [ASTRONAUT]);
+  await page.goto("/");
+  await expect(photoStep).toContainText("Still without a photo: Neck.");
+  await expect(card).toContainText("1 of 5 done.");
+
+  await page.goto("/photos/add");
+  await page.getByLabel("Area", { exact: true }).selectOption({ label: "Neck" });
+  await importFiles(page, [ASTRONAUT]);
+  await page.goto("/");
+  await expect(card).toContainText("2 of 5 done.");
+  await expect(photoStep).toHaveCount(0);
 });

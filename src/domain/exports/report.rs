@@ -19,7 +19,7 @@ use crate::domain::diary::recovery_curve::{recovery_curve, settled_day, SETTLED_
 use crate::domain::diary::safety::{INFLAMMATION_DAYS, SEVERE_REDNESS, TRANSIENT_DAYS};
 use crate::domain::diary::session::Session;
 use crate::domain::diary::side_effects::SideEffect;
-use crate::domain::photos::angle::Angle;
+
 use crate::domain::photos::compare::{default_pair, series};
 use crate::domain::photos::photo::{gallery, Photo, PhotoFilter};
 use crate::domain::photos::redness::{change, label};
@@ -209,12 +209,14 @@ pub fn clinic_line(clinic: &ClinicProfile) -> String {
     }
 }
 
-/// An area and angle with at least two photos: a pair can be chosen from it.
+/// An area and view (angle, or named custom angle) with at least two photos: a pair can be
+/// chosen from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Series {
     pub area_id: String,
-    pub angle: Angle,
-    /// "Cheeks · Front".
+    /// The view's key (`crate::domain::photos::angle::view_key`).
+    pub view_key: String,
+    /// "Cheeks · Front", "Neck · Under the chin".
     pub name: String,
 }
 
@@ -225,9 +227,9 @@ pub fn pair_series(photos: &[Photo], profile: &Profile) -> Vec<Series> {
         .into_iter()
         .filter(|group| group.photos.len() >= 2)
         .map(|group| Series {
-            name: format!("{} · {}", profile.area_name(group.area_id), group.angle.label()),
+            name: format!("{} · {}", profile.area_name(group.area_id), group.label),
             area_id: group.area_id.to_string(),
-            angle: group.angle,
+            view_key: group.view_key,
         })
         .collect()
 }
@@ -243,14 +245,15 @@ pub fn chosen_pair<'a>(
     let find = |id: &str| photos.iter().find(|p| p.id == id);
     let (a, b) = wanted.map_or((None, None), |(a, b)| (find(a), find(b)));
     if let (Some(a), Some(b)) = (a, b) {
-        if a.id != b.id && a.area_id == b.area_id && a.angle == b.angle {
+        if a.id != b.id && a.area_id == b.area_id && a.view_key() == b.view_key() {
             return Some(if (&b.taken_at, &b.id) < (&a.taken_at, &a.id) { (b, a) } else { (a, b) });
         }
     }
-    let named = [a, b].into_iter().flatten().find_map(|p| default_pair(&series(photos, &p.area_id, p.angle)));
+    let named =
+        [a, b].into_iter().flatten().find_map(|p| default_pair(&series(photos, &p.area_id, &p.view_key())));
     named.or_else(|| {
         let first = pair_series(photos, profile).into_iter().next()?;
-        default_pair(&series(photos, &first.area_id, first.angle))
+        default_pair(&series(photos, &first.area_id, &first.view_key))
     })
 }
 

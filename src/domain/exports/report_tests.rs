@@ -2,6 +2,7 @@ use super::*;
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::diary::recovery::tests::{entry_after, session};
 use crate::domain::diary::session::{AreaTreatment, DeviceKind, SessionStatus};
+use crate::domain::photos::angle::Angle;
 use crate::domain::photos::photo::tests::photo;
 use crate::domain::photos::redness::RednessReading;
 use crate::domain::photos::region::{Region, Shape};

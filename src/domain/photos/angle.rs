@@ -1,5 +1,7 @@
 //! The angle a photo is taken from: its own file so that photos, their comparison and redness
-//! readings can all name it without importing each other.
+//! readings can all name it without importing each other. A custom angle carries the name the
+//! client gives it ("Under the chin"), and photos are comparable when they share an area and a
+//! *view*: a preset angle, or a custom angle of the same name.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,5 +58,87 @@ impl Angle {
             Angle::RightProfile => "Turn fully to your left: only your right side faces the camera.",
             Angle::Custom => "Fill the frame with the area, from the same distance as last time.",
         }
+    }
+}
+
+/// The longest name a custom angle can have (it heads gallery rows and the compare view).
+pub const MAX_CUSTOM_NAME_CHARS: usize = 40;
+
+/// A view's value in URLs, redness regions and report choices: the preset angle's key
+/// (`front`), or `custom-` and the name folded so that "Under the chin" and "under the  chin"
+/// are one series (`custom-under-the-chin`). Letters outside ASCII are written as hex so every
+/// key is a plain URL segment and no two scripts fold into one key. A custom photo stored before
+/// custom angles had names keeps the plain `custom`.
+pub fn view_key(angle: Angle, custom_name: &str) -> String {
+    let name = custom_name.trim();
+    if angle != Angle::Custom || name.is_empty() {
+        return angle.key().to_string();
+    }
+    let mut key = String::from("custom-");
+    let mut gap = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            if gap && !key.ends_with('-') {
+                key.push('-');
+            }
+            key.push(c);
+            gap = false;
+        } else if c.is_alphanumeric() {
+            if gap && !key.ends_with('-') {
+                key.push('-');
+            }
+            key.push_str(&format!("x{:x}", c as u32));
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    if key == "custom-" {
+        // A name of only punctuation ("?!") still names one series.
+        key.push_str(&name.chars().map(|c| format!("{:x}", c as u32)).collect::<String>());
+    }
+    key
+}
+
+/// What a view is called on screen: the preset's label, or the custom angle's own name.
+pub fn view_label(angle: Angle, custom_name: &str) -> String {
+    match custom_name.trim() {
+        name if angle == Angle::Custom && !name.is_empty() => name.to_string(),
+        _ => angle.label().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preset_angles_keep_their_keys_and_ignore_a_name() {
+        assert_eq!(view_key(Angle::Front, ""), "front");
+        assert_eq!(view_key(Angle::Left45, "Under the chin"), "left_45");
+        assert_eq!(view_label(Angle::Left45, "Under the chin"), "Left 45°");
+        assert_eq!(view_key(Angle::Custom, "  "), "custom", "a custom photo from before names");
+        assert_eq!(view_label(Angle::Custom, ""), "Custom");
+    }
+
+    #[test]
+    fn a_custom_name_is_one_series_whatever_its_case_and_spacing() {
+        let key = view_key(Angle::Custom, "Under the chin");
+        assert_eq!(key, "custom-under-the-chin");
+        assert_eq!(view_key(Angle::Custom, " under  the CHIN "), key);
+        assert_eq!(view_key(Angle::Custom, "Under the chin!"), key);
+        assert_ne!(view_key(Angle::Custom, "Under the jaw"), key);
+        assert_eq!(view_label(Angle::Custom, " Under the chin "), "Under the chin");
+    }
+
+    #[test]
+    fn every_custom_key_is_a_plain_url_segment_and_scripts_stay_apart() {
+        for name in ["Ниже подбородка", "あご", "Épaule gauche", "?!", "a/b", "50% & more"] {
+            let key = view_key(Angle::Custom, name);
+            assert!(key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{name}: {key}");
+            assert!(key.len() > "custom-".len(), "{name}: {key}");
+        }
+        assert_ne!(view_key(Angle::Custom, "Ниже"), view_key(Angle::Custom, "あご"));
+        assert_ne!(view_key(Angle::Custom, "épaule"), view_key(Angle::Custom, "paule"));
     }
 }

@@ -4,6 +4,7 @@
 use time::Date;
 
 use super::alignment::{AlignMethod, Alignment};
+#[cfg(test)]
 use super::angle::Angle;
 use super::photo::Photo;
 use super::similarity::Similarity;
@@ -43,10 +44,11 @@ impl CompareMode {
     }
 }
 
-/// The photos of one area and angle, oldest first: the compare view's choices and the
-/// timelapse's frames.
-pub fn series<'a>(photos: &'a [Photo], area_id: &str, angle: Angle) -> Vec<&'a Photo> {
-    let mut list: Vec<&Photo> = photos.iter().filter(|p| p.area_id == area_id && p.angle == angle).collect();
+/// The photos of one area and view (an angle, or a named custom angle: `super::angle::view_key`),
+/// oldest first: the compare view's choices and the timelapse's frames.
+pub fn series<'a>(photos: &'a [Photo], area_id: &str, view_key: &str) -> Vec<&'a Photo> {
+    let mut list: Vec<&Photo> =
+        photos.iter().filter(|p| p.area_id == area_id && p.view_key() == view_key).collect();
     list.sort_by(|a, b| a.taken_at.cmp(&b.taken_at).then_with(|| a.id.cmp(&b.id)));
     list
 }

@@ -15,12 +15,12 @@ fn library() -> Vec<Photo> {
 #[test]
 fn a_series_is_one_area_and_angle_oldest_first_and_pairs_its_ends() {
     let photos = library();
-    let list = series(&photos, "cheeks", Angle::Front);
+    let list = series(&photos, "cheeks", "front");
     assert_eq!(list.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["first", "middle", "late"]);
     let (a, b) = default_pair(&list).unwrap();
     assert_eq!((a.id.as_str(), b.id.as_str()), ("first", "late"));
     assert_eq!(reference(&list).unwrap().id, "first");
-    assert!(default_pair(&series(&photos, "neck", Angle::Front)).is_none());
+    assert!(default_pair(&series(&photos, "neck", "front")).is_none());
 }
 
 #[test]

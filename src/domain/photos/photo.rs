@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::alignment::Alignment;
-use super::angle::Angle;
+use super::angle::{view_key, view_label, Angle, MAX_CUSTOM_NAME_CHARS};
 use super::redness::RednessReading;
 use super::region::Region;
 use time::Date;
@@ -35,6 +35,9 @@ pub struct Photo {
     pub id: String,
     pub area_id: String,
     pub angle: Angle,
+    /// The name of a custom angle ("Under the chin"); empty for the preset angles.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub angle_name: String,
     /// Local date and time, `YYYY-MM-DDTHH:MM` (text order is time order: the store's index).
     pub taken_at: String,
     pub taken_at_source: TakenAtSource,
@@ -67,6 +70,16 @@ impl Photo {
     pub fn date(&self) -> Option<Date> {
         parse_date(self.taken_at.get(..10)?)
     }
+
+    /// Which series of its area the photo belongs to ([`view_key`]).
+    pub fn view_key(&self) -> String {
+        view_key(self.angle, &self.angle_name)
+    }
+
+    /// Its angle as the client named it: "Front", or a custom angle's own name.
+    pub fn angle_label(&self) -> String {
+        view_label(self.angle, &self.angle_name)
+    }
 }
 
 /// The details the client chooses for photos before they are added, and edits afterwards.
@@ -74,6 +87,8 @@ impl Photo {
 pub struct PhotoForm {
     pub area_id: String,
     pub angle: String,
+    /// The custom angle's name (asked for only when the angle is "Custom").
+    pub angle_name: String,
     /// `YYYY-MM-DD` and `HH:MM` (date and time inputs); empty when adding (the file's own date).
     pub date: String,
     pub time: String,
@@ -88,6 +103,8 @@ pub struct PhotoForm {
 pub struct PhotoDetails {
     pub area_id: String,
     pub angle: Angle,
+    /// The custom angle's name; empty for a preset angle.
+    pub angle_name: String,
     /// `Some` when a date was entered (editing); `None` when adding.
     pub taken_at: Option<String>,
     pub session_id: Option<String>,
@@ -100,6 +117,7 @@ impl PhotoForm {
         PhotoForm {
             area_id: photo.area_id.clone(),
             angle: photo.angle.key().into(),
+            angle_name: photo.angle_name.clone(),
             date: photo.taken_at.get(..10).unwrap_or_default().into(),
             time: photo.taken_at.get(11..16).unwrap_or_default().into(),
             session_id: photo.session_id.clone().unwrap_or_default(),
@@ -125,6 +143,24 @@ impl PhotoForm {
         if angle.is_none() {
             errors.add("photo-angle", "Choose the angle the photo was taken from.");
         }
+        let angle_name = if angle == Some(Angle::Custom) {
+            let name = bounded_text(
+                &mut errors,
+                "photo-angle-name",
+                &self.angle_name,
+                MAX_CUSTOM_NAME_CHARS,
+                "The angle's name",
+            );
+            if self.angle_name.trim().is_empty() {
+                errors.add(
+                    "photo-angle-name",
+                    "Name this angle, for example \"Under the chin\", so later photos can be matched to it.",
+                );
+            }
+            name
+        } else {
+            String::new()
+        };
         let taken_at = if need_date || !self.date.trim().is_empty() {
             match (parse_date(&self.date), parse_time(&self.time)) {
                 _ if self.date.trim().is_empty() => {
@@ -170,6 +206,7 @@ impl PhotoForm {
         errors.into_result(PhotoDetails {
             area_id: self.area_id.clone(),
             angle: angle.unwrap_or(Angle::Front),
+            angle_name,
             taken_at,
             session_id,
             lighting,
@@ -201,34 +238,64 @@ impl PhotoFilter {
     }
 }
 
-/// One row of the gallery: the photos of one area from one angle, newest first.
+/// One row of the gallery: the photos of one area from one view (angle, or named custom
+/// angle), newest first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhotoGroup<'a> {
     pub area_id: &'a str,
     pub angle: Angle,
+    /// The view's key ([`view_key`]) and its label (the newest photo's spelling of a custom name).
+    pub view_key: String,
+    pub label: String,
     pub photos: Vec<&'a Photo>,
 }
 
 /// The gallery: photos passing `filter`, grouped by area (in the profile's order, then unknown
-/// areas) and angle (in [`Angle::ALL`] order), newest first within each group.
+/// areas), angle (in [`Angle::ALL`] order) and, for custom angles, name; newest first within
+/// each group.
 pub fn gallery<'a>(photos: &'a [Photo], filter: &PhotoFilter, profile: &Profile) -> Vec<PhotoGroup<'a>> {
     let area_rank = |id: &str| profile.areas.iter().position(|a| a.id == id).unwrap_or(usize::MAX);
-    let mut shown: Vec<&Photo> = photos.iter().filter(|p| filter.matches(p)).collect();
-    shown.sort_by(|a, b| {
-        (area_rank(&a.area_id), &a.area_id, a.angle as u8)
-            .cmp(&(area_rank(&b.area_id), &b.area_id, b.angle as u8))
+    let mut shown: Vec<(String, &Photo)> =
+        photos.iter().filter(|p| filter.matches(p)).map(|p| (p.view_key(), p)).collect();
+    shown.sort_by(|(a_view, a), (b_view, b)| {
+        (area_rank(&a.area_id), &a.area_id, a.angle as u8, a_view)
+            .cmp(&(area_rank(&b.area_id), &b.area_id, b.angle as u8, b_view))
             .then_with(|| b.taken_at.cmp(&a.taken_at))
     });
     let mut groups: Vec<PhotoGroup<'a>> = Vec::new();
-    for photo in shown {
+    for (view, photo) in shown {
         match groups.last_mut() {
-            Some(group) if group.area_id == photo.area_id && group.angle == photo.angle => {
+            Some(group) if group.area_id == photo.area_id && group.view_key == view => {
                 group.photos.push(photo)
             }
-            _ => groups.push(PhotoGroup { area_id: &photo.area_id, angle: photo.angle, photos: vec![photo] }),
+            _ => groups.push(PhotoGroup {
+                area_id: &photo.area_id,
+                angle: photo.angle,
+                label: photo.angle_label(),
+                view_key: view,
+                photos: vec![photo],
+            }),
         }
     }
     groups
+}
+
+/// The names already given to custom angles of `area_id`, most used first: offered when the
+/// client names another, so the same view gets the same name.
+pub fn custom_names(photos: &[Photo], area_id: &str) -> Vec<String> {
+    let mut counts: Vec<(String, String, usize)> = Vec::new();
+    for photo in photos.iter().filter(|p| p.area_id == area_id && p.angle == Angle::Custom) {
+        let (key, label) = (photo.view_key(), photo.angle_label());
+        if key == Angle::Custom.key() {
+            continue;
+        }
+        match counts.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(entry) => entry.2 += 1,
+            None => counts.push((key, label, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    counts.into_iter().map(|(_, label, _)| label).collect()
 }
 
 /// Each photo's accessible name in a gallery group, in the group's order: area, angle, date and
@@ -241,7 +308,7 @@ pub fn tile_names(photos: &[&Photo], area_name: &str) -> Vec<String> {
         .map(|photo| {
             let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
             let time = photo.taken_at.get(11..16).map(|t| format!(", {t}")).unwrap_or_default();
-            let name = format!("{area_name}, {}, {day}{time}", photo.angle.label());
+            let name = format!("{area_name}, {}, {day}{time}", photo.angle_label());
             let count = seen.entry(name.clone()).or_insert(0);
             *count += 1;
             if *count == 1 {
@@ -253,11 +320,12 @@ pub fn tile_names(photos: &[&Photo], area_name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The newest photo of `area_id` from `angle`: the ghost laid over the camera's preview.
-pub fn latest_of<'a>(photos: &'a [Photo], area_id: &str, angle: Angle) -> Option<&'a Photo> {
+/// The newest photo of `area_id` from the view `view_key` ([`view_key`]): the ghost laid over the
+/// camera's preview.
+pub fn latest_of<'a>(photos: &'a [Photo], area_id: &str, view_key: &str) -> Option<&'a Photo> {
     photos
         .iter()
-        .filter(|p| p.area_id == area_id && p.angle == angle)
+        .filter(|p| p.area_id == area_id && p.view_key() == view_key)
         .max_by(|a, b| a.taken_at.cmp(&b.taken_at))
 }
 

@@ -17,6 +17,7 @@ pub(crate) fn photo(id: &str, area: &str, angle: Angle, taken_at: &str) -> Photo
         id: id.into(),
         area_id: area.into(),
         angle,
+        angle_name: String::new(),
         taken_at: taken_at.into(),
         taken_at_source: TakenAtSource::Exif,
         session_id: None,
@@ -85,8 +86,71 @@ fn the_gallery_groups_by_area_then_angle_newest_first_and_filters() {
     assert_eq!(gallery(&photos, &only_front, &profile).len(), 2);
     let neck = PhotoFilter { area_id: Some("neck".into()), ..PhotoFilter::default() };
     assert_eq!(gallery(&photos, &neck, &profile)[0].photos[0].id, "n1");
-    assert_eq!(latest_of(&photos, "cheeks", Angle::Front).map(|p| p.id.as_str()), Some("c3"));
-    assert_eq!(latest_of(&photos, "neck", Angle::Left45), None);
+    assert_eq!(latest_of(&photos, "cheeks", "front").map(|p| p.id.as_str()), Some("c3"));
+    assert_eq!(latest_of(&photos, "neck", "left_45"), None);
+}
+
+fn custom(id: &str, area: &str, name: &str, taken_at: &str) -> Photo {
+    Photo { angle_name: name.into(), ..photo(id, area, Angle::Custom, taken_at) }
+}
+
+#[test]
+fn named_custom_angles_are_series_of_their_own() {
+    let photos = vec![
+        custom("chin1", "neck", "Under the chin", "2026-09-01T10:00"),
+        custom("jaw", "neck", "Jawline", "2026-09-02T10:00"),
+        custom("chin2", "neck", "under the chin", "2026-10-01T10:00"),
+        custom("old", "neck", "", "2026-08-01T10:00"),
+        photo("front", "neck", Angle::Front, "2026-09-01T10:00"),
+    ];
+    let groups = gallery(&photos, &PhotoFilter::default(), &profile());
+    let shape: Vec<(&str, &str, Vec<&str>)> = groups
+        .iter()
+        .map(|g| (g.view_key.as_str(), g.label.as_str(), g.photos.iter().map(|p| p.id.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            ("front", "Front", vec!["front"]),
+            ("custom", "Custom", vec!["old"]),
+            ("custom-jawline", "Jawline", vec!["jaw"]),
+            ("custom-under-the-chin", "under the chin", vec!["chin2", "chin1"]),
+        ],
+        "the newest photo's spelling heads its row"
+    );
+    // The ghost and the compare series follow the name, not only the angle.
+    assert_eq!(latest_of(&photos, "neck", "custom-under-the-chin").map(|p| p.id.as_str()), Some("chin2"));
+    assert_eq!(latest_of(&photos, "neck", "custom-jawline").map(|p| p.id.as_str()), Some("jaw"));
+    let names: Vec<&str> = vec!["chin1", "chin2"];
+    let series = crate::domain::photos::compare::series(&photos, "neck", "custom-under-the-chin");
+    assert_eq!(series.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), names);
+    // Tiles say the name; the names offered for the next photo are the ones used, most used first.
+    let chin: Vec<&Photo> = groups[3].photos.clone();
+    assert_eq!(tile_names(&chin, "Neck")[0], "Neck, under the chin, 1 Oct 2026, 10:00");
+    assert_eq!(custom_names(&photos, "neck"), vec!["Under the chin".to_string(), "Jawline".to_string()]);
+    assert!(custom_names(&photos, "cheeks").is_empty());
+}
+
+#[test]
+fn a_custom_angle_needs_a_short_name_and_a_preset_drops_one() {
+    let (profile, sessions) = (profile(), sessions());
+    let form = |angle: &str, name: &str| PhotoForm {
+        area_id: "neck".into(),
+        angle: angle.into(),
+        angle_name: name.into(),
+        ..PhotoForm::default()
+    };
+    let unnamed = form("custom", "  ").validate(&profile, &sessions, TODAY, false).unwrap_err();
+    assert!(unnamed.get("photo-angle-name").unwrap().contains("Name this angle"));
+    let long = form("custom", &"x".repeat(41)).validate(&profile, &sessions, TODAY, false).unwrap_err();
+    assert!(long.get("photo-angle-name").is_some());
+    let named = form("custom", " Under the chin ").validate(&profile, &sessions, TODAY, false).unwrap();
+    assert_eq!((named.angle, named.angle_name.as_str()), (Angle::Custom, "Under the chin"));
+    let preset = form("front", "Under the chin").validate(&profile, &sessions, TODAY, false).unwrap();
+    assert_eq!(preset.angle_name, "", "a preset angle keeps no stale name");
+    // And the name round-trips through the form of a stored photo.
+    let stored = custom("p", "neck", "Jawline", "2026-09-02T07:45");
+    assert_eq!(PhotoForm::from_photo(&stored).angle_name, "Jawline");
 }
 
 #[test]

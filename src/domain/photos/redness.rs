@@ -8,12 +8,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
 use super::angle::Angle;
 use super::region::Region;
 
-/// The redness region of interest of each area and angle, drawn once on the series' reference
+/// The redness region of interest of each area and view, drawn once on the series' reference
 /// photo and used for every photo of the series (through its alignment). Keyed by area *and*
-/// angle: each angle has its own reference photo, so its own frame.
+/// view (`super::angle::view_key`: a preset angle keeps its plain key, so regions drawn before
+/// custom angles had names still match): each view has its own reference photo, so its own frame.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RednessRegions {
     #[serde(default)]
@@ -21,16 +23,16 @@ pub struct RednessRegions {
 }
 
 impl RednessRegions {
-    fn key(area_id: &str, angle: Angle) -> String {
-        format!("{area_id}/{}", angle.key())
+    fn key(area_id: &str, view_key: &str) -> String {
+        format!("{area_id}/{view_key}")
     }
 
-    pub fn get(&self, area_id: &str, angle: Angle) -> Option<Region> {
-        self.regions.get(&Self::key(area_id, angle)).copied()
+    pub fn get(&self, area_id: &str, view_key: &str) -> Option<Region> {
+        self.regions.get(&Self::key(area_id, view_key)).copied()
     }
 
-    pub fn set(&mut self, area_id: &str, angle: Angle, region: Region) {
-        self.regions.insert(Self::key(area_id, angle), region);
+    pub fn set(&mut self, area_id: &str, view_key: &str, region: Region) {
+        self.regions.insert(Self::key(area_id, view_key), region);
     }
 }
 
@@ -130,10 +132,13 @@ mod tests {
     fn regions_are_kept_apart_for_each_angle_of_an_area() {
         let region = reading(0.0, 0.0, false).region;
         let mut regions = RednessRegions::default();
-        regions.set("cheeks", Angle::Front, region);
-        assert_eq!(regions.get("cheeks", Angle::Front), Some(region));
-        assert_eq!(regions.get("cheeks", Angle::Left45), None);
-        assert_eq!(regions.get("neck", Angle::Front), None);
+        regions.set("cheeks", Angle::Front.key(), region);
+        assert_eq!(regions.get("cheeks", Angle::Front.key()), Some(region));
+        assert_eq!(regions.get("cheeks", Angle::Left45.key()), None);
+        assert_eq!(regions.get("neck", Angle::Front.key()), None);
+        regions.set("neck", "custom-under-the-chin", region);
+        assert_eq!(regions.get("neck", "custom-under-the-chin"), Some(region));
+        assert_eq!(regions.get("neck", "custom-under-the-jaw"), None);
     }
 
     #[test]

@@ -10,8 +10,9 @@ use super::details_form::DetailsFields;
 use super::import::{use_import, FileOutcome, Source};
 use super::library::use_library;
 use super::routes::PhotoRoute;
+use crate::domain::photos::angle::view_key;
 use crate::domain::photos::angle::Angle;
-use crate::domain::photos::photo::{latest_of, PhotoForm};
+use crate::domain::photos::photo::{custom_names, latest_of, PhotoForm};
 use crate::domain::sections::Section;
 use crate::domain::validation::FieldErrors;
 use crate::site::Href;
@@ -97,14 +98,15 @@ pub fn AddPhotosPage() -> Html {
     };
     let angle = Angle::from_key(&form.angle).unwrap_or(Angle::Front);
     let photos = library.photos.clone().unwrap_or_default();
-    let ghost = latest_of(&photos, &form.area_id, angle).cloned();
+    let ghost = latest_of(&photos, &form.area_id, &view_key(angle, &form.angle_name)).cloned();
+    let custom_names = custom_names(&photos, &form.area_id);
     let saved = import.results.iter().filter(|r| r.outcome == FileOutcome::Saved).count();
     html! {
         <Page section={Section::Photos} heading="Add photos">
             <p class="page__purpose">{ "Photos are processed and stored on this device only. Location and camera details are removed." }</p>
             <form class="form" aria-label="Photo details" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <DetailsFields form={form.clone()} errors={(*errors).clone()} profile={records.profile.clone()}
-                    sessions={records.sessions.clone()} with_date=false />
+                    sessions={records.sessions.clone()} with_date=false {custom_names} />
             </form>
             <Camera {angle} {ghost} {on_capture} on_files={from_files} />
             <section class="import" aria-labelledby="import-heading">

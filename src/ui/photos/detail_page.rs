@@ -8,7 +8,7 @@ use super::details_form::DetailsFields;
 use super::library::use_library;
 use super::object_url::use_photo_url;
 use super::routes::PhotoRoute;
-use crate::domain::photos::photo::{Photo, PhotoForm, TakenAtSource};
+use crate::domain::photos::photo::{custom_names, Photo, PhotoForm, TakenAtSource};
 use crate::domain::sections::Section;
 use crate::domain::text::dates::display_date;
 use crate::domain::validation::FieldErrors;
@@ -61,7 +61,7 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
     };
     let area = records.profile.area_name(&photo.area_id);
     let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
-    let heading = format!("{area} · {}", photo.angle.label());
+    let heading = format!("{area} · {}", photo.angle_label());
     let onsubmit = {
         let (form, errors, message, saved, actions) =
             (form.clone(), errors.clone(), message.clone(), saved.clone(), actions.clone());
@@ -86,6 +86,7 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
                     updated = Photo {
                         area_id: details.area_id,
                         angle: details.angle,
+                        angle_name: details.angle_name,
                         session_id: details.session_id,
                         lighting: details.lighting,
                         colour_card: details.colour_card,
@@ -132,13 +133,14 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
     html! {
         <Page section={Section::Photos} heading={AttrValue::from(heading)}>
             <figure class="photo-view">
-                <img src={url} alt={format!("{area}, {}, {day}", photo.angle.label())}
+                <img src={url} alt={format!("{area}, {}, {day}", photo.angle_label())}
                     width={photo.width.to_string()} height={photo.height.to_string()} />
                 <figcaption>{ format!("{day} · {} × {} px", photo.width, photo.height) }</figcaption>
             </figure>
             <form class="form" aria-label="Photo details" novalidate=true {onsubmit}>
                 <DetailsFields form={form.clone()} errors={(*errors).clone()} profile={records.profile.clone()}
-                    sessions={records.sessions.clone()} with_date=true />
+                    sessions={records.sessions.clone()} with_date=true
+                    custom_names={custom_names(library.photos.as_deref().map_or(&[][..], Vec::as_slice), &form.area_id)} />
                 { form_actions("Save details", (*message).as_ref(), !errors.is_empty()) }
                 if *saved {
                     <p role="status">{ "Details saved." }</p>

@@ -20,6 +20,9 @@ pub struct DetailsFieldsProps {
     pub sessions: Vec<Session>,
     /// Date, time and session too (a stored photo's page).
     pub with_date: bool,
+    /// The names already given to custom angles of the chosen area (`photo::custom_names`).
+    #[prop_or_default]
+    pub custom_names: Vec<String>,
 }
 
 #[component]
@@ -35,6 +38,12 @@ pub fn DetailsFields(props: &DetailsFieldsProps) -> Html {
                 error={error("photo-area")} on_change={edit(form, |f: &mut PhotoForm, v| f.area_id = v)} />
             <SelectField id="photo-angle" label="Angle" options={angles} value={AttrValue::from(form.angle.clone())}
                 error={error("photo-angle")} on_change={edit(form, |f: &mut PhotoForm, v| f.angle = v)} />
+            if form.angle == Angle::Custom.key() {
+                <TextField id="photo-angle-name" label="Name of this angle" hint={custom_name_hint(&props.custom_names)}
+                    value={AttrValue::from(form.angle_name.clone())} error={error("photo-angle-name")}
+                    suggestions={props.custom_names.iter().map(|n| AttrValue::from(n.clone())).collect::<Vec<_>>()}
+                    on_change={edit(form, |f: &mut PhotoForm, v| f.angle_name = v)} />
+            }
             if props.with_date {
                 <TextField id="photo-date" label="Date taken" kind="date" value={AttrValue::from(form.date.clone())}
                     error={error("photo-date")} on_change={edit(form, |f: &mut PhotoForm, v| f.date = v)} />
@@ -50,6 +59,16 @@ pub fn DetailsFields(props: &DetailsFieldsProps) -> Html {
             <Checkbox id="photo-card" label="Colour card in frame" checked={form.colour_card}
                 on_change={edit(form, |f: &mut PhotoForm, v| f.colour_card = v)} />
         </>
+    }
+}
+
+/// Why the name matters, and the names already used for the area, so the same view gets the
+/// same name (photos are compared with others of the same name).
+fn custom_name_hint(used: &[String]) -> AttrValue {
+    let why = "Photos are compared with others of the same name, so use the same one each time.";
+    match used {
+        [] => format!("{why} For example: Under the chin").into(),
+        names => format!("{why} Used for this area: {}", names.join(", ")).into(),
     }
 }
 

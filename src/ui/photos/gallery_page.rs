@@ -53,15 +53,15 @@ pub fn GalleryPage() -> Html {
             }
             { for groups.iter().map(|group| {
                 let name = profile.area_name(group.area_id);
-                let heading = format!("{name} · {}", group.angle.label());
+                let heading = format!("{name} · {}", group.label);
                 html! {
                     <section class="photo-group" aria-label={heading.clone()}>
                         <div class="photo-group__header">
                             <h2>{ heading }</h2>
-                            // Compare counts every photo of the area and angle, not only the filtered ones.
-                            if photos.iter().filter(|p| p.area_id == group.area_id && p.angle == group.angle).count() >= 2 {
+                            // Compare counts every photo of the area and view, not only the filtered ones.
+                            if photos.iter().filter(|p| p.area_id == group.area_id && p.view_key() == group.view_key).count() >= 2 {
                                 <Link<PhotoRoute> classes="button button--quiet"
-                                    to={PhotoRoute::Compare { area: group.area_id.to_string(), angle: group.angle.key().to_string() }}>
+                                    to={PhotoRoute::Compare { area: group.area_id.to_string(), angle: group.view_key.clone() }}>
                                     { "Compare" }
                                 </Link<PhotoRoute>>
                             }

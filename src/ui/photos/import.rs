@@ -132,6 +132,7 @@ async fn read_one(
         id: id.clone(),
         area_id: details.area_id.clone(),
         angle: details.angle,
+        angle_name: details.angle_name.clone(),
         session_id: session_before(&taken_at, sessions),
         taken_at,
         taken_at_source: source_kind,

@@ -28,8 +28,8 @@ pub fn CompareIndexPage() -> Html {
             } else {
                 <ul class="compare-index">
                     { for comparable.iter().map(|group| {
-                        let name = format!("{} · {}", records.profile.area_name(group.area_id), group.angle.label());
-                        let route = PhotoRoute::Compare { area: group.area_id.to_string(), angle: group.angle.key().to_string() };
+                        let name = format!("{} · {}", records.profile.area_name(group.area_id), group.label);
+                        let route = PhotoRoute::Compare { area: group.area_id.to_string(), angle: group.view_key.clone() };
                         html! {
                             <li><Link<PhotoRoute> to={route}>{ format!("{name} ({} photos)", group.photos.len()) }</Link<PhotoRoute>></li>
                         }

@@ -55,6 +55,7 @@ const DISPLAY_WIDTH: u32 = 1024;
 #[derive(Properties, PartialEq)]
 pub struct ComparePageProps {
     pub area_id: AttrValue,
+    /// The view's key: a preset angle, or a named custom angle (`angle::view_key`).
     pub angle: AttrValue,
 }
 
@@ -63,9 +64,9 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     let app = use_app_state();
     let library = use_library();
     let actions = use_photo_actions();
-    let angle = Angle::from_key(&props.angle).unwrap_or(Angle::Front);
+    let view = props.angle.to_string();
     let all = library.photos.clone().unwrap_or_default();
-    let series: Vec<Photo> = compare::series(&all, &props.area_id, angle).into_iter().cloned().collect();
+    let series: Vec<Photo> = compare::series(&all, &props.area_id, &view).into_iter().cloned().collect();
     let chosen_before = use_state(|| None::<String>);
     let chosen_after = use_state(|| None::<String>);
     let mode = use_state(|| CompareMode::SideBySide);
@@ -93,13 +94,13 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         })
     };
     let on_region = {
-        let (actions, regions, save_error, area_id) =
-            (actions.clone(), regions.clone(), save_error.clone(), props.area_id.to_string());
+        let (actions, regions, save_error, area_id, view) =
+            (actions.clone(), regions.clone(), save_error.clone(), props.area_id.to_string(), view.clone());
         Callback::from(move |region: Region| {
             // Shown at once (so arrow keys nudge from where it is); put back if it cannot be stored.
             let previous = (*regions).clone();
             let mut next = previous.clone();
-            next.set(&area_id, angle, region);
+            next.set(&area_id, &view, region);
             regions.set(next.clone());
             let (regions, save_error) = (regions.clone(), save_error.clone());
             actions.save_redness_regions(
@@ -117,7 +118,10 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         return html! { <Page section={Section::Photos} heading="Compare"><p role="status">{ app.waiting_message() }</p></Page> };
     };
     let area_name = records.profile.area_name(&props.area_id);
-    let heading = format!("Compare {area_name} · {}", angle.label());
+    // A custom angle is called what its newest photo calls it.
+    let view_label =
+        series.last().map(Photo::angle_label).or_else(|| Angle::from_key(&view).map(|a| a.label().into()));
+    let heading = format!("Compare {area_name} · {}", view_label.unwrap_or_else(|| "Custom".into()));
     let back = html! { <Link<PhotoRoute> to={PhotoRoute::Gallery}>{ "All photos" }</Link<PhotoRoute>> };
     let Some(reference) = compare::reference(&refs).cloned() else {
         return html! { <Page section={Section::Photos} heading={heading}><p>{ "There are no photos of this area and angle." }</p>{ back }</Page> };
@@ -141,7 +145,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         Some(FramedPhoto { caption: caption(&photo, first).into(), photo, image, onto, label: label.into() })
     };
     let (before, after) = (framed(&before_id, "before photo"), framed(&after_id, "after photo"));
-    let region = regions.get(&props.area_id, angle);
+    let region = regions.get(&props.area_id, &view);
     let on_measure_all = {
         let (series, actions, measuring, reference) =
             (series.clone(), actions.clone(), measuring.clone(), reference.clone());

@@ -20,6 +20,9 @@ pub struct TextFieldProps {
     pub inputmode: Option<AttrValue>,
     #[prop_or_default]
     pub multiline: bool,
+    /// Values offered as the person types (a `<datalist>`); they may still type anything.
+    #[prop_or_default]
+    pub suggestions: Vec<AttrValue>,
 }
 
 /// A text input (or textarea) with its label, an optional hint, and its error message, linked
@@ -49,9 +52,18 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         let oninput = Callback::from(move |e: InputEvent| {
             on_change.emit(e.target_unchecked_into::<HtmlInputElement>().value())
         });
+        let list_id = (!props.suggestions.is_empty()).then(|| format!("{}-suggestions", props.id));
         html! {
-            <input id={props.id.clone()} type={props.kind.clone()} value={props.value.clone()} {oninput}
-                inputmode={props.inputmode.clone()} aria-invalid={invalid} aria-describedby={described} />
+            <>
+                <input id={props.id.clone()} type={props.kind.clone()} value={props.value.clone()} {oninput}
+                    inputmode={props.inputmode.clone()} aria-invalid={invalid} aria-describedby={described}
+                    list={list_id.clone()} />
+                if let Some(list_id) = list_id {
+                    <datalist id={list_id}>
+                        { for props.suggestions.iter().map(|value| html! { <option value={value.clone()} /> }) }
+                    </datalist>
+                }
+            </>
         }
     };
     html! {

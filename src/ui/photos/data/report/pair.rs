@@ -10,7 +10,6 @@ use yew_router::prelude::*;
 
 use super::sections::section;
 use crate::domain::exports::report::{chosen_pair, pair_series, redness_lines};
-use crate::domain::photos::angle::Angle;
 use crate::domain::photos::compare::{caption, default_pair, reference, series, to_reference};
 use crate::domain::photos::photo::Photo;
 use crate::domain::profile::Profile;
@@ -43,7 +42,7 @@ pub fn ReportPair(props: &ReportPairProps) -> Html {
         let body = html! { <p>{ "Before-and-after photos need two photos of the same area and angle." }</p> };
         return section("photos", "Before and after", body);
     };
-    let this_series = series(&props.photos, &before.area_id, before.angle);
+    let this_series = series(&props.photos, &before.area_id, &before.view_key());
     let Some(reference) = reference(&this_series) else { return html! {} };
     let choose = move |before: String, after: String| {
         if let Some(navigator) = &navigator {
@@ -54,10 +53,9 @@ pub fn ReportPair(props: &ReportPairProps) -> Html {
     let on_series = {
         let (photos, choose) = (props.photos.clone(), choose.clone());
         Callback::from(move |key: String| {
-            // The angle's key has no '/'; an area id might.
-            let Some((area, angle)) = key.rsplit_once('/') else { return };
-            let Some(angle) = Angle::from_key(angle) else { return };
-            if let Some((a, b)) = default_pair(&series(&photos, area, angle)) {
+            // A view's key has no '/'; an area id might.
+            let Some((area, view)) = key.rsplit_once('/') else { return };
+            if let Some((a, b)) = default_pair(&series(&photos, area, view)) {
                 choose(a.id.clone(), b.id.clone());
             }
         })
@@ -77,7 +75,7 @@ pub fn ReportPair(props: &ReportPairProps) -> Html {
     });
     let series_options: Vec<(AttrValue, AttrValue)> = pair_series(&props.photos, &props.profile)
         .into_iter()
-        .map(|s| (format!("{}/{}", s.area_id, s.angle.key()).into(), s.name.into()))
+        .map(|s| (format!("{}/{}", s.area_id, s.view_key).into(), s.name.into()))
         .collect();
     let photo_options: Vec<(AttrValue, AttrValue)> =
         this_series.iter().map(|p| (p.id.clone().into(), caption(p, props.first_session).into())).collect();
@@ -101,7 +99,7 @@ pub fn ReportPair(props: &ReportPairProps) -> Html {
         <>
             <div class="report__controls report__pair-choice">
                 <SelectField id="report-series" label="Area and angle" options={series_options}
-                    value={format!("{}/{}", before.area_id, before.angle.key())} on_change={on_series} />
+                    value={format!("{}/{}", before.area_id, before.view_key())} on_change={on_series} />
                 <SelectField id="report-before" label="Before photo" options={photo_options.clone()}
                     value={before.id.clone()} on_change={on_before} />
                 <SelectField id="report-after" label="After photo" options={photo_options}
@@ -109,7 +107,7 @@ pub fn ReportPair(props: &ReportPairProps) -> Html {
             </div>
             // One block in print: the area's name, the photos and their readings stay together.
             <div class="report__figure">
-                <p>{ format!("{} · {}", props.profile.area_name(&before.area_id), before.angle.label()) }</p>
+                <p>{ format!("{} · {}", props.profile.area_name(&before.area_id), before.angle_label()) }</p>
                 <div class="report__pair">
                     { figure(before, "Before") }
                     { figure(after, "After") }

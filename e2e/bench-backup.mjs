@@ -89,7 +89,7 @@ function seed(page) {
       const open = indexedDB.open("remodel");
       open.onsuccess = () => resolve(open.result);
     });
-    const tx = db.transaction(["sessions", "recovery_entries", "photos", "photo_bytes", "settings"], "readwrite");
+    const tx = db.transaction(["sessions", "recovery_entries", "photos", "photo_bytes", "photo_thumbs", "settings"], "readwrite");
     const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
     for (let s = 0; s < sessions; s++) {
       tx.objectStore("sessions").put({
@@ -113,7 +113,8 @@ function seed(page) {
         session_id: null, lighting: "", colour_card: false, width: 2048, height: 1536, thumb_width: 256, thumb_height: 192,
         stored_bytes: each,
       });
-      tx.objectStore("photo_bytes").put({ id: `p-${p}`, working: jpeg(each - thumb), thumb: jpeg(thumb) });
+      tx.objectStore("photo_bytes").put({ id: `p-${p}`, working: jpeg(each - thumb) });
+      tx.objectStore("photo_thumbs").put({ id: `p-${p}`, thumb: jpeg(thumb) });
     }
     tx.objectStore("settings").put({
       key: "profile", skin_type: null, concerns: [], goals: "", areas: [{ id: "cheeks", kind: "cheeks", name: "Cheeks" }],
@@ -130,7 +131,7 @@ function seed(page) {
  * one transaction that clears and puts, as a restore would. Times in ms. */
 function plainIndexedDb(page) {
   return page.evaluate(async () => {
-    const stores = ["sessions", "recovery_entries", "photos", "photo_bytes", "settings"];
+    const stores = ["sessions", "recovery_entries", "photos", "photo_bytes", "photo_thumbs", "settings"];
     const db = await new Promise((resolve) => {
       const open = indexedDB.open("remodel");
       open.onsuccess = () => resolve(open.result);

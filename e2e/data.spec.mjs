@@ -5,7 +5,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import zlib from "node:zlib";
 import { expect, mainNav, openSection, test } from "./fixtures.mjs";
-import { addArea, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
+import { addArea, countStored, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
 
 /** Everything stored, as comparable JSON: records as they are, photo bytes as SHA-256 digests. The
@@ -24,8 +24,10 @@ function snapshot(page) {
     const digest = async (buffer) =>
       Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", buffer)), (b) => b.toString(16).padStart(2, "0")).join("");
     const bytes = [];
+    // The working copy and the thumbnail live in two stores (version 3); one entry per photo.
+    const thumbs = new Map((await all("photo_thumbs")).map((record) => [record.id, record.thumb]));
     for (const record of await all("photo_bytes")) {
-      bytes.push({ id: record.id, working: await digest(record.working), thumb: await digest(record.thumb) });
+      bytes.push({ id: record.id, working: await digest(record.working), thumb: await digest(thumbs.get(record.id)) });
     }
     const result = {
       sessions: await all("sessions"),
@@ -102,6 +104,7 @@ test("a backup brings back every record and photo byte for byte after everything
   await deleteEverything(page);
   const empty = await snapshot(page);
   expect([empty.sessions, empty.recovery_entries, empty.photos, empty.photo_bytes, empty.settings].map((l) => l.length)).toEqual([0, 0, 0, 0, 0]);
+  expect(await countStored(page, "photo_thumbs")).toBe(0);
 
   await restore(page, testInfo.outputPath("backup.remodel"), { replace: true });
   await expect(page.getByRole("status").filter({ hasText: "Restored 2 sessions, 3 check-ins and 2 photos." })).toBeVisible();

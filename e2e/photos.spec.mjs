@@ -79,6 +79,7 @@ test("imported photos are upright, survive a reload, and a delete can be undone"
   await expect(gallery(page)).toHaveCount(10);
   expect(await countStored(page, "photos")).toBe(10);
   expect(await countStored(page, "photo_bytes")).toBe(10);
+  expect(await countStored(page, "photo_thumbs")).toBe(10);
 
   await gallery(page).first().click();
   await expect(page).toHaveURL(/\/photos\/[0-9a-f-]{36}$/);
@@ -90,11 +91,13 @@ test("imported photos are upright, survive a reload, and a delete can be undone"
   await expect(page.getByRole("status").filter({ hasText: "Photo deleted." })).toBeVisible();
   await expect(gallery(page)).toHaveCount(9);
   expect(await countStored(page, "photo_bytes")).toBe(9);
+  expect(await countStored(page, "photo_thumbs")).toBe(9);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(gallery(page)).toHaveCount(10);
   await page.reload();
   await expect(gallery(page)).toHaveCount(10);
   expect(await countStored(page, "photo_bytes")).toBe(10);
+  expect(await countStored(page, "photo_thumbs"), "Undo puts the thumbnail back too").toBe(10);
 });
 
 test("a photo's details can be edited, and bad input is refused beside its field", async ({ page }) => {

@@ -21,12 +21,12 @@ const openDatabase = (page, version) =>
     version,
   );
 
-test("the app creates its database at version 2 with every store and index", async ({ page }) => {
+test("the app creates its database at version 3 with every store and index", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByTestId("storage-usage")).toContainText(/used of .* available/);
   expect(await openDatabase(page)).toEqual({
-    version: 2,
-    stores: ["photo_bytes", "photos", "recovery_entries", "sessions", "settings"],
+    version: 3,
+    stores: ["photo_bytes", "photo_thumbs", "photos", "recovery_entries", "sessions", "settings"],
     photoIndexes: ["by_area", "by_taken_at"],
   });
 });

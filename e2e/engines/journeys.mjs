@@ -318,16 +318,19 @@ export async function importPhoto(page) {
       new Promise((resolve) => {
         const open = indexedDB.open("remodel");
         open.onsuccess = () => {
-          const all = open.result.transaction("photo_bytes").objectStore("photo_bytes").getAll();
-          all.onsuccess = () => {
+          // Both copies: working copies in photo_bytes, thumbnails in photo_thumbs.
+          const stores = open.result.transaction(["photo_bytes", "photo_thumbs"]);
+          const working = stores.objectStore("photo_bytes").getAll();
+          const thumbs = stores.objectStore("photo_thumbs").getAll();
+          thumbs.onsuccess = () => {
             const text = (buffer) => Array.from(new Uint8Array(buffer), (b) => String.fromCharCode(b)).join("");
-            resolve(all.result.map((r) => text(r.working) + text(r.thumb)));
+            resolve([...working.result.map((r) => text(r.working)), ...thumbs.result.map((r) => text(r.thumb))]);
             open.result.close();
           };
         };
       }),
   );
-  assert.equal(stored.length, 2);
+  assert.equal(stored.length, 4, "two working copies and two thumbnails");
   // The file had them (the check can fail) ...
   const original = readFileSync(photo).toString("latin1");
   for (const secret of ["SecretCam", "Model X9", "Exif\0\0"]) assert.ok(original.includes(secret), `the fixture has ${secret}`);
@@ -336,6 +339,89 @@ export async function importPhoto(page) {
     for (const secret of ["SecretCam", "Model X9", "Exif\0\0"]) assert.ok(!bytes.includes(secret), `no ${secret} in the stored bytes`);
     assert.deepEqual(appSegments(bytes), [], "no APPn segment in the stored JPEGs");
   }
+}
+
+/** A library stored by version 2 (thumbnail and working copy in one record) opens in this
+ * version: the upgrade moves the thumbnail into its own store, byte for byte, and the gallery
+ * shows it. Seeded from the clinic kit's page, which never opens the database. */
+export async function upgradeKeepsPhotos(page) {
+  await page.goto("/kit/");
+  await page.byRole("heading", { level: 1 }).waitFor();
+  const seeded = await page.evaluate(async () => {
+    const jpeg = async (width, height, hue) => {
+      const canvas = Object.assign(document.createElement("canvas"), { width, height });
+      const context = canvas.getContext("2d");
+      context.fillStyle = `hsl(${hue} 60% 50%)`;
+      context.fillRect(0, 0, width, height);
+      context.fillStyle = "#fff";
+      context.fillRect(width / 4, height / 4, width / 2, height / 2);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+      return blob.arrayBuffer();
+    };
+    const [working, thumb] = [await jpeg(1024, 768, 20), await jpeg(256, 192, 20)];
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("remodel", 2);
+      open.onupgradeneeded = () => {
+        const d = open.result;
+        d.createObjectStore("sessions", { keyPath: "id" }).createIndex("by_date", "date");
+        const entries = d.createObjectStore("recovery_entries", { keyPath: "id" });
+        entries.createIndex("by_session", "session_id");
+        entries.createIndex("by_date", "date");
+        const photos = d.createObjectStore("photos", { keyPath: "id" });
+        photos.createIndex("by_taken_at", "taken_at");
+        photos.createIndex("by_area", "area_id");
+        d.createObjectStore("photo_bytes", { keyPath: "id" });
+        d.createObjectStore("settings", { keyPath: "key" });
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(["photos", "photo_bytes", "settings"], "readwrite");
+    tx.objectStore("settings").put({
+      key: "profile", skin_type: null, concerns: [], goals: "", areas: [{ id: "cheeks", kind: "cheeks", name: "Cheeks" }],
+    });
+    tx.objectStore("photos").put({
+      id: "old-photo", area_id: "cheeks", angle: "front", taken_at: "2026-11-01T10:00", taken_at_source: "exif",
+      session_id: null, lighting: "", colour_card: false, width: 1024, height: 768, thumb_width: 256, thumb_height: 192,
+      stored_bytes: working.byteLength + thumb.byteLength,
+    });
+    tx.objectStore("photo_bytes").put({ id: "old-photo", working, thumb });
+    await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
+    db.close();
+    return { working: Array.from(new Uint8Array(working)), thumb: Array.from(new Uint8Array(thumb)) };
+  });
+
+  await page.goto("/photos");
+  const tile = page.byRole("region", { name: "Cheeks · Front" }).byRole("img");
+  await tile.waitFor();
+  await page.until(
+    () => page.evaluate(() => [...document.querySelectorAll("img")].some((i) => i.complete && i.naturalWidth === 256)),
+    "the moved thumbnail shown",
+  );
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("remodel");
+        open.onsuccess = () => {
+          const tx = open.result.transaction(["photo_bytes", "photo_thumbs"]);
+          const working = tx.objectStore("photo_bytes").get("old-photo");
+          const thumb = tx.objectStore("photo_thumbs").get("old-photo");
+          tx.oncomplete = () => {
+            resolve({
+              version: open.result.version,
+              working: Array.from(new Uint8Array(working.result.working)),
+              leftInPlace: working.result.thumb !== undefined,
+              thumb: Array.from(new Uint8Array(thumb.result.thumb)),
+            });
+            open.result.close();
+          };
+        };
+      }),
+  );
+  assert.equal(stored.version, 3);
+  assert.equal(stored.leftInPlace, false, "the working copy's record no longer holds the thumbnail");
+  assert.deepEqual(stored.thumb, seeded.thumb, "the thumbnail moved byte for byte");
+  assert.deepEqual(stored.working, seeded.working, "the working copy is untouched");
 }
 
 /** Two photos compared: the slider moved by keyboard, and the difference map. */
@@ -384,7 +470,7 @@ export async function backupRoundTrip(page) {
   await page.byLabel("Type DELETE to confirm").fill("DELETE");
   await page.byRole("button", { name: "Delete everything" }).click();
   await page.byRole("status").byText("Everything was deleted from this device.").waitFor();
-  for (const store of ["sessions", "recovery_entries", "photos", "photo_bytes"]) assert.equal(await countStored(page, store), 0);
+  for (const store of ["sessions", "recovery_entries", "photos", "photo_bytes", "photo_thumbs"]) assert.equal(await countStored(page, store), 0);
 
   await page.byLabel("Backup file").setFiles([file]);
   await page.byRole("button", { name: "Restore backup" }).click();
@@ -394,6 +480,7 @@ export async function backupRoundTrip(page) {
   await page.goto("/photos");
   await page.byRole("region", { name: "Cheeks · Front" }).byRole("img").waitFor();
   assert.equal(await countStored(page, "photo_bytes"), 1);
+  assert.equal(await countStored(page, "photo_thumbs"), 1);
 }
 
 /** Every way the hand-over can go: cancelled (not a backup), no share sheet at all (a download,

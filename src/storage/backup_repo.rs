@@ -1,18 +1,17 @@
 //! Backups: every record and photo out of the database into a backup file, a checked backup back
 //! in (in one transaction across every store), and deleting everything.
 //!
-//! Restores and deletions are single transactions over all five stores, so a page closed or a
+//! Restores and deletions are single transactions over every store, so a page closed or a
 //! disk filling up mid-way leaves the old data exactly as it was: IndexedDB commits all of it or
 //! none. Photo bytes pass through as bytes: nothing here decodes an image.
 
-use js_sys::{ArrayBuffer, Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{ArrayBuffer, Uint8Array};
 
 use super::db::Db;
 use super::db::Span;
 use super::error::StorageError;
 use super::idb_values::from_js;
-use super::photos_repo::StoredPhotoBytes;
+use super::photos_repo::{load_photo_bytes, PhotoCopy, StoredPhotoBytes};
 use super::records::readable;
 use super::schema::Store;
 use super::write::Write;
@@ -54,16 +53,11 @@ pub async fn write_backup(
     let mut writer = BackupWriter::new();
     let total = records.photos.len();
     for (done, photo) in records.photos.iter().enumerate() {
-        if let Some(stored) = db.get_value(Store::PhotoBytes, &photo.id).await? {
-            let bytes = |field: &str| {
-                Reflect::get(&stored, &JsValue::from_str(field))
-                    .ok()
-                    .and_then(|v| v.dyn_into::<ArrayBuffer>().ok())
-                    .map(|buffer| Uint8Array::new(&buffer).to_vec())
-            };
-            if let (Some(working), Some(thumb)) = (bytes("working"), bytes("thumb")) {
-                writer.add_photo(&photo.id, &working, &thumb).map_err(write_error)?;
-            }
+        let working = load_photo_bytes(db, &photo.id, PhotoCopy::Working).await?;
+        let thumb = load_photo_bytes(db, &photo.id, PhotoCopy::Thumb).await?;
+        if let (Some(working), Some(thumb)) = (working, thumb) {
+            let bytes = |buffer: ArrayBuffer| Uint8Array::new(&buffer).to_vec();
+            writer.add_photo(&photo.id, &bytes(working), &bytes(thumb)).map_err(write_error)?;
         }
         on_photo(done + 1, total);
     }
@@ -109,7 +103,7 @@ pub async fn restore_backup(
             .get(*index)
             .ok_or_else(|| StorageError::Other("a photo's bytes are missing from the plan".into()))?;
         let bytes = StoredPhotoBytes::new(&photo.id, &buffer(&files.working), &buffer(&files.thumb))?;
-        writes.push(bytes.into_write());
+        writes.extend(bytes.into_writes());
         writes.push(Write::put(Store::Photos, photo)?);
     }
     db.write_batch_with_progress(writes, &on_write).await

@@ -77,7 +77,7 @@ impl Db {
                 let outcome = event
                     .database()
                     .map_err(classify)
-                    .and_then(|db| migrate(&db, upgrade.as_ref(), migrations, old_version));
+                    .and_then(|db| migrate(&db, upgrade.as_ref(), migrations, old_version, &migration_error));
                 if let Err(error) = outcome {
                     // Aborting the upgrade transaction fails the open and leaves the old version intact.
                     if let Some(transaction) = upgrade {
@@ -211,7 +211,8 @@ impl Db {
         self.get_value(store, key).await?.map(from_js).transpose()
     }
 
-    pub(super) async fn get_value(&self, store: Store, key: &str) -> Result<Option<JsValue>, StorageError> {
+    /// The record with `key` as stored (a JS value: photo bytes are not serde records).
+    pub async fn get_value(&self, store: Store, key: &str) -> Result<Option<JsValue>, StorageError> {
         self.retried(|| self.get_value_once(store, key)).await
     }
 

@@ -7,14 +7,17 @@
 //! | `sessions`         | `id`   | `by_date` (`date`)                      | treatment sessions             |
 //! | `recovery_entries` | `id`   | `by_session` (`session_id`), `by_date`  | daily recovery diary           |
 //! | `photos`           | `id`   | `by_taken_at` (`taken_at`), `by_area` (`area_id`, v2) | photo metadata, never pixels |
-//! | `photo_bytes`      | `id`   |                                         | image bytes (not Blobs)        |
+//! | `photo_bytes`      | `id`   |                                         | working copies as bytes (not Blobs) |
+//! | `photo_thumbs`     | `id`   |                                         | thumbnails as bytes (v3)       |
 //! | `settings`         | `key`  |                                         | singletons: `app` settings, `profile` (with areas), `clinic` (its link payload), `redness_regions` (photos app), `backup` (this device's last backup) |
 //!
 //! Records are plain serde structs from `crate::domain`, converted with `serde-wasm-bindgen`.
 //! Versions are upgraded by the migration table in [`schema`]: each version only adds stores and
 //! indexes, and a database at any older version is brought forward step by step on open
 //! (version 2 added `photos.by_area`; `tests/web_storage.rs` upgrades a version 1 database with
-//! photos in it).
+//! photos in it). Version 3 moved each thumbnail out of its `photo_bytes` record into
+//! `photo_thumbs`, one record at a time inside the upgrade transaction (`tests/web_upgrade.rs`
+//! checks every byte, and that an upgrade stopped midway leaves version 2 exactly as it was).
 //!
 //! Failures are [`StorageError`]s with a user message; nothing here panics.
 //!

@@ -1,9 +1,10 @@
-//! Photos: each one's record in `photos` and its pixels in `photo_bytes`, written and deleted
-//! together in one transaction so a photo is never half there.
+//! Photos: each one's record in `photos`, its working copy in `photo_bytes` and its thumbnail in
+//! `photo_thumbs`, written and deleted together in one transaction so a photo is never half there.
 //!
-//! A `photo_bytes` record is `{ id, working: ArrayBuffer, thumb: ArrayBuffer }`: both JPEGs as
-//! raw bytes (not Blobs, which Safari loses in IndexedDB; not base64 or number arrays, which
-//! would cost a third more or many times more). The bytes go from the worker to storage, and
+//! A `photo_bytes` record is `{ id, working: ArrayBuffer }` and a `photo_thumbs` record
+//! `{ id, thumb: ArrayBuffer }`: JPEGs as raw bytes (not Blobs, which Safari loses in IndexedDB;
+//! not base64 or number arrays, which would cost a third more or many times more). Apart, so a
+//! gallery tile reads its thumbnail only (before version 3 both were in one record). The bytes go from the worker to storage, and
 //! from storage to an image's object URL, without ever being copied into wasm memory.
 
 use js_sys::{ArrayBuffer, Object, Reflect};
@@ -37,11 +38,22 @@ impl PhotoCopy {
             PhotoCopy::Thumb => "thumb",
         }
     }
+
+    fn store(self) -> Store {
+        match self {
+            PhotoCopy::Working => Store::PhotoBytes,
+            PhotoCopy::Thumb => Store::PhotoThumbs,
+        }
+    }
 }
 
-/// A photo's stored bytes record, held as it is (to put back on Undo).
+/// A photo's stored bytes records (working copy, thumbnail), held as they are (to put back on
+/// Undo).
 #[derive(Clone, Debug, PartialEq)]
-pub struct StoredPhotoBytes(JsValue);
+pub struct StoredPhotoBytes {
+    working: Option<JsValue>,
+    thumb: Option<JsValue>,
+}
 
 impl StoredPhotoBytes {
     pub fn new(
@@ -49,20 +61,28 @@ impl StoredPhotoBytes {
         working: &ArrayBuffer,
         thumb: &ArrayBuffer,
     ) -> Result<StoredPhotoBytes, StorageError> {
-        let record = Object::new();
-        let set = |key: &str, value: &JsValue| {
-            Reflect::set(&record, &JsValue::from_str(key), value)
-                .map_err(|_| StorageError::Other("could not build the photo record".into()))
+        let record = |copy: PhotoCopy, bytes: &ArrayBuffer| {
+            let record = Object::new();
+            let set = |key: &str, value: &JsValue| {
+                Reflect::set(&record, &JsValue::from_str(key), value)
+                    .map_err(|_| StorageError::Other("could not build the photo record".into()))
+            };
+            set("id", &JsValue::from_str(id))?;
+            set(copy.field(), bytes)?;
+            Ok::<JsValue, StorageError>(record.into())
         };
-        set("id", &JsValue::from_str(id))?;
-        set("working", working)?;
-        set("thumb", thumb)?;
-        Ok(StoredPhotoBytes(record.into()))
+        Ok(StoredPhotoBytes {
+            working: Some(record(PhotoCopy::Working, working)?),
+            thumb: Some(record(PhotoCopy::Thumb, thumb)?),
+        })
     }
 
-    /// The put that stores these bytes.
-    pub(super) fn into_write(self) -> Write {
-        Write::Put(Store::PhotoBytes, self.0)
+    /// The puts that store these bytes.
+    pub(super) fn into_writes(self) -> Vec<Write> {
+        [(Store::PhotoBytes, self.working), (Store::PhotoThumbs, self.thumb)]
+            .into_iter()
+            .filter_map(|(store, record)| record.map(|r| Write::Put(store, r)))
+            .collect()
     }
 }
 
@@ -77,7 +97,8 @@ pub async fn load_photos(db: &Db) -> Result<(Vec<Photo>, usize), StorageError> {
 /// The photo is also counted towards the next backup nudge (`BackupStatus::photos_since`); if the
 /// status can't be read, it is left as stored rather than rewritten without its last backup day.
 pub async fn save_new_photo(db: &Db, photo: &Photo, bytes: StoredPhotoBytes) -> Result<(), StorageError> {
-    let mut writes = vec![bytes.into_write(), Write::put(Store::Photos, photo)?];
+    let mut writes = bytes.into_writes();
+    writes.push(Write::put(Store::Photos, photo)?);
     if let Ok(mut status) = load_backup_status(db).await {
         status.photos_since = status.photos_since.saturating_add(1);
         writes.push(Write::put_keyed(Store::Settings, keys::BACKUP_STATUS, &status)?);
@@ -110,7 +131,7 @@ pub async fn load_photo_bytes(
     id: &str,
     copy: PhotoCopy,
 ) -> Result<Option<ArrayBuffer>, StorageError> {
-    let Some(record) = db.get_value(Store::PhotoBytes, id).await? else {
+    let Some(record) = db.get_value(copy.store(), id).await? else {
         return Ok(None);
     };
     let value = Reflect::get(&record, &JsValue::from_str(copy.field())).unwrap_or(JsValue::UNDEFINED);
@@ -119,13 +140,17 @@ pub async fn load_photo_bytes(
 
 /// Deletes a photo's record and bytes together, handing the bytes back so Undo can restore them.
 pub async fn delete_photo(db: &Db, id: &str) -> Result<Option<StoredPhotoBytes>, StorageError> {
-    let bytes = db.get_value(Store::PhotoBytes, id).await?.map(StoredPhotoBytes);
+    let bytes = StoredPhotoBytes {
+        working: db.get_value(Store::PhotoBytes, id).await?,
+        thumb: db.get_value(Store::PhotoThumbs, id).await?,
+    };
     db.write_batch(vec![
         Write::Delete(Store::PhotoBytes, id.into()),
+        Write::Delete(Store::PhotoThumbs, id.into()),
         Write::Delete(Store::Photos, id.into()),
     ])
     .await?;
-    Ok(bytes)
+    Ok((bytes.working.is_some() || bytes.thumb.is_some()).then_some(bytes))
 }
 
 /// Puts a deleted photo back exactly as it was.
@@ -136,7 +161,7 @@ pub async fn restore_photo(
 ) -> Result<(), StorageError> {
     let mut writes = vec![Write::put(Store::Photos, photo)?];
     if let Some(bytes) = bytes {
-        writes.push(bytes.into_write());
+        writes.extend(bytes.into_writes());
     }
     db.write_batch(writes).await
 }

@@ -15,17 +15,26 @@ pub enum Store {
     RecoveryEntries,
     /// Photo metadata only (area, angle, dates): lists never load pixels.
     Photos,
-    /// Photo pixels (working copy and thumbnail) as bytes, keyed by `id`. Separate from the
+    /// Photo pixels (the working copy, up to 2048 px) as bytes, keyed by `id`. Separate from the
     /// metadata so that listing photos never reads megabytes, and stored as bytes rather than
     /// Blobs because Safari loses Blobs kept in IndexedDB.
     PhotoBytes,
+    /// Each photo's thumbnail (up to 256 px) as bytes, keyed by `id` (version 3): a gallery tile
+    /// reads only its thumbnail, never the working copy beside it.
+    PhotoThumbs,
     /// App settings and small singletons, keyed by `key`.
     Settings,
 }
 
 impl Store {
-    pub const ALL: [Store; 5] =
-        [Store::Sessions, Store::RecoveryEntries, Store::Photos, Store::PhotoBytes, Store::Settings];
+    pub const ALL: [Store; 6] = [
+        Store::Sessions,
+        Store::RecoveryEntries,
+        Store::Photos,
+        Store::PhotoBytes,
+        Store::PhotoThumbs,
+        Store::Settings,
+    ];
 
     /// The object store's name in IndexedDB. Never rename one: that needs a migration.
     pub const fn name(self) -> &'static str {
@@ -34,6 +43,7 @@ impl Store {
             Store::RecoveryEntries => "recovery_entries",
             Store::Photos => "photos",
             Store::PhotoBytes => "photo_bytes",
+            Store::PhotoThumbs => "photo_thumbs",
             Store::Settings => "settings",
         }
     }
@@ -61,6 +71,15 @@ pub struct IndexSpec {
 pub enum MigrationStep {
     CreateStore(Store),
     CreateIndex(IndexSpec),
+    /// Moves `field` out of every record of `from` that has it into a record `{ key, field }`
+    /// of `to` under the same key, one record at a time (memory stays at one record, however
+    /// many photos there are). It runs inside the upgrade transaction, so a tab closed midway
+    /// leaves the older version untouched and the next open starts the move again.
+    MoveField {
+        from: Store,
+        field: &'static str,
+        to: Store,
+    },
 }
 
 /// The steps that take the database from `version - 1` to `version`.
@@ -95,9 +114,19 @@ const V1_STEPS: &[MigrationStep] = &[
 const V2_STEPS: &[MigrationStep] =
     &[MigrationStep::CreateIndex(IndexSpec { store: Store::Photos, name: "by_area", key_path: "area_id" })];
 
+/// Version 3: thumbnails get their own store, so the gallery reads about a fortieth of the bytes
+/// it used to (a tile read the working copy's record to show its thumbnail).
+const V3_STEPS: &[MigrationStep] = &[
+    MigrationStep::CreateStore(Store::PhotoThumbs),
+    MigrationStep::MoveField { from: Store::PhotoBytes, field: "thumb", to: Store::PhotoThumbs },
+];
+
 /// Every migration, oldest first. Append a new entry to change the schema; never edit old ones.
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, steps: V1_STEPS }, Migration { version: 2, steps: V2_STEPS }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, steps: V1_STEPS },
+    Migration { version: 2, steps: V2_STEPS },
+    Migration { version: 3, steps: V3_STEPS },
+];
 
 /// The photos index by area ([`V2_STEPS`]).
 pub const PHOTOS_BY_AREA: &str = "by_area";
@@ -134,6 +163,7 @@ mod tests {
                     assert!(created.contains(&index.store), "index {} before its store", index.name);
                     assert!(index_names.insert((index.store, index.name)), "index {} twice", index.name);
                 }
+                MigrationStep::MoveField { .. } => {}
             }
         }
         assert_eq!(created, Store::ALL.into_iter().collect());
@@ -143,7 +173,7 @@ mod tests {
     fn an_up_to_date_database_runs_nothing() {
         assert_eq!(migrations_between(DB_VERSION, DB_VERSION).count(), 0);
         assert_eq!(migrations_between(0, 1).map(|m| m.version).collect::<Vec<_>>(), vec![1]);
-        assert_eq!(migrations_between(1, DB_VERSION).map(|m| m.version).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(migrations_between(1, DB_VERSION).map(|m| m.version).collect::<Vec<_>>(), vec![2, 3]);
     }
 
     #[test]
@@ -151,5 +181,22 @@ mod tests {
         let names: HashSet<_> = Store::ALL.iter().map(|s| s.name()).collect();
         assert_eq!(names.len(), Store::ALL.len());
         assert_ne!(Store::Photos.name(), Store::PhotoBytes.name());
+    }
+
+    #[test]
+    fn a_field_moves_only_between_stores_that_exist_by_then_and_share_a_key() {
+        let mut created = HashSet::new();
+        for step in migrations_between(0, DB_VERSION).flat_map(|m| m.steps) {
+            match step {
+                MigrationStep::CreateStore(store) => {
+                    created.insert(*store);
+                }
+                MigrationStep::MoveField { from, to, .. } => {
+                    assert!(created.contains(from) && created.contains(to), "{from:?} -> {to:?}");
+                    assert_eq!(from.key_path(), to.key_path());
+                }
+                MigrationStep::CreateIndex(_) => {}
+            }
+        }
     }
 }

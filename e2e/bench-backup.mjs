@@ -23,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
+import { verdict, verdicts } from "./bench-verdict.mjs";
 
 const PORT = 8097;
 const RUNS = 5;
@@ -240,16 +241,21 @@ try {
   const [backup, restore, read, write] = [ours.backup, ours.restore, peer.read, peer.write].map(median);
   console.log(`device: ${PHOTOS} photos (${mb(PHOTO_BYTES)} stored), ${ENTRIES} check-ins, ${SESSIONS} sessions; backup file ${mb(size)}`);
   console.log(`backup ("Back up now" to the downloaded file), median of ${RUNS}:`);
-  console.log(`  ours: ${fmt(backup)}; plain IndexedDB getAll of the same stores: ${fmt(read)}; ratio ${(backup / read).toFixed(2)}x`);
+  console.log(`  ours: ${fmt(backup)}; plain IndexedDB getAll of the same stores: ${fmt(read)}`);
+  verdict("backup time against plain IndexedDB reads", backup / read, "<=", 1.5);
   console.log(`  peak memory above the page's size before: ${mb(ours.backupPeak)} (${(ours.backupPeak / size).toFixed(2)}x the file)`);
   console.log(`restore (replace everything, "Restore backup" to "Restored …"), median of ${RUNS}:`);
-  console.log(`  ours: ${fmt(restore)}; plain IndexedDB clear + put of the same records: ${fmt(write)}; ratio ${(restore / write).toFixed(2)}x`);
+  console.log(`  ours: ${fmt(restore)}; plain IndexedDB clear + put of the same records: ${fmt(write)}`);
+  verdict("restore time against plain IndexedDB writes", restore / write, "<=", 1.5);
   console.log(`  peak memory above the page's size before: ${mb(ours.restorePeak)} (${(ours.restorePeak / size).toFixed(2)}x the file)`);
   const twoPhotos = 2 * 2048 * 1536 * 4;
-  console.log(
-    `  image decodes and workers during restore: ${ours.decodes} (limit: two photos' decoded pixels, ${mb(twoPhotos)}): ${ours.decodes <= 2 ? "met" : "NOT MET"}`,
-  );
+  verdict("image decodes and workers during restore, against two", ours.decodes / 2, "<=", 1, `${ours.decodes}; two photos' decoded pixels are ${mb(twoPhotos)}`);
+  // The nothing-lost issue's memory target: the largest photo x 1.5 + 64 MB, for backup and restore.
+  const allowed = 1.5 * (PHOTO_BYTES / PHOTOS) + 64e6;
+  verdict("backup peak memory against 1.5 x the largest photo + 64 MB", ours.backupPeak / allowed, "<=", 1, mb(ours.backupPeak));
+  verdict("restore peak memory against 1.5 x the largest photo + 64 MB", ours.restorePeak / allowed, "<=", 1, mb(ours.restorePeak));
 } finally {
   await browser.close();
   server.kill();
 }
+verdicts();

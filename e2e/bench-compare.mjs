@@ -13,6 +13,7 @@ import { copyFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
+import { verdict, verdicts } from "./bench-verdict.mjs";
 
 const PORT = 8096;
 const RUNS = 9;
@@ -113,20 +114,21 @@ try {
   console.log(`  ours (ΔE heat map, wasm): ${fmt(result.oursDifference)}`);
   console.log(`  pixelmatch 7.2.0:         ${fmt(result.theirsDifference)}`);
   const speedup = result.theirsDifference / result.oursDifference;
-  console.log(`  ours is ${speedup.toFixed(2)}x faster (target >= 2x): ${speedup >= 2 ? "met" : "NOT MET"}`);
+  verdict("difference map: pixelmatch's time over ours (ours faster)", speedup, ">=", 2);
   console.log(`a* map, 2048 × 1536, median of ${RUNS} samples of 5 calls, alternating with the copy pass:`);
   console.log(`  ours:       ${result.oursAStar.toFixed(2)} ms`);
   console.log(`  copy pass:  ${result.copy.toFixed(2)} ms`);
   const ratio = result.oursAStar / result.copy;
-  console.log(`  ratio ${ratio.toFixed(2)}x the copy pass (target <= 3x): ${ratio <= 3 ? "met" : "NOT MET"}`);
+  verdict("a* map against the copy pass", ratio, "<=", 3);
   console.log(`automatic alignment at 512 px, median of ${RUNS} per case:`);
   for (const c of result.alignment) {
     console.log(`  scale ${c.scale} rotation ${c.degrees}° shift (${c.tx}, ${c.ty}): ${fmt(c.ms)}, corner error ${c.error.toFixed(2)} px, confidence ${c.confidence.toFixed(3)}`);
   }
   const worst = Math.max(...result.alignment.map((c) => c.ms));
   const worstError = Math.max(...result.alignment.map((c) => c.error));
-  console.log(`  slowest ${fmt(worst)} (target <= 150 ms): ${worst <= 150 ? "met" : "NOT MET"}; worst corner error ${worstError.toFixed(2)} px (tests require <= 1.5)`);
+  verdict("slowest automatic alignment against 150 ms", worst / 150, "<=", 1, `${fmt(worst)}; worst corner error ${worstError.toFixed(2)} px, tests require <= 1.5`);
 } finally {
   await browser.close();
   server.kill();
 }
+verdicts();

@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
+import { verdict, verdicts } from "./bench-verdict.mjs";
 
 const PORT = 8095;
 const RUNS = 7;
@@ -148,7 +149,8 @@ try {
   const image = median(times.image);
   console.log(`ingest 12 MP → 2048 + 256 px JPEGs, median of ${RUNS}:`);
   console.log(`  browser-native baseline          ${native.toFixed(0)} ms`);
-  console.log(`  ours (worker, auto: ${times.engines.join("/")})       ${auto.toFixed(0)} ms   ratio ${(auto / native).toFixed(2)}x (target <= 1.3x)`);
+  console.log(`  ours (worker, auto: ${times.engines.join("/")})       ${auto.toFixed(0)} ms`);
+  verdict("ingest, ours against the browser-native baseline", auto / native, "<=", 1.3);
   console.log(`  ours (worker, image crate only)  ${image.toFixed(0)} ms   ratio ${(image / native).toFixed(2)}x`);
   console.log(`  stored sizes (working, thumb): auto ${times.sizes.auto.slice(0, 2).join(", ")}; image ${times.sizes.image.slice(0, 2).join(", ")}; native ${times.sizes.native.slice(0, 2).join(", ")} bytes`);
 
@@ -179,8 +181,10 @@ try {
         };
       }),
   );
-  console.log(`storage: ${written} JPEG bytes written for 10 photos; origin usage grew ${after - before} bytes: ${((after - before) / written).toFixed(3)}x (target <= 1.05x)`);
+  console.log(`storage: ${written} JPEG bytes written for 10 photos; origin usage grew ${after - before} bytes`);
+  verdict("storage used against the JPEG bytes written", (after - before) / written, "<=", 1.05);
 } finally {
   await browser.close();
   server.kill();
 }
+verdicts();

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { countStored, slowEveryRead, storedSetting } from "../stored.mjs";
 import { Key } from "./page.mjs";
 import { photoWithGps } from "./gps-photo.mjs";
+import { seedPhotos } from "../seed-photos.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => path.join(here, "..", "..", "tests", "fixtures", name);
@@ -422,6 +423,42 @@ export async function upgradeKeepsPhotos(page) {
   assert.equal(stored.leftInPlace, false, "the working copy's record no longer holds the thumbnail");
   assert.deepEqual(stored.thumb, seeded.thumb, "the thumbnail moved byte for byte");
   assert.deepEqual(stored.working, seeded.working, "the working copy is untouched");
+}
+
+/** A gallery of 150 photos draws only the tiles near the screen, keeps its height while
+ * scrolled to the end, and shows the oldest photo there (windowing, the grid measured and the
+ * spaces set through the CSSOM, in every engine). */
+export async function galleryAtScale(page) {
+  await page.goto("/photos");
+  await page.byRole("heading", { level: 1 }).waitFor();
+  await seedPhotos(page, { count: 150 });
+  await page.goto("/photos");
+  await page.byRole("region", { name: "Neck · Front" }).waitFor();
+  const state = () =>
+    page.evaluate(() => ({
+      tiles: document.querySelectorAll(".photo-tile").length,
+      height: document.documentElement.scrollHeight,
+    }));
+  const start = await page.until(async () => {
+    const now = await state();
+    return now.height > 5_000 && now;
+  }, "the gallery at its full height");
+  assert.ok(start.tiles < 60, `${start.tiles} tiles drawn for 150 photos`);
+  const end = await page.until(
+    () =>
+      page.evaluate(async () => {
+        scrollBy(0, innerHeight);
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const oldest = [...document.querySelectorAll(".photo-tile img")].find((i) => i.alt === "Neck, Front, 4 Dec 2023, 10:02");
+        const box = oldest?.getBoundingClientRect();
+        return box && box.top >= 0 && box.bottom <= innerHeight && oldest.complete && oldest.naturalWidth > 0
+          ? { tiles: document.querySelectorAll(".photo-tile").length, height: document.documentElement.scrollHeight }
+          : false;
+      }),
+    "the oldest photo on screen at the end",
+  );
+  assert.equal(end.height, start.height, "the page kept its height all the way down");
+  assert.ok(end.tiles < 60, `${end.tiles} tiles drawn at the end`);
 }
 
 /** Two photos compared: the slider moved by keyboard, and the difference map. */

@@ -53,8 +53,9 @@ pub fn redness_chart(readings: &[(Date, f64, bool)], sessions: &[Date]) -> Optio
             y: y.map(value),
             calibrated,
             label: format!(
-                "{}: {value:.1} a* ({})",
+                "{}: {} a* ({})",
                 crate::domain::text::dates::display_date(date),
+                crate::domain::text::decimal::format_fixed(value, 1, false),
                 if calibrated { "calibrated" } else { "uncalibrated" }
             ),
         })

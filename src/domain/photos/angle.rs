@@ -66,8 +66,8 @@ pub const MAX_CUSTOM_NAME_CHARS: usize = 40;
 
 /// A view's value in URLs, redness regions and report choices: the preset angle's key
 /// (`front`), or `custom-` and the name folded so that "Under the chin" and "under the  chin"
-/// are one series (`custom-under-the-chin`). Letters outside ASCII are written as hex so every
-/// key is a plain URL segment and no two scripts fold into one key. A custom photo stored before
+/// are one series (`custom-under-the-chin`). Characters outside ASCII are written as hex so
+/// every key is a plain URL segment and no two scripts fold into one key. A custom photo stored before
 /// custom angles had names keeps the plain `custom`.
 pub fn view_key(angle: Angle, custom_name: &str) -> String {
     let name = custom_name.trim();
@@ -76,28 +76,42 @@ pub fn view_key(angle: Angle, custom_name: &str) -> String {
     }
     let mut key = String::from("custom-");
     let mut gap = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            if gap && !key.ends_with('-') {
-                key.push('-');
-            }
-            key.push(c);
-            gap = false;
-        } else if c.is_alphanumeric() {
-            if gap && !key.ends_with('-') {
-                key.push('-');
-            }
-            key.push_str(&format!("x{:x}", c as u32));
-            gap = false;
-        } else {
+    // ASCII only: Unicode case and letter tables would cost the photos app kilobytes, so a
+    // letter outside ASCII keeps its case ("É" and "é" are two names).
+    for c in name.chars() {
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
             gap = true;
+            continue;
+        }
+        if gap && !key.ends_with('-') {
+            key.push('-');
+        }
+        gap = false;
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.push('x');
+            key.push_str(&hex(c as u32));
         }
     }
     if key == "custom-" {
         // A name of only punctuation ("?!") still names one series.
-        key.push_str(&name.chars().map(|c| format!("{:x}", c as u32)).collect::<String>());
+        key.extend(name.chars().map(|c| hex(c as u32)));
     }
     key
+}
+
+/// `value` in lower-case hexadecimal.
+fn hex(mut value: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b"0123456789abcdef"[(value % 16) as usize] as char);
+        value /= 16;
+        if value == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
 }
 
 /// What a view is called on screen: the preset's label, or the custom angle's own name.
@@ -140,5 +154,7 @@ mod tests {
         }
         assert_ne!(view_key(Angle::Custom, "Ниже"), view_key(Angle::Custom, "あご"));
         assert_ne!(view_key(Angle::Custom, "épaule"), view_key(Angle::Custom, "paule"));
+        assert_eq!(view_key(Angle::Custom, "Épaule"), "custom-xc9paule");
+        assert_eq!(view_key(Angle::Custom, "?!"), "custom-3f21");
     }
 }

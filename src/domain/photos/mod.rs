@@ -4,6 +4,7 @@
 pub mod alignment;
 pub mod angle;
 pub mod compare;
+pub mod gallery_window;
 pub mod landmarks;
 pub mod photo;
 pub mod redness;

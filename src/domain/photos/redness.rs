@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use super::angle::Angle;
 use super::region::Region;
+use crate::domain::text::decimal::format_fixed;
 
 /// The redness region of interest of each area and view, drawn once on the series' reference
 /// photo and used for every photo of the series (through its alignment). Keyed by area *and*
@@ -73,9 +74,13 @@ pub enum Change {
 impl Change {
     pub fn describe(self) -> String {
         match self {
-            Change::Redder(d) => format!("redder by {d:.1} a*"),
-            Change::LessRed(d) => format!("less red by {:.1} a*", d.abs()),
-            Change::NoClearChange(d) => format!("no clear change ({d:+.1} a*, within the measurement noise)"),
+            Change::Redder(d) => format!("redder by {} a*", format_fixed(d, 1, false)),
+            Change::LessRed(d) => format!("less red by {} a*", format_fixed(d.abs(), 1, false)),
+            Change::NoClearChange(d) => {
+                let d = format_fixed(d, 1, false);
+                let sign = if d.starts_with('-') { "" } else { "+" };
+                format!("no clear change ({sign}{d} a*, within the measurement noise)")
+            }
         }
     }
 }
@@ -100,7 +105,11 @@ pub fn label(reading: &RednessReading) -> String {
     } else {
         "uncalibrated — lighting changes affect this number"
     };
-    format!("{:.1} a* ± {:.1} ({kind})", reading.mean, reading.spread)
+    format!(
+        "{} a* ± {} ({kind})",
+        format_fixed(reading.mean, 1, false),
+        format_fixed(reading.spread, 1, false)
+    )
 }
 
 #[cfg(test)]

@@ -13,6 +13,14 @@ pub fn display_date(date: Date) -> String {
     date.format(DISPLAY).unwrap_or_default()
 }
 
+/// "November 2026": the gallery's month headings.
+const MONTH: &[BorrowedFormatItem<'static>] = format_description!("[month repr:long] [year]");
+
+/// "November 2026".
+pub fn display_month(date: Date) -> String {
+    date.format(MONTH).unwrap_or_default()
+}
+
 /// "today", "yesterday", "3 days ago", "in 2 days".
 pub fn relative_days(date: Date, today: Date) -> String {
     match (today - date).whole_days() {

@@ -13,6 +13,7 @@ pub(crate) mod compare;
 mod data;
 mod detail_page;
 mod details_form;
+mod gallery_layout;
 mod gallery_page;
 mod import;
 pub(crate) mod library;

@@ -14,8 +14,7 @@ use crate::ui::shared::hooks::storage::use_db;
 /// The observer's callback, kept alive as long as the observer.
 type SeenCallback = Closure<dyn FnMut(js_sys::Array)>;
 
-/// Whether the element behind `node` has come within a screen's height of the viewport (and
-/// stays true after).
+/// Whether the element behind `node` has come onto the screen (and stays true after).
 #[hook]
 pub fn use_seen(node: NodeRef) -> bool {
     let seen = use_state(|| false);
@@ -33,7 +32,10 @@ pub fn use_seen(node: NodeRef) -> bool {
                     }
                 });
                 let options = IntersectionObserverInit::new();
-                options.set_root_margin("100% 0px");
+                // On the screen only: the gallery renders a screen ahead (windowing), and a tile
+                // reads its thumbnail (about 10 KB, a few ms) as it comes into view, so a screen
+                // reads its own thumbnails' bytes and no more.
+                options.set_root_margin("0px");
                 if let Ok(observer) =
                     IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
                 {
@@ -70,10 +72,16 @@ pub fn use_photo_url(id: AttrValue, copy: PhotoCopy, wanted: bool) -> Option<Str
         let url = url.clone();
         use_effect_with((id, wanted, db.is_some()), move |(id, wanted, _)| {
             let made = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+            // Set when the tile goes: a read that finishes after that makes no URL (a gallery
+            // scrolled quickly would otherwise keep one per tile it passed).
+            let gone = std::rc::Rc::new(std::cell::Cell::new(false));
             if let (true, Some(db)) = (*wanted, db) {
-                let (id, made, url) = (id.clone(), made.clone(), url.clone());
+                let (id, made, url, gone) = (id.clone(), made.clone(), url.clone(), gone.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(Some(buffer)) = load_photo_bytes(&db.0, &id, copy).await {
+                        if gone.get() {
+                            return;
+                        }
                         if let Some(object_url) = jpeg_object_url(&buffer) {
                             *made.borrow_mut() = Some(object_url.clone());
                             url.set(Some(object_url));
@@ -82,6 +90,7 @@ pub fn use_photo_url(id: AttrValue, copy: PhotoCopy, wanted: bool) -> Option<Str
                 });
             }
             move || {
+                gone.set(true);
                 if let Some(object_url) = made.borrow_mut().take() {
                     let _ = Url::revoke_object_url(&object_url);
                 }

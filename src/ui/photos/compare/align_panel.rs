@@ -37,7 +37,10 @@ fn status(photo: &Photo, reference_id: &str) -> String {
     match &photo.alignment {
         Some(a) if a.reference_id == reference_id => match a.method {
             AlignMethod::Automatic { confidence } => {
-                format!("Aligned automatically (confidence {:.0}%).", confidence * 100.0)
+                format!(
+                    "Aligned automatically (confidence {}%).",
+                    crate::domain::text::decimal::format_fixed(f64::from(confidence) * 100.0, 0, true)
+                )
             }
             AlignMethod::Landmarks => "Aligned by hand, from two landmarks.".to_string(),
         },
@@ -67,8 +70,8 @@ pub fn AlignPanel(props: &AlignPanelProps) -> Html {
             let found = register(&Gray::from_rgba(&a), &Gray::from_rgba(&b));
             if !found.is_confident() {
                 message.set(Some(format!(
-                    "Automatic alignment isn't sure these photos line up (confidence {:.0}%). Align them by hand below.",
-                    found.confidence * 100.0
+                    "Automatic alignment isn't sure these photos line up (confidence {}%). Align them by hand below.",
+                    crate::domain::text::decimal::format_fixed(f64::from(found.confidence) * 100.0, 0, true)
                 )));
                 manual.set(true);
                 return;
@@ -78,8 +81,8 @@ pub fn AlignPanel(props: &AlignPanelProps) -> Html {
             let alignment = alignment_from(&fixed.photo, b_to_a, &reference_id, method);
             on_save.emit(Photo { alignment: Some(alignment), ..moving.photo.clone() });
             message.set(Some(format!(
-                "Aligned (confidence {:.0}%): the {} was {}.",
-                found.confidence * 100.0,
+                "Aligned (confidence {}%): the {} was {}.",
+                crate::domain::text::decimal::format_fixed(f64::from(found.confidence) * 100.0, 0, true),
                 moving.label,
                 b_to_a.describe(f64::from(hb) / f64::from(wb))
             )));

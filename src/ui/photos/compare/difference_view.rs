@@ -50,8 +50,8 @@ pub fn DifferenceView(props: &DifferenceViewProps) -> Html {
                 <figcaption>
                     { match *summary {
                         Some(s) => format!(
-                            "Average colour change ΔE {:.1}; visible change (ΔE 2.3 or more) over {:.0}% of the photo.",
-                            s.mean, s.visible_share * 100.0),
+                            "Average colour change ΔE {}; visible change (ΔE 2.3 or more) over {}% of the photo.",
+                            crate::domain::text::decimal::format_fixed(f64::from(s.mean), 1, false), crate::domain::text::decimal::format_fixed(f64::from(s.visible_share) * 100.0, 0, true)),
                         None => "Working out the difference…".to_string(),
                     } }
                 </figcaption>

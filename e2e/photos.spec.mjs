@@ -371,3 +371,31 @@ test.describe("a photo worker that cannot start", () => {
     expect(await countStored(page, "photos")).toBe(1);
   });
 });
+
+test("an import can be cancelled: the photo under way is stored whole, the rest are left, and what was added stays", async ({ page }) => {
+  test.setTimeout(120_000);
+  await addArea(page, "cheeks");
+  await page.goto("/photos/add");
+  await page.getByLabel("Choose photos").setInputFiles([...ORIENTED, ...ORIENTED, ASTRONAUT, ASTRONAUT]);
+  const progress = page.getByRole("progressbar", { name: "Import progress" });
+  await expect(progress).toHaveAttribute("max", "20");
+  await expect.poll(async () => Number(await progress.getAttribute("value"))).toBeGreaterThanOrEqual(2);
+  await page.getByRole("button", { name: "Cancel import" }).click();
+  const status = page.getByRole("status").filter({ hasText: /^Import cancelled: \d+ of 20 added\.$/ });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Cancel import" })).toHaveCount(0);
+  const added = Number((await status.textContent()).match(/(\d+) of 20/)[1]);
+  expect(added).toBeGreaterThanOrEqual(2);
+  expect(added).toBeLessThan(20);
+  const results = page.getByRole("list", { name: "Import results" }).getByRole("listitem");
+  await expect(results.filter({ hasText: /: Added$/ })).toHaveCount(added);
+  await expect(results.filter({ hasText: /: Not added: the import was cancelled$/ })).toHaveCount(20 - added);
+  // Nothing half stored: every photo record has its working copy and its thumbnail.
+  for (const store of ["photos", "photo_bytes", "photo_thumbs"]) expect(await countStored(page, store), store).toBe(added);
+  // And a new import starts afresh.
+  await importFiles(page, [ASTRONAUT]);
+  await expect(page.getByRole("status").filter({ hasText: "1 of 1 added." })).toBeVisible();
+  for (const store of ["photos", "photo_bytes", "photo_thumbs"]) expect(await countStored(page, store), store).toBe(added + 1);
+  await page.goto("/photos");
+  await expect(gallery(page)).toHaveCount(added + 1);
+});

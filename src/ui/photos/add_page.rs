@@ -125,16 +125,23 @@ pub fn AddPhotosPage() -> Html {
                     <p role="status">
                         { if import.busy() {
                             format!("Processing {} of {}…", import.done() + 1, import.results.len())
+                        } else if import.cancelled() {
+                            format!("Import cancelled: {saved} of {} added.", import.results.len())
                         } else {
                             format!("{saved} of {} added.", import.results.len())
                         } }
                     </p>
+                    if import.busy() {
+                        <button type="button" class="button button--quiet"
+                            onclick={import.cancel.reform(|_: MouseEvent| ())}>{ "Cancel import" }</button>
+                    }
                     <ul class="import-results" aria-label="Import results">
                         { for import.results.iter().map(|result| {
                             let (class, text) = match &result.outcome {
                                 FileOutcome::Waiting => ("is-waiting", "Waiting…".to_string()),
                                 FileOutcome::Saved => ("is-saved", "Added".to_string()),
                                 FileOutcome::Failed(message) => ("is-failed", message.clone()),
+                                FileOutcome::Cancelled => ("is-waiting", "Not added: the import was cancelled".to_string()),
                             };
                             html! { <li class={class}><strong>{ result.name.clone() }</strong>{ ": " }{ text }</li> }
                         }) }

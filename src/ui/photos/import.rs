@@ -1,6 +1,8 @@
 //! Importing photos: each file goes through the photo worker (off the main thread), then into
 //! storage with the details the client chose. One file at a time, so memory holds one photo's
-//! pixels however many are chosen, and each file gets its own result.
+//! pixels however many are chosen, and each file gets its own result. An import can be
+//! cancelled: the file under way finishes (a photo is stored whole or not at all), the rest are
+//! left, and what was stored stays.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, File};
@@ -19,6 +21,8 @@ pub enum FileOutcome {
     Waiting,
     Saved,
     Failed(String),
+    /// Not read: the import was cancelled before its turn.
+    Cancelled,
 }
 
 /// One file of an import: its name and outcome.
@@ -49,6 +53,8 @@ impl Source {
 pub struct Import {
     pub results: Vec<FileResult>,
     pub start: Callback<(Vec<Source>, PhotoDetails)>,
+    /// Stops the import after the file under way.
+    pub cancel: Callback<()>,
 }
 
 impl Import {
@@ -59,6 +65,10 @@ impl Import {
     pub fn busy(&self) -> bool {
         self.done() < self.results.len()
     }
+
+    pub fn cancelled(&self) -> bool {
+        self.results.iter().any(|r| r.outcome == FileOutcome::Cancelled)
+    }
 }
 
 #[hook]
@@ -67,17 +77,19 @@ pub fn use_import() -> Import {
     let actions = use_photo_actions();
     let results = use_state(Vec::<FileResult>::new);
     let worker = use_mut_ref(|| None::<PhotoWorker>);
+    let cancelled = use_mut_ref(|| false);
     let sessions = app.records.as_ref().map(|r| r.sessions.clone()).unwrap_or_default();
     let start = {
-        let results = results.clone();
+        let (results, cancelled) = (results.clone(), cancelled.clone());
         Callback::from(move |(sources, details): (Vec<Source>, PhotoDetails)| {
+            *cancelled.borrow_mut() = false;
             let mut list: Vec<FileResult> = sources
                 .iter()
                 .map(|s| FileResult { name: s.name.clone(), outcome: FileOutcome::Waiting })
                 .collect();
             results.set(list.clone());
-            let (results, actions, worker, sessions) =
-                (results.clone(), actions.clone(), worker.clone(), sessions.clone());
+            let (results, actions, worker, sessions, cancelled) =
+                (results.clone(), actions.clone(), worker.clone(), sessions.clone(), cancelled.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 // Started on the first import, then kept for the page's next ones (a new one
                 // if it stopped).
@@ -87,6 +99,13 @@ pub fn use_import() -> Import {
                     *worker.borrow_mut() = Some(started.clone());
                 }
                 for (index, source) in sources.into_iter().enumerate() {
+                    if *cancelled.borrow() {
+                        for result in &mut list[index..] {
+                            result.outcome = FileOutcome::Cancelled;
+                        }
+                        results.set(list.clone());
+                        break;
+                    }
                     let outcome = match &started {
                         Err(_) => FileOutcome::Failed(WORKER_FAILED.into()),
                         Ok(_) if !actions.ready() => FileOutcome::Failed(NOT_OPEN.into()),
@@ -108,7 +127,8 @@ pub fn use_import() -> Import {
             });
         })
     };
-    Import { results: (*results).clone(), start }
+    let cancel = Callback::from(move |()| *cancelled.borrow_mut() = true);
+    Import { results: (*results).clone(), start, cancel }
 }
 
 /// The file read by the worker into a new photo's record and its stored copies.

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::photo::{gallery, tile_names, Photo, PhotoFilter};
+use super::photo::{gallery, tile_name, Photo, PhotoFilter};
 use crate::domain::profile::Profile;
 use crate::domain::text::dates::display_month;
 
@@ -22,12 +22,19 @@ pub struct GalleryRow {
     pub heading: String,
     /// The row's photos, newest first (indexes into the library).
     pub photos: Vec<usize>,
-    /// Each photo's tile name, in the same order.
-    pub names: Vec<String>,
+    /// The area's name (tile names begin with it).
+    pub area_name: String,
     /// Month headings and the part of `photos` under each.
     pub months: Vec<(String, Range<usize>)>,
     /// Whether the area and view have two photos to compare (counting those filtered out).
     pub comparable: bool,
+}
+
+impl GalleryRow {
+    /// The tile name of the row's photo at `at` ([`tile_name`]), from `library`.
+    pub fn tile_name(&self, library: &[Photo], at: usize) -> String {
+        tile_name(|i| &library[self.photos[i]], at, &self.area_name)
+    }
 }
 
 /// The gallery's rows for `filter` ([`gallery`]), each split into months.
@@ -35,22 +42,24 @@ pub fn gallery_rows(photos: &[Photo], filter: &PhotoFilter, profile: &Profile) -
     // Every photo of a group is borrowed from `photos`: its index is its offset in the slice.
     let size = std::mem::size_of::<Photo>().max(1);
     let index_of = |photo: &Photo| (photo as *const Photo as usize - photos.as_ptr() as usize) / size;
+    // Every photo of each area and view, filtered or not, counted in one pass (Compare needs two).
+    let mut counts: std::collections::HashMap<(&str, String), usize> = std::collections::HashMap::new();
+    for photo in photos {
+        *counts.entry((photo.area_id.as_str(), photo.view_key())).or_default() += 1;
+    }
     gallery(photos, filter, profile)
         .into_iter()
         .map(|group| {
             let area = profile.area_name(group.area_id);
-            let all = photos
-                .iter()
-                .filter(|p| p.area_id == group.area_id && p.view_key() == group.view_key)
-                .count();
+            let all = counts.get(&(group.area_id, group.view_key.clone())).copied().unwrap_or_default();
             GalleryRow {
                 heading: format!("{area} · {}", group.label),
-                names: tile_names(&group.photos, &area),
                 months: month_blocks(&group.photos),
                 photos: group.photos.iter().map(|p| index_of(p)).collect(),
                 area_id: group.area_id.to_string(),
                 view_key: group.view_key,
                 comparable: all >= 2,
+                area_name: area,
             }
         })
         .collect()
@@ -60,12 +69,18 @@ pub fn gallery_rows(photos: &[Photo], filter: &PhotoFilter, profile: &Profile) -
 /// with its heading ("November 2026") and the range of the row's photos it holds. A photo with
 /// an unreadable date heads a block of its own date text.
 pub fn month_blocks(photos: &[&Photo]) -> Vec<(String, Range<usize>)> {
+    // Compared by the "YYYY-MM" of the stored text; a month is put in words once, for its block.
     let mut blocks: Vec<(String, Range<usize>)> = Vec::new();
+    let mut current = "";
     for (index, photo) in photos.iter().enumerate() {
-        let month = photo.date().map(display_month).unwrap_or_else(|| photo.taken_at.clone());
+        let key = photo.taken_at.get(..7).unwrap_or(&photo.taken_at);
         match blocks.last_mut() {
-            Some((last, range)) if *last == month => range.end = index + 1,
-            _ => blocks.push((month, index..index + 1)),
+            Some((_, range)) if key == current => range.end = index + 1,
+            _ => {
+                current = key;
+                let month = photo.date().map(display_month).unwrap_or_else(|| photo.taken_at.clone());
+                blocks.push((month, index..index + 1));
+            }
         }
     }
     blocks
@@ -205,7 +220,7 @@ mod tests {
         let rows = gallery_rows(&photos, &PhotoFilter::default(), &profile);
         assert_eq!(rows.len(), 2);
         assert_eq!((rows[0].heading.as_str(), rows[0].photos.as_slice()), ("Cheeks · Front", &[2, 0][..]));
-        assert_eq!(rows[0].names[0], "Cheeks, Front, 2 Nov 2026, 10:00");
+        assert_eq!(rows[0].tile_name(&photos, 0), "Cheeks, Front, 2 Nov 2026, 10:00");
         assert_eq!(rows[0].months, [("November 2026".to_string(), 0..1), ("October 2026".to_string(), 1..2)]);
         assert!(rows[0].comparable && !rows[1].comparable);
         let only_new = PhotoFilter { session_id: None, ..PhotoFilter::default() };

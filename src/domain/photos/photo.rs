@@ -302,22 +302,23 @@ pub fn custom_names(photos: &[Photo], area_id: &str) -> Vec<String> {
 /// time ("Cheeks, Front, 24 Nov 2026, 10:05"), with "(2)", "(3)"… for photos taken in the same
 /// minute, so no two tiles share a name.
 pub fn tile_names(photos: &[&Photo], area_name: &str) -> Vec<String> {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    photos
-        .iter()
-        .map(|photo| {
-            let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
-            let time = photo.taken_at.get(11..16).map(|t| format!(", {t}")).unwrap_or_default();
-            let name = format!("{area_name}, {}, {day}{time}", photo.angle_label());
-            let count = seen.entry(name.clone()).or_insert(0);
-            *count += 1;
-            if *count == 1 {
-                name
-            } else {
-                format!("{name} ({count})")
-            }
-        })
-        .collect()
+    (0..photos.len()).map(|index| tile_name(|i| photos[i], index, area_name)).collect()
+}
+
+/// The name of the group's photo at `index` ([`tile_names`]), worked out from it and the photos
+/// just before it only (a group is newest first, so photos of the same minute are neighbours):
+/// the gallery names only the tiles it draws. `photo_at(i)` is the group's photo at `i`.
+pub fn tile_name<'a>(photo_at: impl Fn(usize) -> &'a Photo, index: usize, area_name: &str) -> String {
+    let photo = photo_at(index);
+    let minute = |p: &Photo| p.taken_at.get(..16).map(str::to_owned).unwrap_or_else(|| p.taken_at.clone());
+    let same = (0..index).rev().take_while(|&i| minute(photo_at(i)) == minute(photo)).count();
+    let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
+    let time = photo.taken_at.get(11..16).map(|t| format!(", {t}")).unwrap_or_default();
+    let name = format!("{area_name}, {}, {day}{time}", photo.angle_label());
+    match same {
+        0 => name,
+        n => format!("{name} ({})", n + 1),
+    }
 }
 
 /// The newest photo of `area_id` from the view `view_key` ([`view_key`]): the ghost laid over the

@@ -169,7 +169,7 @@ fn month_block(row: &GalleryRow, photos: &[Photo], month: &str, start: usize, wi
                 { for window.tiles.clone().map(|i| {
                     let at = start + i;
                     let photo = &photos[row.photos[at]];
-                    html! { <PhotoTile key={photo.id.clone()} photo={photo.clone()} name={row.names[at].clone()} /> }
+                    html! { <PhotoTile key={photo.id.clone()} photo={photo.clone()} name={row.tile_name(photos, at)} /> }
                 }) }
             </ul>
         </section>

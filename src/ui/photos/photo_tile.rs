@@ -13,7 +13,7 @@ use crate::storage::PhotoCopy;
 #[derive(Properties, PartialEq)]
 pub struct PhotoTileProps {
     pub photo: Photo,
-    /// The tile's accessible name, unique in the gallery (`photo::tile_names`).
+    /// The tile's accessible name, unique in the gallery (`photo::tile_name`).
     pub name: AttrValue,
 }
 

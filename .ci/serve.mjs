@@ -1,7 +1,9 @@
 // Serves a built app (dist/) on 127.0.0.1 the way a real static host would: the right MIME types
 // (application/wasm for streaming compile), every unknown path without a file extension answered
 // with index.html (client-side routes), long caching for hashed files and none for the entry
-// points, the headers a meta tag can't set (frame-ancestors), and the brotli or gzip copy that
+// points, the whole Content-Security-Policy as a header (the <meta> tag covers the pages, not the
+// service worker or the photo worker; a header covers every response) with what a meta tag
+// can't set (frame-ancestors), and the brotli or gzip copy that
 // .ci/compress.mjs wrote beside a file when the browser accepts it (with Vary: Accept-Encoding).
 // Usage: node .ci/serve.mjs [dir=dist] [port=8080]
 // As a module (the cross-engine journeys): `serve({ root, port })` resolves to the server, with
@@ -104,9 +106,24 @@ async function send(found, request, response, headers) {
   else createReadStream(sent.file).pipe(response);
 }
 
+/** The policy the build's pages declare in their <meta> tag (one source for both), with
+ * frame-ancestors, which only a header can set. A build whose page declares none (the empty Yew
+ * app the first-visit benchmark measures) gets frame-ancestors only. */
+export function policyOf(root) {
+  let page = "";
+  try {
+    page = readFileSync(path.join(root, "index.html"), "utf8");
+  } catch {
+    // No page at all: nothing to take a policy from.
+  }
+  const meta = page.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/);
+  return meta ? `${meta[1]}; frame-ancestors 'none'` : "frame-ancestors 'none'";
+}
+
 /** Serves `root` on 127.0.0.1:`port`; resolves once it listens. */
 export function serve({ root, port }) {
   root = path.resolve(root);
+  const policy = policyOf(root);
   const sockets = new Set();
   let offline = false;
   const server = http.createServer(async (request, response) => {
@@ -115,7 +132,7 @@ export function serve({ root, port }) {
       return;
     }
     const headers = {
-      "Content-Security-Policy": "frame-ancestors 'none'",
+      "Content-Security-Policy": policy,
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
     };

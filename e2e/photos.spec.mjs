@@ -399,3 +399,27 @@ test("an import can be cancelled: the photo under way is stored whole, the rest 
   await page.goto("/photos");
   await expect(gallery(page)).toHaveCount(added + 1);
 });
+
+test("the whole Content-Security-Policy comes as a header on every response, the workers' scripts included, and the photo worker runs under it", async ({ page }) => {
+  const meta = await (async () => {
+    await page.goto("/");
+    return page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  })();
+  for (const file of ["/", "/sw.js", "/photos/", "/photos/photo-worker.js", "/photos/photo-worker_loader.js", "/kit/"]) {
+    const response = await page.request.get(file);
+    expect(response.status(), file).toBe(200);
+    const header = response.headers()["content-security-policy"];
+    expect(header, file).toBe(`${meta}; frame-ancestors 'none'`);
+  }
+  // The hosts' snippets in docs/hosting/ send the same policy (they would go stale otherwise).
+  for (const snippet of ["_headers", "nginx.conf"]) {
+    const text = await readFile(new URL(`../docs/hosting/${snippet}`, import.meta.url), "utf8");
+    expect(text, snippet).toContain(`${meta}; frame-ancestors 'none'`);
+  }
+  // The worker (its glue and its wasm) runs under that policy: a photo goes through it. (Any
+  // policy violation fails the test: e2e/fixtures.mjs.)
+  await addArea(page, "cheeks");
+  await page.goto("/photos/add");
+  await importFiles(page, [ASTRONAUT]);
+  await expect(page.getByRole("status").filter({ hasText: "1 of 1 added." })).toBeVisible();
+});

@@ -22,7 +22,7 @@ import { CHROMIUM_ARGS } from "./playwright.config.mjs";
 import { verdict, verdicts } from "./bench-verdict.mjs";
 import { seedPhotos } from "./seed-photos.mjs";
 
-const PORT = 8098;
+const PORT = 8099;
 const RUNS = 7;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const root = path.resolve(import.meta.dirname, "..");

@@ -90,13 +90,15 @@ pub fn view_key(angle: Angle, custom_name: &str) -> String {
         if c.is_ascii() {
             key.push(c.to_ascii_lowercase());
         } else {
-            key.push('x');
+            // Between underscores, which the ASCII path never writes: no typed name spells it.
+            key.push('_');
             key.push_str(&hex(c as u32));
+            key.push('_');
         }
     }
     if key == "custom-" {
         // A name of only punctuation ("?!") still names one series.
-        key.extend(name.chars().map(|c| hex(c as u32)));
+        key.extend(name.chars().map(|c| format!("_{}_", hex(c as u32))));
     }
     key
 }
@@ -154,7 +156,10 @@ mod tests {
         }
         assert_ne!(view_key(Angle::Custom, "Ниже"), view_key(Angle::Custom, "あご"));
         assert_ne!(view_key(Angle::Custom, "épaule"), view_key(Angle::Custom, "paule"));
-        assert_eq!(view_key(Angle::Custom, "Épaule"), "custom-xc9paule");
-        assert_eq!(view_key(Angle::Custom, "?!"), "custom-3f21");
+        assert_eq!(view_key(Angle::Custom, "Épaule"), "custom-_c9_paule");
+        assert_eq!(view_key(Angle::Custom, "?!"), "custom-_3f__21_");
+        // No typed ASCII name spells another name's key.
+        assert_ne!(view_key(Angle::Custom, "Épaule"), view_key(Angle::Custom, "xc9paule"));
+        assert_ne!(view_key(Angle::Custom, "?!"), view_key(Angle::Custom, "3F21"));
     }
 }

@@ -77,19 +77,24 @@ pub fn use_import() -> Import {
     let actions = use_photo_actions();
     let results = use_state(Vec::<FileResult>::new);
     let worker = use_mut_ref(|| None::<PhotoWorker>);
-    let cancelled = use_mut_ref(|| false);
+    // Each import is numbered; Cancel stops every import up to the latest, so a camera photo taken
+    // meanwhile (a new import) never restarts a cancelled one.
+    let started_count = use_mut_ref(|| 0_u32);
+    let cancelled_up_to = use_mut_ref(|| 0_u32);
     let sessions = app.records.as_ref().map(|r| r.sessions.clone()).unwrap_or_default();
     let start = {
-        let (results, cancelled) = (results.clone(), cancelled.clone());
+        let (results, started_count, cancelled_up_to) =
+            (results.clone(), started_count.clone(), cancelled_up_to.clone());
         Callback::from(move |(sources, details): (Vec<Source>, PhotoDetails)| {
-            *cancelled.borrow_mut() = false;
+            *started_count.borrow_mut() += 1;
+            let this_import = *started_count.borrow();
             let mut list: Vec<FileResult> = sources
                 .iter()
                 .map(|s| FileResult { name: s.name.clone(), outcome: FileOutcome::Waiting })
                 .collect();
             results.set(list.clone());
-            let (results, actions, worker, sessions, cancelled) =
-                (results.clone(), actions.clone(), worker.clone(), sessions.clone(), cancelled.clone());
+            let (results, actions, worker, sessions, cancelled_up_to) =
+                (results.clone(), actions.clone(), worker.clone(), sessions.clone(), cancelled_up_to.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 // Started on the first import, then kept for the page's next ones (a new one
                 // if it stopped).
@@ -99,7 +104,7 @@ pub fn use_import() -> Import {
                     *worker.borrow_mut() = Some(started.clone());
                 }
                 for (index, source) in sources.into_iter().enumerate() {
-                    if *cancelled.borrow() {
+                    if *cancelled_up_to.borrow() >= this_import {
                         for result in &mut list[index..] {
                             result.outcome = FileOutcome::Cancelled;
                         }
@@ -127,7 +132,7 @@ pub fn use_import() -> Import {
             });
         })
     };
-    let cancel = Callback::from(move |()| *cancelled.borrow_mut() = true);
+    let cancel = Callback::from(move |()| *cancelled_up_to.borrow_mut() = *started_count.borrow());
     Import { results: (*results).clone(), start, cancel }
 }
 

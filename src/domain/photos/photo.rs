@@ -300,7 +300,9 @@ pub fn custom_names(photos: &[Photo], area_id: &str) -> Vec<String> {
 
 /// Each photo's accessible name in a gallery group, in the group's order: area, angle, date and
 /// time ("Cheeks, Front, 24 Nov 2026, 10:05"), with "(2)", "(3)"… for photos taken in the same
-/// minute, so no two tiles share a name.
+/// minute, so no two tiles share a name. (The gallery names only the tiles it draws, through
+/// [`tile_name`]; this whole-group form is the tests' statement of the rule.)
+#[cfg(test)]
 pub fn tile_names(photos: &[&Photo], area_name: &str) -> Vec<String> {
     (0..photos.len()).map(|index| tile_name(|i| photos[i], index, area_name)).collect()
 }

@@ -2,7 +2,7 @@
 // report, side-effect advice in the check-in, aftercare windows, the pigmentation caution for
 // darker skin types, home-device depth, session spacing, and "not medical advice" beside figures.
 import { expect, test } from "./fixtures.mjs";
-import { addArea, addSession, countStored, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
+import { addArea, addSession, countStored, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { storedSetting } from "./stored.mjs";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -48,7 +48,12 @@ test("a side effect ticked in the check-in shows its advice at once, most urgent
   await page.clock.setFixedTime(new Date("2026-11-24T10:00:00"));
   await addArea(page, "cheeks");
   await addSession(page, { date: "2026-11-20", depth: "1.5" });
-  await page.goto("/recovery/new");
+  // Today's three-tap card names the side effects worth a call and leads to the check-in that asks.
+  await page.goto("/");
+  const checkIn = page.getByRole("form", { name: "Today's check-in" });
+  await expect(checkIn).toContainText("Cold sores, hives, new bumps, swollen glands or signs of infection?");
+  await checkIn.getByRole("link", { name: "Add more detail" }).click();
+  await expect(page).toHaveURL("/recovery/new");
   const advice = page.getByRole("region", { name: "What to do" });
   await expect(advice.getByRole("listitem")).toHaveCount(0);
   await page.getByRole("checkbox", { name: "Breakouts or tiny white bumps (milia)" }).check();
@@ -75,6 +80,10 @@ test("a side effect ticked in the check-in shows its advice at once, most urgent
   await expect(card).toContainText("allergic granulomas");
   await expect(card).not.toContainText("milia");
   await expect(card).toContainText("Not medical advice");
+  // Which signs call for the clinic is clinic guidance, not a study: its source says so.
+  await expect(
+    card.getByRole("listitem").filter({ hasText: "allergic reaction" }).getByRole("link", { name: "Source" }),
+  ).toHaveAttribute("href", "/timeline/evidence#source-clinic-practice");
 });
 
 test("an aftercare item leaves the checklist once its window is over, and each says until when", async ({ page }) => {
@@ -152,5 +161,36 @@ test("a session closer to another than studies spaced them gets a note, and vita
   await expect(page.getByRole("note", { name: "Product caution" })).toContainText("Allergic granulomas");
   await page.getByRole("checkbox", { name: "Vitamin C serum" }).uncheck();
   await page.getByLabel("Other products (comma-separated)").fill("Saline, exosome booster");
-  await expect(page.getByRole("note", { name: "Product caution" })).toBeVisible();
+  await expect(page.getByRole("note", { name: "Product caution" })).toContainText("Allergic granulomas");
+  // Any other topical: only sterile products are meant for freshly needled skin.
+  await page.getByLabel("Other products (comma-separated)").fill("Saline, copper peptides");
+  await expect(page.getByRole("note", { name: "Product caution" })).toContainText(
+    "only sterile products made for needling are meant for it",
+  );
+  await page.getByLabel("Other products (comma-separated)").fill("Sterile saline");
+  await expect(page.getByRole("note", { name: "Product caution" })).toHaveCount(0);
+  // The spacing note links its source only when it is the studies' spacing; the depth hint links its own.
+  await page.getByRole("checkbox", { name: "Cheeks" }).check();
+  await expect(page.getByRole("link", { name: "Source of the depth guidance for Cheeks" })).toHaveAttribute(
+    "href",
+    "/timeline/evidence#source-alster2018",
+  );
+});
+
+test("RF microneedling is not judged by needling's figures: no phases or band, and its redness asks the clinic", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2026-11-24T10:00:00"));
+  await start(page);
+  const rf = { ...sessionRecord("s1", "2026-11-18"), device: "rf_microneedling" };
+  await seedRecords(page, { sessions: [rf], entries: [entryRecord("e1", "2026-11-19", 3), entryRecord("e2", "2026-11-23", 3)] });
+  await page.goto("/");
+  const card = page.getByRole("region", { name: "Contact your clinic" });
+  // Needling would call this "still high after day 3"; RF has its own recovery.
+  await expect(card).toContainText("There is still redness on day 5 after RF microneedling.");
+  await expect(card).toContainText("ask your clinic what to expect");
+  await expect(card).not.toContainText("not easing after day 3");
+  await page.goto("/timeline");
+  const chart = page.getByRole("img", { name: /Cheeks timeline/ });
+  await expect(chart).toHaveAttribute("aria-label", /RF microneedling sessions are marked without phases or band/);
+  await expect(chart.locator("rect.phase")).toHaveCount(0);
+  await expect(page.getByText(/RF microneedling\): heat as well as needles/)).toBeVisible();
 });

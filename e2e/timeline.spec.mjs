@@ -19,7 +19,7 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
   await openSection(page, "Timeline");
   const here = page.getByRole("region", { name: "You are here" });
   await expect(here).toContainText(
-    "Cheeks: Week 5 after session 2: new collagen is being laid down, with little visible change yet; in studies, each session's change built on the earlier ones.",
+    "Cheeks: Week 5 after session 2: in the phase model, new collagen is laid down now, with little visible change yet; the timeline assumes each session adds to the earlier ones (the app's model, not a measurement).",
   );
   // The client's planned session wins over the typical interval.
   await expect(here).toContainText("Next session planned for 23 Feb 2026.");
@@ -65,7 +65,7 @@ test("the timeline shows where the client is, the sessions, phases, band, and zo
   const milestones = page.getByRole("list", { name: "Cheeks milestones" });
   await expect(milestones).toContainText("First photo comparison worth taking: 29 Dec 2025 to 12 Jan 2026");
   // Counted from the course's last session, the planned one included.
-  await expect(milestones).toContainText("Clearer change seen in a 20-person study: 25 Aug 2026 to 23 Feb 2027");
+  await expect(milestones).toContainText("Clearer change window (the app's reading of a 15-person study): 25 Aug 2026 to 23 Feb 2027");
 });
 
 test("the evidence page lists every source, the figures and the caveats", async ({ page }) => {

@@ -174,7 +174,7 @@ fn the_scanner_finds_promises_and_lets_plain_reports_pass() {
         let c = '"';
         fn f<'a>(x: &'a str) {}
         let d = r#"Guaranteed "results""#;
-        let e = "In 20 people, change was clearer at 6 months. \
+        let e = "In 15 people, change was clearer at 6 months. \
             You'll love it";
         let g = "willing and securely stored";
     "##;

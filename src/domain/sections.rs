@@ -80,7 +80,7 @@ impl Section {
     pub const fn purpose(self) -> &'static str {
         match self {
             Section::Today => "How your skin is doing today, and what comes next.",
-            Section::Timeline => "What usually happens after each session, and where you are now.",
+            Section::Timeline => "What studies reported after a session, and where you are now.",
             Section::Sessions => "Every treatment session: date, areas, needle depth and more.",
             Section::Recovery => "Your daily diary of redness and recovery.",
             Section::Photos => "Before-and-after photos. They never leave this device.",

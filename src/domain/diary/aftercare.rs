@@ -96,16 +96,27 @@ pub fn aftercare_checklist(
     items
 }
 
-/// The granuloma caution for products put on during or right after needling that are not made
-/// sterile for it (vitamin C, exosomes, growth factors, …): `None` for other products.
+/// What to say about a product put on during or right after needling: the granuloma caution for
+/// the actives it was reported with (vitamin C, exosomes, growth factors), the sterile-products
+/// note for any other topical, and `None` for what says it is sterile (or is saline).
 pub fn product_caution(product: &str) -> Option<&'static str> {
     const RISKY: [&str; 4] = ["vitamin c", "ascorbic", "exosome", "growth factor"];
-    let lower = product.to_lowercase();
-    RISKY.iter().any(|word| lower.contains(word)).then_some(PRODUCT_CAUTION)
+    const STERILE: [&str; 2] = ["sterile", "saline"];
+    let lower = product.trim().to_lowercase();
+    if RISKY.iter().any(|word| lower.contains(word)) {
+        Some(PRODUCT_CAUTION)
+    } else if lower.is_empty() || STERILE.iter().any(|word| lower.contains(word)) {
+        None
+    } else {
+        Some(STERILE_NOTE)
+    }
 }
 
 /// What EVIDENCE.md says about products on freshly needled skin.
 pub const PRODUCT_CAUTION: &str = "Products put on during or right after needling reach deeper layers. Allergic granulomas (firm bumps weeks later) were reported after a vitamin C serum was used this way; only sterile products made for needling are meant for it. Ask your clinic.";
+
+/// What EVIDENCE.md says about every other product on freshly needled skin.
+pub const STERILE_NOTE: &str = "Products put on during or right after needling reach deeper layers; only sterile products made for needling are meant for it. If you are not sure a product here is, ask your clinic.";
 
 /// The source of the product caution (the firm-bumps side effect's).
 pub const PRODUCT_CAUTION_SOURCE: &str = SideEffect::FirmBumps.source();
@@ -177,7 +188,11 @@ mod tests {
         for product in ["Vitamin C serum", "exosomes", "Growth factor serum", "L-ascorbic acid"] {
             assert_eq!(product_caution(product), Some(PRODUCT_CAUTION), "{product}");
         }
-        for product in ["Hyaluronic acid", "Hyaluronic acid serum", "Saline"] {
+        // Any other topical gets the sterile-products note, unless it says it is sterile.
+        for product in ["Hyaluronic acid", "Peptide serum", "Copper peptides"] {
+            assert_eq!(product_caution(product), Some(STERILE_NOTE), "{product}");
+        }
+        for product in ["Sterile hyaluronic glide", "Saline", " "] {
             assert_eq!(product_caution(product), None, "{product}");
         }
         assert_eq!(PRODUCT_CAUTION_SOURCE, "soltani2014");

@@ -31,6 +31,11 @@ pub enum SafetyReason {
     RednessPastWeek {
         day: i64,
     },
+    /// Redness after an RF microneedling session past the days needling's figures cover: RF has
+    /// its own recovery, so the app does not judge it, and asks the client to ask the clinic.
+    RfRedness {
+        day: i64,
+    },
     InfectionSigns(Vec<InfectionSign>),
     DarkPatches,
     /// A side effect to tell the clinic about today or soon (not the "next visit" ones).
@@ -51,6 +56,9 @@ impl SafetyReason {
             SafetyReason::RednessPastWeek { day } => format!(
                 "There is still redness on day {day}. In a review of 85 articles, redness and swelling lasted up to 7 days; longer is beyond that range."
             ),
+            SafetyReason::RfRedness { day } => format!(
+                "There is still redness on day {day} after RF microneedling. RF has its own recovery, which the needling figures in this app do not describe: ask your clinic what to expect."
+            ),
             SafetyReason::InfectionSigns(signs) => {
                 let names: Vec<String> = signs.iter().map(|s| s.label().to_lowercase()).collect();
                 format!("You noted {}, which can be signs of infection.", names.join(", "))
@@ -67,6 +75,8 @@ impl SafetyReason {
     pub const fn source(&self) -> &'static str {
         match self {
             SafetyReason::SideEffect(effect) => effect.source(),
+            // Which signs mean infection is clinic guidance; the redness figures are Chu 2021's.
+            SafetyReason::InfectionSigns(_) | SafetyReason::RfRedness { .. } => "clinic-practice",
             _ => "chu2021",
         }
     }
@@ -95,7 +105,11 @@ pub fn assess(session: Option<&Session>, entries: &[RecoveryEntry]) -> Option<Sa
             .map(|e| e.redness)
             .max();
         let previous = earlier.last().map(|e| e.redness);
-        if day > INFLAMMATION_DAYS && latest.redness >= SEVERE_REDNESS {
+        if !session.device.follows_needling_figures() {
+            if day > INFLAMMATION_DAYS && latest.redness >= 1 {
+                reasons.push(SafetyReason::RfRedness { day });
+            }
+        } else if day > INFLAMMATION_DAYS && latest.redness >= SEVERE_REDNESS {
             reasons.push(SafetyReason::RednessStillHigh { day, level: latest.redness });
         } else if day > TRANSIENT_DAYS && latest.redness >= 1 {
             reasons.push(SafetyReason::RednessPastWeek { day });

@@ -112,5 +112,24 @@ fn side_effects_for_the_clinic_prompt_and_the_next_visit_ones_do_not() {
     let prompt = assess(Some(&session()), &entries).unwrap();
     assert_eq!(prompt.reasons, vec![SafetyReason::SideEffect(SideEffect::ColdSoresOrBlisters)]);
     assert!(prompt.reasons[0].sentence().contains("Call your clinic today"));
-    assert_eq!(prompt.reasons[0].source(), "alster2018");
+    assert_eq!(prompt.reasons[0].source(), "clinic-practice");
+}
+
+#[test]
+fn rf_microneedling_redness_is_not_judged_by_needling_figures() {
+    use crate::domain::diary::session::DeviceKind;
+    let mut rf = session();
+    rf.device = DeviceKind::RfMicroneedling;
+    // Needling would call redness 3 on day 4 "still high"; RF asks the clinic instead.
+    let prompt = assess(Some(&rf), &diary(&[(1, 3), (4, 3)])).unwrap();
+    assert_eq!(prompt.reasons, vec![SafetyReason::RfRedness { day: 4 }]);
+    assert!(prompt.reasons[0].sentence().contains("ask your clinic what to expect"));
+    assert_eq!(prompt.reasons[0].source(), "clinic-practice");
+    assert_eq!(assess(Some(&rf), &diary(&[(1, 3), (3, 2)])), None, "within the first days: nothing");
+    assert_eq!(assess(Some(&rf), &diary(&[(1, 3), (9, 0)])), None, "settled: nothing");
+    assert_eq!(
+        assess(Some(&session()), &diary(&[(1, 3), (4, 3)])).unwrap().reasons,
+        vec![SafetyReason::RednessStillHigh { day: 4, level: 3 }],
+        "a needling session keeps its figures"
+    );
 }

@@ -49,6 +49,13 @@ impl DeviceKind {
             DeviceKind::Other => "Other",
         }
     }
+
+    /// Whether needling's healing phases, band and redness figures describe this device. RF
+    /// microneedling adds heat and has its own recovery (EVIDENCE.md: do not apply mechanical
+    /// needling's expectations to it).
+    pub const fn follows_needling_figures(self) -> bool {
+        !matches!(self, DeviceKind::RfMicroneedling)
+    }
 }
 
 /// Products commonly applied during or after a session, offered as suggestions.

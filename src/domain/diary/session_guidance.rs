@@ -5,7 +5,7 @@
 
 use time::Date;
 
-use super::aftercare::product_caution;
+use super::aftercare::{product_caution, PRODUCT_CAUTION};
 use super::session::{DeviceKind, Session};
 use crate::domain::profile::area::AreaKind;
 use crate::domain::text::dates::display_date;
@@ -39,6 +39,10 @@ pub struct DepthNote {
     pub source: &'static str,
 }
 
+/// Where the app's RF sentences come from: EVIDENCE.md's practical guidance that RF
+/// microneedling has its own settings and recovery (no trial figures: "ask your clinic").
+pub const RF_SOURCE: &str = "clinic-practice";
+
 /// The note for one area of a session form: `depth_mm` as typed and read (`None` when empty or
 /// not a number yet).
 pub fn depth_note(
@@ -52,7 +56,7 @@ pub fn depth_note(
         return DepthNote {
             hint: Some("RF microneedling uses heat as well as needles, with its own settings and recovery: ask your clinic what to expect.".into()),
             caution: None,
-            source: "alster2018",
+            source: RF_SOURCE,
         };
     }
     if at_home {
@@ -84,9 +88,17 @@ pub fn depth_note(
     }
 }
 
-/// The granuloma caution when any product calls for it.
+/// The strongest product note any product calls for: the granuloma caution before the
+/// sterile-products note.
 pub fn products_caution(products: &[String]) -> Option<&'static str> {
-    products.iter().find_map(|p| product_caution(p))
+    let notes: Vec<&'static str> = products.iter().filter_map(|p| product_caution(p)).collect();
+    notes.iter().find(|n| **n == PRODUCT_CAUTION).or(notes.first()).copied()
+}
+
+/// The source of an [`interval_note`]: the studies' spacing when no clinic protocol sets one;
+/// `None` for the clinic's own protocol (the clinic's word, not a study's).
+pub fn interval_source(clinic_weeks: Option<u8>) -> Option<&'static str> {
+    clinic_weeks.is_none().then_some(STUDY_INTERVAL_WEEKS.source)
 }
 
 /// A note when a session on `date` is closer to another session than the clinic's interval

@@ -78,5 +78,6 @@ fn products_for_freshly_needled_skin_carry_the_granuloma_caution() {
     assert!(products_caution(&["Hyaluronic acid".into(), "Vitamin C serum".into()])
         .unwrap()
         .contains("granulomas"));
-    assert_eq!(products_caution(&["Hyaluronic acid".into()]), None);
+    assert!(products_caution(&["Hyaluronic acid".into()]).unwrap().contains("only sterile products"));
+    assert_eq!(products_caution(&["Sterile saline".into(), String::new()]), None);
 }

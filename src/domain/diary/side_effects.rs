@@ -98,7 +98,8 @@ impl SideEffect {
         match self {
             SideEffect::FirmBumps => "soltani2014",
             SideEffect::TrackMarks => "pahwa2012",
-            _ => "alster2018",
+            // What clinics ask to hear about: practical guidance in EVIDENCE.md, no trial behind it.
+            _ => "clinic-practice",
         }
     }
 }
@@ -120,7 +121,7 @@ pub fn check_in_advice(infection_signs: bool, dark_patches: bool, effects: &[Sid
         advice.push(Advice {
             urgency: Urgency::Today,
             text: "Pus, spreading warmth, fever or pain getting worse can be signs of infection. Call your clinic today.",
-            source: "alster2018",
+            source: "clinic-practice",
         });
     }
     if dark_patches {

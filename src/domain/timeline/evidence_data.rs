@@ -47,8 +47,8 @@ pub const SOURCES: &[Source] = &[
     Source {
         key: "alam2014",
         label: "Alam et al. 2014",
-        citation: "Alam et al., JAMA Dermatol 2014 (20 people completed; split face, 3 sessions 2 weeks apart).",
-        supports: "In these 20 people, the acne-scar score had improved significantly 6 months after the first session, and not yet significantly at 3 months: improvement went on growing after the last session.",
+        citation: "Alam et al., JAMA Dermatol 2014;150(8):844-9 (20 enrolled, 15 completed; split face, 3 sessions 2 weeks apart).",
+        supports: "In the 15 people who completed the study, the acne-scar score on the needled side was significantly lower than at the start 6 months after the first session, and not yet significantly at 3 months. Its 2-week spacing is the shortest in the studies cited here.",
         peer_reviewed: true,
     },
     Source {
@@ -104,7 +104,7 @@ pub const SOURCES: &[Source] = &[
         key: "alster2018",
         label: "Alster & Graham 2018",
         citation: "Alster & Graham, Dermatol Surg 2018;44:397-404 (practical guide).",
-        supports: "What clinics screen for before a session, which side effects should prompt a call to the clinic, and typical clinic needle depths by area (practical guidance, not trial outcomes).",
+        supports: "What clinics screen for before a session, and typical clinic needle depths by area (practical guidance, not trial outcomes).",
         peer_reviewed: true,
     },
     Source {
@@ -145,8 +145,8 @@ pub const SOURCES: &[Source] = &[
     Source {
         key: "clinic-practice",
         label: "Common clinic practice",
-        citation: "Common clinic aftercare and practical guides (not trial evidence; a clinic's link can change it).",
-        supports: "Aftercare windows: no make-up for about 24 hours; no retinoids, acids or vitamin C for about 3-7 days; no sweating exercise, swimming or sauna for about 24-48 hours; sun protection daily.",
+        citation: "Common clinic aftercare and practical guides (not trial evidence; a clinic's link can change the aftercare).",
+        supports: "Aftercare windows: no make-up for about 24 hours; no retinoids, acids or vitamin C for about 3-7 days; no sweating exercise, swimming or sauna for about 24-48 hours; sun protection daily. Which side effects clinics ask to hear about, and how soon: signs of infection, cold sores or blisters, hives or lip or eye swelling, swollen glands, breakouts or milia. That RF microneedling (heat as well as needles) has its own settings and recovery, so needling's figures are not applied to it.",
         peer_reviewed: false,
     },
     Source {
@@ -160,7 +160,7 @@ pub const SOURCES: &[Source] = &[
         key: "remodel-model",
         label: "Remodel",
         citation: "Remodel's illustration of the ranges above (not a measurement, not a prediction).",
-        supports: "The shape of the expected-improvement band: when it starts, how fast it grows, how much later sessions add.",
+        supports: "The shape of the band of what studies reported: when it starts, how fast it grows, how much later sessions add.",
         peer_reviewed: false,
     },
 ];
@@ -206,6 +206,9 @@ pub const REDNESS_MAX_DAYS: Range = range(7.0, 7.0, "days", "chu2021", Confirmed
 /// When a first comparison photo is worth taking: the app's reading of "improvement is noticed
 /// over several weeks" (not a measured onset of visible change).
 pub const FIRST_COMPARISON_WEEKS: Range = range(4.0, 6.0, "weeks", "seed", Assumption);
+/// When Alam 2014 saw the acne-scar score significantly lower: 6 months after the first session
+/// (and not yet at 3), in the 15 people who completed the study.
+pub const ALAM_SIGNIFICANT_MONTHS: Range = range(6.0, 6.0, "months", "alam2014", Confirmed);
 /// When change was clearer after the last session: significant at 6 months (Alam),
 /// considerable collagen increase at 6 months and still changing to a year (Aust). The window is
 /// the app's reading of those.
@@ -239,7 +242,11 @@ pub const PARAMETERS: &[(&str, Range)] = &[
     ("Redness often eases within", REDNESS_TYPICAL_DAYS),
     ("Redness and swelling reported up to", REDNESS_MAX_DAYS),
     ("First comparison photo worth taking", FIRST_COMPARISON_WEEKS),
-    ("Change reported clearer after the last session (20 people)", CLEARER_RESULTS_MONTHS),
+    ("Acne-scar change significant after the first session (15 people)", ALAM_SIGNIFICANT_MONTHS),
+    (
+        "Window for clearer change after the last session (the app's reading of a 15-person study)",
+        CLEARER_RESULTS_MONTHS,
+    ),
     ("Interval used when no clinic sets one", TYPICAL_INTERVAL_WEEKS),
     ("Intervals between sessions in studies", STUDY_INTERVAL_WEEKS),
     ("Clinic depth around the eyes and forehead", DEPTH_EYES_FOREHEAD_MM),

@@ -9,8 +9,8 @@ use time::{Date, Duration};
 use crate::domain::diary::session::{DeviceKind, Session};
 use crate::domain::text::dates::display_date;
 use crate::domain::timeline::evidence_data::{
-    CLEARER_RESULTS_MONTHS, FIRST_COMPARISON_WEEKS, INFLAMMATION_END_DAYS, MODEL_LAG_WEEKS,
-    PROLIFERATION_END_WEEKS, REDNESS_MAX_DAYS, REDNESS_TYPICAL_DAYS, REMODELLING_END_MONTHS,
+    ALAM_SIGNIFICANT_MONTHS, CLEARER_RESULTS_MONTHS, FIRST_COMPARISON_WEEKS, INFLAMMATION_END_DAYS,
+    MODEL_LAG_WEEKS, PROLIFERATION_END_WEEKS, REDNESS_MAX_DAYS, REDNESS_TYPICAL_DAYS, REMODELLING_END_MONTHS,
     TYPICAL_INTERVAL_WEEKS,
 };
 
@@ -34,9 +34,13 @@ impl Phase {
     /// What the client may notice, in plain words.
     pub const fn plain(self) -> &'static str {
         match self {
-            Phase::Inflammation => "the skin is healing; redness, warmth and tightness are usual",
-            Phase::Proliferation => "new collagen is being laid down, with little visible change yet",
-            Phase::Remodelling => "new collagen is maturing and texture improves gradually",
+            Phase::Inflammation => "the skin is healing; redness, warmth and tightness are common",
+            Phase::Proliferation => {
+                "in the phase model, new collagen is laid down now, with little visible change yet"
+            }
+            Phase::Remodelling => {
+                "in the phase model, new collagen matures now, and any change in texture comes gradually"
+            }
         }
     }
 }
@@ -103,7 +107,7 @@ pub fn you_are_here(today: Date, sessions: &[Session]) -> Option<YouAreHere> {
             sentence: format!(
                 "{when} after session {number} (RF microneedling): heat as well as needles, with its own recovery; the figures here are for needling alone, so ask your clinic what to expect."
             ),
-            source: "alster2018",
+            source: crate::domain::diary::session_guidance::RF_SOURCE,
         });
     }
     let Some(phase) = phase_at(latest.date, today) else {
@@ -124,12 +128,12 @@ pub fn you_are_here(today: Date, sessions: &[Session]) -> Option<YouAreHere> {
             FIRST_COMPARISON_WEEKS.source,
         ),
         Phase::Proliferation => {
-            ("in studies, each session's change built on the earlier ones".to_string(), MODEL_LAG_WEEKS.source)
+            ("the timeline assumes each session adds to the earlier ones (the app's model, not a measurement)".to_string(), MODEL_LAG_WEEKS.source)
         }
         Phase::Remodelling => (format!(
-            "in a 20-person study, acne-scar change was significant at {} months and not yet at 3; results vary from person to person",
-            CLEARER_RESULTS_MONTHS.low
-        ), CLEARER_RESULTS_MONTHS.source),
+            "in a study that followed 15 people, acne-scar change was significant {} months after the first session and not yet at 3; results vary from person to person",
+            ALAM_SIGNIFICANT_MONTHS.high
+        ), ALAM_SIGNIFICANT_MONTHS.source),
     };
     Some(YouAreHere {
         sentence: format!("{when} after session {number}: {}; {outlook}.", phase.plain()),
@@ -197,7 +201,7 @@ pub fn milestones(sessions: &[Session]) -> Vec<Milestone> {
             source: FIRST_COMPARISON_WEEKS.source,
         },
         Milestone {
-            label: "Clearer change seen in a 20-person study",
+            label: "Clearer change window (the app's reading of a 15-person study)",
             from: *last + months(CLEARER_RESULTS_MONTHS.low),
             to: *last + months(CLEARER_RESULTS_MONTHS.high),
             source: CLEARER_RESULTS_MONTHS.source,

@@ -28,20 +28,20 @@ fn you_are_here_says_the_week_the_phase_and_what_to_expect() {
     assert_eq!(you_are_here(S1 - Duration::days(1), &sessions), None);
     assert_eq!(
         you_are_here(S1 + Duration::days(2), &sessions).unwrap().sentence,
-        "Day 2 after session 1: the skin is healing; redness, warmth and tightness are usual; in a review of 85 articles, redness and swelling lasted up to 7 days; if redness is not improving after day 3 or lasts past day 7, contact your clinic."
+        "Day 2 after session 1: the skin is healing; redness, warmth and tightness are common; in a review of 85 articles, redness and swelling lasted up to 7 days; if redness is not improving after day 3 or lasts past day 7, contact your clinic."
     );
     assert_eq!(
         you_are_here(S1 + Duration::days(25), &sessions).unwrap().sentence,
-        "Week 4 after session 1: new collagen is being laid down, with little visible change yet; in studies, change was noticed over several weeks; results vary from person to person."
+        "Week 4 after session 1: in the phase model, new collagen is laid down now, with little visible change yet; in studies, change was noticed over several weeks; results vary from person to person."
     );
     assert_eq!(
         you_are_here(s2 + Duration::days(30), &sessions).unwrap().sentence,
-        "Week 5 after session 2: new collagen is being laid down, with little visible change yet; in studies, each session's change built on the earlier ones."
+        "Week 5 after session 2: in the phase model, new collagen is laid down now, with little visible change yet; the timeline assumes each session adds to the earlier ones (the app's model, not a measurement)."
     );
     assert!(you_are_here(s2 + Duration::days(60), &sessions)
         .unwrap()
         .sentence
-        .contains("in a 20-person study, acne-scar change was significant at 6 months"));
+        .contains("in a study that followed 15 people, acne-scar change was significant 6 months after the first session"));
     assert!(you_are_here(s2 + Duration::days(400), &sessions)
         .unwrap()
         .sentence
@@ -121,7 +121,9 @@ fn unconfirmed_figures_and_assumptions_are_marked() {
         "the model is not evidence"
     );
     assert!(assumptions.contains(&"First comparison photo worth taking"));
-    assert!(assumptions.contains(&"Change reported clearer after the last session (20 people)"));
+    assert!(assumptions.contains(
+        &"Window for clearer change after the last session (the app's reading of a 15-person study)"
+    ));
     // Everything the model uses is an assumption, never presented as a confirmed figure.
     assert!(PARAMETERS.iter().all(|(_, r)| r.source != "remodel-model" || r.status == Status::Assumption));
 }
@@ -140,7 +142,12 @@ fn every_figure_has_the_status_and_source_evidence_md_gives_it() {
         ("Redness often eases within", Assumption, "remodel-reading"),
         ("Redness and swelling reported up to", Confirmed, "chu2021"),
         ("First comparison photo worth taking", Assumption, "seed"),
-        ("Change reported clearer after the last session (20 people)", Assumption, "alam2014"),
+        ("Acne-scar change significant after the first session (15 people)", Confirmed, "alam2014"),
+        (
+            "Window for clearer change after the last session (the app's reading of a 15-person study)",
+            Assumption,
+            "alam2014",
+        ),
         ("Interval used when no clinic sets one", Confirmed, "harris2015"),
         ("Intervals between sessions in studies", Unconfirmed, "alam2014"),
         ("Clinic depth around the eyes and forehead", Unconfirmed, "alster2018"),
@@ -162,7 +169,7 @@ fn every_figure_has_the_status_and_source_evidence_md_gives_it() {
         ("chu2021", "Dermatol Surg 2021"),
         ("aust2008", "Plast Reconstr Surg 2008"),
         ("harris2015", "Int J Womens Dermatol 2015;1:77-81"),
-        ("alam2014", "JAMA Dermatol 2014 (20 people completed"),
+        ("alam2014", "JAMA Dermatol 2014;150(8):844-9 (20 enrolled, 15 completed"),
         ("eldomyati2015", "J Clin Aesthet Dermatol 2015;8(7):36-42 (n = 10"),
         ("hkjdv2018", "2018;26:52-7 (36 patients)"),
         ("tan2014", "JAAD 2014"),
@@ -173,11 +180,26 @@ fn every_figure_has_the_status_and_source_evidence_md_gives_it() {
         ("waldman2017", "Dermatol Surg 2017;43:1249-62"),
         ("soltani2014", "JAMA Dermatol 2014;150:68-72"),
         ("pahwa2012", "Dermatol Surg 2012;38:1107-8"),
+        ("fda2020", "US FDA, guidance on microneedling products, 2020"),
+        ("seed", "not peer reviewed"),
+        ("manufacturer-depth", "not peer reviewed"),
+        ("clinic-practice", "not trial evidence"),
+        ("remodel-reading", "marked as the app's assumption"),
+        ("remodel-model", "not a measurement, not a prediction"),
     ] {
         assert!(citation(key).contains(cited), "{key}: {}", citation(key));
     }
     let aust = SOURCES.iter().find(|s| s.key == "aust2008").unwrap();
     assert!(aust.supports.contains("subset") && !aust.supports.contains("60-80%"), "no figure for all 480");
+    // Every source is checked above, and only peer-reviewed papers say they are.
+    for source in SOURCES {
+        assert!(citation(source.key) != "", "{} has a citation", source.key);
+        let unreviewed =
+            ["seed", "manufacturer-depth", "fda2020", "clinic-practice", "remodel-reading", "remodel-model"];
+        assert_eq!(source.peer_reviewed, !unreviewed.contains(&source.key), "{}", source.key);
+    }
+    let alam = SOURCES.iter().find(|s| s.key == "alam2014").unwrap();
+    assert!(alam.supports.contains("15 people") && !alam.supports.contains("20 people"), "15 completed");
     let chu = SOURCES.iter().find(|s| s.key == "chu2021").unwrap();
     assert!(chu.supports.contains("up to 7 days") && !chu.supports.contains("3 days"));
 }

@@ -1,4 +1,5 @@
-//! Today's check-in in three taps: redness, swelling, done.
+//! Today's check-in in three taps: redness, swelling, done; the side effects that should prompt a
+//! call are asked about in the full check-in, which the card names and links to.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -58,7 +59,6 @@ pub fn CheckInCard(props: &CheckInCardProps) -> Html {
             <ScalePicker name="today-swelling" legend="Swelling" words={&MILD_SCALE_WORDS[..]} value={*swelling} on_change={pick(&swelling)} error={error("swelling")} />
             <div class="form__actions">
                 <button type="submit" class="button">{ "Done" }</button>
-                <Link<Route> to={Route::RecoveryNew}>{ "Add more detail" }</Link<Route>>
                 if let Some(message) = error("date") {
                     <p class="field__error" role="alert">{ message }</p>
                 }
@@ -66,6 +66,13 @@ pub fn CheckInCard(props: &CheckInCardProps) -> Html {
                     <p class="field__error" role="alert">{ message.clone() }</p>
                 }
             </div>
+            // After Done in the tab order: the three taps cover the daily course; the side effects worth
+            // a call are one tap away.
+            <p class="check-in__more">
+                { "Cold sores, hives, new bumps, swollen glands or signs of infection? " }
+                <Link<Route> to={Route::RecoveryNew}>{ "Add more detail" }</Link<Route>>
+                { ": the full check-in asks about each and says when to call your clinic." }
+            </p>
         </form>
     }
 }

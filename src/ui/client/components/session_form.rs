@@ -6,7 +6,7 @@ use crate::domain::diary::aftercare::PRODUCT_CAUTION_SOURCE;
 use crate::domain::diary::session::{
     parse_depth, DeviceKind, Session, SessionForm, SessionStatus, COMMON_PRODUCTS,
 };
-use crate::domain::diary::session_guidance::{depth_note, interval_note, products_caution};
+use crate::domain::diary::session_guidance::{depth_note, interval_note, interval_source, products_caution};
 use crate::domain::profile::{Concern, Profile};
 use crate::domain::text::iso::parse_date;
 use crate::domain::validation::FieldErrors;
@@ -95,7 +95,10 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
             </div>
             if let Some(note) = spacing {
                 <p class="notice notice--caution" role="note" aria-label="Session spacing">
-                    { note }{ " " }<a href={Href::evidence(Some("alam2014"))}>{ "Source" }</a>
+                    { note }
+                    if let Some(source) = interval_source(props.clinic_interval_weeks) {
+                        { " " }<a href={Href::evidence(Some(source))}>{ "Source" }</a>
+                    }
                 </p>
             }
             <SelectField id="setting" label="Where" options={settings}
@@ -131,6 +134,12 @@ pub fn SessionFormView(props: &SessionFormViewProps) -> Html {
                                         if let Some(entry) = next.areas.iter_mut().find(|(a, _)| *a == id2) { entry.1 = v; }
                                         form_depth.set(next);
                                     })} />
+                                if note.hint.is_some() && note.caution.is_none() {
+                                    <p class="field__source">
+                                        <a href={Href::evidence(Some(note.source))}
+                                            aria-label={format!("Source of the depth guidance for {}", area.name)}>{ "Source of the depth guidance" }</a>
+                                    </p>
+                                }
                                 if let Some(caution) = note.caution {
                                     <p class="notice notice--caution" role="note" aria-label={format!("Depth caution for {}", area.name)}>
                                         { caution }{ " " }<a href={Href::evidence(Some(note.source))}>{ "Source" }</a>

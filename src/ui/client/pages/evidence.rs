@@ -49,7 +49,7 @@ pub fn EvidencePage() -> Html {
                 </table>
             </section>
             <section class="card" aria-labelledby="band-heading">
-                <h2 id="band-heading">{ "How the expected band is drawn" }</h2>
+                <h2 id="band-heading">{ "How the band of what studies reported is drawn" }</h2>
                 <p>{ "Each session adds a response that starts after a lag and grows towards its share; each later session brings less than the one before. The ranges are the Model rows above. Shares combine as parts of what is left to improve:" }</p>
                 <p class="formula">{ "band(t) = 1 − Πᵢ (1 − rᵢ(t)),  rᵢ(t) = aᵢ · (1 − e^(−(t − tᵢ − L)/K)) when t − tᵢ > L, else 0,  aᵢ = a₀ · dⁱ" }</p>
                 <p>{ "The low edge uses the slow end of every range and the high edge the fast end. The scale is relative: 0 is no improvement and the top is the most this illustration allows. It is the app's illustration, not a measurement and not a prediction for you." }</p>

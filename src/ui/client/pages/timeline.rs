@@ -9,6 +9,7 @@ use crate::domain::diary::recovery::RecoveryEntry;
 use crate::domain::diary::session::Session;
 use crate::domain::sections::Section;
 use crate::domain::text::dates::display_date;
+use crate::domain::timeline::evidence_data::TYPICAL_INTERVAL_WEEKS;
 use crate::domain::timeline::{milestones, next_due, you_are_here, NextDue, Protocol};
 use crate::site::Href;
 use crate::ui::client::routes::Route;
@@ -42,7 +43,11 @@ pub fn TimelinePage() -> Html {
         .and_then(|c| c.protocol)
         .map(|p| Protocol { sessions: p.sessions, interval_weeks: p.interval_weeks });
     let clinic_name = records.clinic.as_ref().map(|c| c.name.as_str()).unwrap_or("your clinic");
-    let due = match (planned, next_due(&records.sessions, protocol)) {
+    let next = next_due(&records.sessions, protocol);
+    // The typical interval is a study figure: it links to its source; a clinic's own is not.
+    let due_source = matches!((&planned, &next), (None, NextDue::Due { from_clinic: false, .. }))
+        .then_some(TYPICAL_INTERVAL_WEEKS.source);
+    let due = match (planned, next) {
         (Some(next), _) => format!("Next session planned for {}.", display_date(next.date)),
         (None, NextDue::Due { date, interval_weeks, from_clinic }) => format!(
             "Next session {} around {} ({}).",
@@ -81,7 +86,12 @@ pub fn TimelinePage() -> Html {
                         })
                     }) }
                 </ul>
-                <p>{ due }</p>
+                <p>
+                    { due }
+                    if let Some(source) = due_source {
+                        { " " }<a href={Href::evidence(Some(source))} aria-label="Source of the typical interval">{ "Source" }</a>
+                    }
+                </p>
                 <p class="muted">{ "The shaded band is an illustration built from the published ranges on the evidence page: not data, and not a prediction for you." }</p>
             </section>
             if let Some(caution) = pigmentation_caution(records.profile.skin_type) {

@@ -72,7 +72,9 @@ pub fn timeline_chart(area_name: &str, sessions: &[&Session], today: Date, (from
     let x = LinearScale::new((0.0, day(to)), (FRAME.plot_left(), FRAME.plot_right()));
     let y = LinearScale::new((0.0, 1.0), (FRAME.plot_bottom() - 12.0, FRAME.plot_top()));
     let inside = |d: Date| d >= from && d <= to;
-    let dates: Vec<Date> = sessions.iter().map(|s| s.date).collect();
+    // RF microneedling has its own recovery: its sessions are marked, with no needling phases or band.
+    let needling = |s: &&&Session| s.device.follows_needling_figures();
+    let dates: Vec<Date> = sessions.iter().filter(needling).map(|s| s.date).collect();
     let step = ((to - from).whole_days() / 90).max(1);
     let band = band_series(&dates, from, to, step);
     let upper: Vec<(f64, f64)> = band.iter().map(|p| (x.map(day(p.date)), y.map(p.high))).collect();
@@ -83,8 +85,9 @@ pub fn timeline_chart(area_name: &str, sessions: &[&Session], today: Date, (from
     // The text alternative: what the window holds, in numbers (the "you are here" sentence and
     // the milestones beside the chart say the rest in words).
     let shown = |done: bool| sessions.iter().filter(|s| inside(s.date) && s.is_done() == done).count();
+    let rf = sessions.iter().any(|s| inside(s.date) && !s.device.follows_needling_figures());
     let label = format!(
-        "{area_name} timeline from {} to {}: {} done and {} planned in this view, the healing phases after each, the range studies reported as a share of the change a full course brought, from 0% to 100% (an illustration, not a prediction), and today.",
+        "{area_name} timeline from {} to {}: {} done and {} planned in this view, the healing phases after each, the range studies reported as a share of the change a full course brought, from 0% to 100% (an illustration, not a prediction), and today.{}",
         display_date(from),
         display_date(to),
         match shown(true) {
@@ -92,10 +95,11 @@ pub fn timeline_chart(area_name: &str, sessions: &[&Session], today: Date, (from
             n => format!("{n} sessions"),
         },
         shown(false),
+        if rf { " RF microneedling sessions are marked without phases or band: their recovery is their own." } else { "" },
     );
     html! {
         <svg viewBox={FRAME.view_box()} role="img" aria-label={label} class="chart__svg timeline">
-            { for numbered.iter().flat_map(|s| phase_spans(s.date)).filter(|p| p.end > from && p.start < to).map(|p| {
+            { for numbered.iter().filter(|s| s.device.follows_needling_figures()).flat_map(|s| phase_spans(s.date)).filter(|p| p.end > from && p.start < to).map(|p| {
                 let (x1, x2) = (x.map_clamped(day(p.start.max(from))), x.map_clamped(day(p.end.min(to))));
                 html! { <rect class={classes!("phase", phase_class(p.phase))} x={fmt_coord(x1)} y={strip_y.clone()} width={fmt_coord((x2 - x1).max(0.5))} height="8" /> }
             }) }

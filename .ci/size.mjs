@@ -60,7 +60,7 @@ if (kitRows.length) {
   console.log(line("KIT TOTAL", sum(kitRows)));
 }
 if (photoRows.length) {
-  console.log("\nphotos app (/photos/, fetched on first use or in the background on a later visit):");
+  console.log("\nphotos app (/photos/, fetched on first use, or in the background once the first visit is idle):");
   for (const r of photoRows) console.log(line(r.file, r));
   console.log(line("PHOTOS TOTAL", sum(photoRows)));
 }

@@ -62,7 +62,7 @@ async function photosResponse(event, url) {
   }
 }
 
-const PHOTOS_OFFLINE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Remodel</title><h1>This page needs a connection once</h1><p>Photos, compare and settings are downloaded the first time you open them or on your next visit, then work offline. Connect to the internet and try again. Your photos stay on this device either way.</p><p><a href="/">Back to Remodel</a></p></html>`;
+const PHOTOS_OFFLINE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Remodel</title><h1>This page needs a connection once</h1><p>Photos, compare and settings are downloaded in the background on your first visit, once the page is idle, or when you first open them; then they work offline. Connect to the internet and try again. Your photos stay on this device either way.</p><p><a href="/">Back to Remodel</a></p></html>`;
 
 /** Explains, instead of the browser's error page, why the kit can't open offline. */
 const KIT_OFFLINE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Clinic kit · Remodel</title><h1>The clinic kit needs a connection</h1><p>It is kept on this device after its first use, and it has not been opened online yet. Connect to the internet and try again.</p><p><a href="/">Back to Remodel</a></p></html>`;

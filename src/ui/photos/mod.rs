@@ -2,7 +2,7 @@
 //!
 //! A separate wasm from the client app (like the clinic kit) so that it, and the worker it
 //! starts, are never part of the first load: the service worker keeps it once it has been used,
-//! and fetches it in the background on every later visit (see README "Photos"). It reads the
+//! and fetches it in the background once the first visit is idle (see README "Photos"). It reads the
 //! same database as the app, through the same `storage` module, and shares its header,
 //! navigation and record loading.
 

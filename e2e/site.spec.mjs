@@ -93,3 +93,11 @@ test("a build missing an app's page answers 404 for its addresses and keeps serv
     server.stop();
   }
 });
+
+test("the suite refuses a stray test.only in every run, CI or not", async () => {
+  // Read from the config as `make test` loads it (no CI variable): a focused test would
+  // otherwise run alone and report the whole suite as passed.
+  const { default: config } = await import("./playwright.config.mjs");
+  expect(process.env.REMODEL_ALLOW_ONLY).toBeUndefined();
+  expect(config.forbidOnly).toBe(true);
+});

@@ -130,7 +130,8 @@ mod tests {
         assert_eq!(errors.get("date"), Some("Enter the date."));
         assert_eq!(errors.len(), 2);
         assert_eq!(errors.fields().collect::<Vec<_>>(), vec!["date", "pain"]);
-        assert!(errors.into_result(()).is_err());
+        let refused = errors.clone().into_result(()).unwrap_err();
+        assert_eq!(refused, errors, "the refusal is the errors themselves");
         assert_eq!(FieldErrors::new().into_result(5), Ok(5));
     }
 

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::container::{decode, encode, BackupWriter};
+use super::container::{decode, encode, BackupWriter, WriteError};
 use super::envelope::Envelope;
 use super::sample::{any_backup, jpeg, sample, CREATED_AT};
 use super::{file_name, BackupError, FORMAT_VERSION};
@@ -72,11 +72,20 @@ fn the_writer_refuses_records_without_bytes_and_bytes_without_records() {
     let mut writer = BackupWriter::new();
     writer.add_photo("photo-0", &jpeg(1, 1), &jpeg(1, 1)).unwrap();
     assert!(writer.has_photo("photo-0") && !writer.has_photo("photo-1"));
-    assert!(writer.finish(&backup.records, CREATED_AT).is_err());
+    assert_eq!(
+        writer.finish(&backup.records, CREATED_AT).unwrap_err(),
+        WriteError::Broken("photo photo-1 has no bytes".into())
+    );
     let mut writer = BackupWriter::new();
-    assert!(writer.add_photo("../x", &[], &[]).is_err());
+    assert_eq!(
+        writer.add_photo("../x", &[], &[]).unwrap_err(),
+        WriteError::Broken("photo id \"../x\" cannot be written".into())
+    );
     writer.add_photo("stray", &jpeg(1, 1), &jpeg(1, 1)).unwrap();
-    assert!(writer.finish(&sample(0, 0, 0).records, CREATED_AT).is_err());
+    assert_eq!(
+        writer.finish(&sample(0, 0, 0).records, CREATED_AT).unwrap_err(),
+        WriteError::Broken("bytes were added for a photo that has no record".into())
+    );
 }
 
 #[test]
@@ -168,7 +177,10 @@ fn compressed_entries_and_zip_bombs_are_refused() {
     let at = central_records(&bomb)[0];
     bomb[at + 10..at + 12].copy_from_slice(&8u16.to_le_bytes());
     bomb[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
-    assert!(decode(&bomb).is_err());
+    assert_eq!(
+        decode(&bomb).unwrap_err(),
+        BackupError::Damaged("“photos/photo-0/working.jpg” is compressed; Remodel never compresses".into())
+    );
 
     // Entries whose sizes add up to more than the file (overlapping data).
     let mut overlap = encode(&sample(0, 0, 2)).unwrap();
@@ -177,7 +189,7 @@ fn compressed_entries_and_zip_bombs_are_refused() {
         overlap[at + 20..at + 24].copy_from_slice(&(len / 2).to_le_bytes());
         overlap[at + 24..at + 28].copy_from_slice(&(len / 2).to_le_bytes());
     }
-    assert!(decode(&overlap).is_err());
+    assert_eq!(decode(&overlap).unwrap_err(), BackupError::Damaged("its entries overlap".into()));
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn depths_accept_commas_and_snap_to_the_step() {
     assert_eq!(parse_depth("3.0"), Ok(Some(3.0)));
     assert_eq!(parse_depth("0.15"), Ok(Some(0.15)));
     assert_eq!(parse_depth(" "), Ok(None));
-    assert!(parse_depth("NaN").is_err());
+    assert_eq!(parse_depth("NaN"), Err("enter the needle depth as a number of mm, like 1.25.".to_string()));
     assert_eq!(format_depth(1.25), "1.25");
     assert_eq!(format_depth(1.5), "1.5");
     assert_eq!(format_depth(2.0), "2");

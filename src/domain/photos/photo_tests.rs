@@ -181,7 +181,8 @@ fn details_are_checked_field_by_field() {
         .unwrap()
         .contains("future"));
     let missing = PhotoForm { date: String::new(), ..form.clone() };
-    assert!(missing.validate(&profile, &sessions, TODAY, true).is_err(), "editing keeps a date");
+    let refused = missing.validate(&profile, &sessions, TODAY, true).unwrap_err();
+    assert!(refused.get("photo-date").is_some(), "editing keeps a date: {refused:?}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 // the data exactly as it was; a page reloaded mid-restore leaving the old data or the new, never
 // a mix; the CSV and calendar downloads; the typed confirmation; the nudge on Today.
 import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import zlib from "node:zlib";
 import { expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { addArea, countStored, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
@@ -153,10 +154,45 @@ test("an encrypted backup needs its passphrase (however its accents were typed);
   await expect(page.getByText("That passphrase does not open this backup.")).toBeVisible();
   expect(await snapshot(page)).toEqual(before);
 
+  // Envelope version 2: the sealed length is in the header, so a file cut short says so instead
+  // of blaming the passphrase; a changed header is refused like a changed body.
+  expect(file[7]).toBe(2);
+  const refusals = [
+    ["cut-short.remodel", file.subarray(0, file.length - 100), "This backup is incomplete or damaged"],
+    ["salt-changed.remodel", Buffer.from(file).fill(file[12] ^ 0xff, 12, 13), "That passphrase does not open this backup."],
+    ["length-changed.remodel", Buffer.from(file).fill(file[47] ^ 0x01, 47, 48), "This backup is"],
+  ];
+  for (const [name, bytes, message] of refusals) {
+    const tampered = testInfo.outputPath(name);
+    await writeFile(tampered, bytes);
+    await restore(page, tampered, { passphrase: composed });
+    await expect(page.getByText(message), name).toBeVisible();
+    expect(await snapshot(page), name).toEqual(before);
+  }
+  // Every file gets its own random salt and nonce: two backups of the same data share neither.
+  await page.getByLabel("Protect the file with a passphrase").check();
+  await page.getByLabel("Passphrase", { exact: true }).fill(composed);
+  await page.getByLabel("Passphrase again").fill(composed);
+  const second = await readFile(await (await saveBackup(page)).path());
+  expect(second.subarray(12, 28).equals(file.subarray(12, 28)), "salt").toBe(false);
+  expect(second.subarray(28, 40).equals(file.subarray(28, 40)), "nonce").toBe(false);
+
   await deleteEverything(page);
   await restore(page, path, { passphrase: decomposed });
   await expect(page.getByRole("status").filter({ hasText: "Restored 2 sessions, 3 check-ins and 2 photos." })).toBeVisible();
   expect(await snapshot(page)).toEqual(before);
+});
+
+test("an encrypted backup written by an older build (envelope version 1) still restores", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Written with e2e/write-backup-fixture.mjs by the build before envelope version 2.
+  const older = path.join(import.meta.dirname, "..", "tests", "fixtures", "backups", "encrypted-envelope-v1.remodel");
+  expect((await readFile(older))[7]).toBe(1);
+  await start(page);
+  await restore(page, older, { passphrase: "an older passphrase" });
+  await expect(page.getByRole("status").filter({ hasText: "Restored 2 sessions, 3 check-ins and 0 photos." })).toBeVisible();
+  await page.goto("/sessions");
+  await expect(page.getByText("13 Oct 2026")).toBeVisible();
 });
 
 /** The backup with its manifest's format version raised, checksums kept right: a newer app's file. */

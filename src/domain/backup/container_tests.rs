@@ -124,7 +124,7 @@ fn other_files_are_not_backups() {
         decode(&zip_of(&[("manifest.json", b"{\"format\":\"other\"}")])),
         Err(BackupError::NotABackup)
     );
-    let encrypted = Envelope::new([1; 16], [2; 12]).seal(&[0; 64]);
+    let encrypted = Envelope::new([1; 16], [2; 12], 48).seal(&[0; 64]);
     assert_eq!(decode(&encrypted), Err(BackupError::NeedsPassphrase));
 }
 

@@ -193,7 +193,7 @@ fn every_figure_has_the_status_and_source_evidence_md_gives_it() {
     assert!(aust.supports.contains("subset") && !aust.supports.contains("60-80%"), "no figure for all 480");
     // Every source is checked above, and only peer-reviewed papers say they are.
     for source in SOURCES {
-        assert!(citation(source.key) != "", "{} has a citation", source.key);
+        assert!(!citation(source.key).is_empty(), "{} has a citation", source.key);
         let unreviewed =
             ["seed", "manufacturer-depth", "fda2020", "clinic-practice", "remodel-reading", "remodel-model"];
         assert_eq!(source.peer_reviewed, !unreviewed.contains(&source.key), "{}", source.key);

@@ -61,7 +61,7 @@ pub async fn encrypt(zip: &[u8], passphrase: &str) -> Result<Vec<u8>, JsValue> {
     let mut nonce = [0u8; NONCE_BYTES];
     crypto.get_random_values_with_u8_array(&mut salt)?;
     crypto.get_random_values_with_u8_array(&mut nonce)?;
-    let envelope = Envelope::new(salt, nonce);
+    let envelope = Envelope::new(salt, nonce, zip.len());
     let key = key(passphrase, &envelope).await?;
     let sealed =
         JsFuture::from(subtle()?.encrypt_with_object_and_u8_array(&gcm(&envelope), &key, zip)?).await?;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::framed::FramedPhoto;
 use super::pixels::{put_pixels, rendered};
 use crate::analysis::difference::{heat_map, ramp_colour, DifferenceSummary, LEGEND, RAMP_MAX};
+use crate::domain::text::decimal::format_fixed;
 
 #[derive(Properties, PartialEq)]
 pub struct DifferenceViewProps {
@@ -51,7 +52,7 @@ pub fn DifferenceView(props: &DifferenceViewProps) -> Html {
                     { match *summary {
                         Some(s) => format!(
                             "Average colour change ΔE {}; visible change (ΔE 2.3 or more) over {}% of the photo.",
-                            crate::domain::text::decimal::format_fixed(f64::from(s.mean), 1, false), crate::domain::text::decimal::format_fixed(f64::from(s.visible_share) * 100.0, 0, true)),
+                            format_fixed(f64::from(s.mean), 1, false), format_fixed(f64::from(s.visible_share) * 100.0, 0, true)),
                         None => "Working out the difference…".to_string(),
                     } }
                 </figcaption>
@@ -60,7 +61,8 @@ pub fn DifferenceView(props: &DifferenceViewProps) -> Html {
                 <p class="compare-legend__title">{ "Colour difference (ΔE)" }</p>
                 <ul>
                     { for LEGEND.iter().map(|(value, words)| html! {
-                        <li><LegendSwatch colour={swatch(*value)} />{ format!("{value} — {words}") }</li>
+                        // format_fixed, not `{value}`: Display for f32 pulls float printing into the wasm.
+                        <li><LegendSwatch colour={swatch(*value)} />{ format!("{} — {words}", format_fixed(f64::from(*value), 1, true)) }</li>
                     }) }
                 </ul>
             </div>

@@ -137,7 +137,7 @@ test("a home session deeper than home devices go is cautioned but saved; clinic 
   await expect(page.getByRole("note", { name: "Depth caution for Under-eye" })).toHaveCount(0);
   await depth.fill("1");
   const caution = page.getByRole("note", { name: "Depth caution for Under-eye" });
-  await expect(caution).toContainText("1 mm is deeper than home devices are meant to go (above 0.5 mm).");
+  await expect(caution).toContainText("1 mm is past the 0.5 mm above which a home session warrants a caution");
   await expect(depth).toHaveAccessibleDescription(/Home rollers are commonly 0\.3 mm or shorter/);
   await expect(page.getByText("Not medical advice; ask your clinic.")).toBeVisible();
   await expectNoAxeViolations(page, "session form with a depth caution");

@@ -68,7 +68,7 @@ pub fn depth_note(
         );
         let caution = depth_mm.filter(|d| *d > HOME_CAUTION_ABOVE_MM.high).map(|d| {
             format!(
-                "{} mm is deeper than home devices are meant to go (above {} mm). Needles that reach living skin layers are treated as medical devices in the US (FDA 2020); talk to a clinic before going this deep at home.",
+                "{} mm is past the {} mm above which a home session warrants a caution. Needles that reach living skin layers are treated as medical devices in the US (FDA 2020); talk to a clinic before going this deep at home.",
                 format_fixed(d, 2, true),
                 format_fixed(HOME_CAUTION_ABOVE_MM.high, 2, true)
             )

@@ -33,7 +33,7 @@ fn a_home_session_deeper_than_home_devices_is_cautioned() {
     let deep = depth_note(AreaKind::UnderEye, false, true, DeviceKind::Roller, Some(1.0));
     let caution = deep.caution.unwrap();
     assert!(
-        caution.starts_with("1 mm is deeper than home devices are meant to go (above 0.5 mm)."),
+        caution.starts_with("1 mm is past the 0.5 mm above which a home session warrants a caution"),
         "{caution}"
     );
     assert!(deep.hint.unwrap().contains("0.25-0.5 mm"), "the eye area's clinic depth is shown too");

@@ -395,3 +395,27 @@ test("a backup shows in Settings at once, reached in the app without a reload", 
   await expect(page.getByTestId("settings-last-backup")).toContainText("(today)");
   expect(await page.evaluate(() => window.__sameDocument), "Settings was reached without a page load").toBe(true);
 });
+
+test("after 'delete everything', Undo of an earlier deletion can't bring anything back", async ({ page }) => {
+  await addArea(page, "cheeks");
+  await page.goto("/photos/add");
+  await importFiles(page, [ORIENTED[1], ORIENTED[2]]);
+  await page.goto("/photos");
+  await page.getByRole("link", { name: /^Cheeks, / }).first().click();
+  await page.getByRole("button", { name: "Delete photo" }).click();
+  await page.getByRole("button", { name: "Yes, delete photo" }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
+  // In the same document (the data page is the photos app), with the Undo still offered.
+  await page.evaluate(() => (window.__sameDocument = true));
+  await openSection(page, "Settings");
+  await page.getByRole("link", { name: "Back up, restore or export" }).click();
+  await page.getByLabel("Type DELETE to confirm").fill("DELETE");
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Everything was deleted" })).toBeVisible();
+  expect(await page.evaluate(() => window.__sameDocument), "no page load in between").toBe(true);
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+  await openSection(page, "Photos");
+  await expect(page.getByRole("link", { name: /^Cheeks, / })).toHaveCount(0);
+  expect(await countStored(page, "photos")).toBe(0);
+  expect(await countStored(page, "photo_bytes")).toBe(0);
+});

@@ -5,7 +5,9 @@
 
 use js_sys::{ArrayBuffer, Object, Reflect, Uint8Array};
 use remodel::storage::schema::{Migration, MigrationStep, MIGRATIONS};
-use remodel::storage::{delete_database, load_photo_bytes, Db, PhotoCopy, Store, StorageError, Write, DB_VERSION};
+use remodel::storage::{
+    delete_database, load_photo_bytes, Db, PhotoCopy, StorageError, Store, Write, DB_VERSION,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

@@ -1,12 +1,14 @@
 //! Settings: what is stored on this device, and how safe it is there.
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::domain::clinic::link::{encode, FRAGMENT_KEY};
 use crate::domain::clinic::ClinicProfile;
 use crate::domain::sections::Section;
 use crate::site::Href;
 use crate::storage::DB_VERSION;
+use crate::ui::photos::routes::PhotoRoute;
 use crate::ui::photos::storage_status::StorageStatusCard;
 use crate::ui::platform::clock::today;
 use crate::ui::shared::actions::{report_into, use_record_actions};
@@ -43,7 +45,8 @@ pub fn SettingsPage() -> Html {
                 if let Some(records) = &app.records {
                     <p data-testid="settings-last-backup">{ records.backup.describe(today()) }</p>
                 }
-                <a href={Href::data()} class="button button--quiet">{ "Back up, restore or export" }</a>
+                // The data page is this app's own route: followed in the same document.
+                <Link<PhotoRoute> to={PhotoRoute::Data} classes="button button--quiet">{ "Back up, restore or export" }</Link<PhotoRoute>>
             </section>
             { clinic_settings(clinic.as_ref(), remove, (*remove_error).clone()) }
             <section class="card" aria-labelledby="about-heading">

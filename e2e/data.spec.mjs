@@ -419,3 +419,29 @@ test("after 'delete everything', Undo of an earlier deletion can't bring anythin
   expect(await countStored(page, "photos")).toBe(0);
   expect(await countStored(page, "photo_bytes")).toBe(0);
 });
+
+test("a device out of space refuses a restore with the out-of-space message, and nothing is partly written", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await seedProfileWithPhotos(page);
+  const file = await backUp(page, testInfo.outputPath("before-full.remodel"));
+  const path_ = testInfo.outputPath("to-restore.remodel");
+  await writeFile(path_, file);
+  const before = await snapshot(page);
+  // The disk fills up mid-restore: after the stores were cleared and the records written, the
+  // first photo's bytes are refused the way a full disk refuses them (a QuotaExceededError). A
+  // restore that did not undo its earlier writes would leave the stores empty.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("diskFull")) return;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (this.name === "photo_bytes") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+  await page.evaluate(() => sessionStorage.setItem("diskFull", "1"));
+  await restore(page, path_, { replace: true });
+  await expect(page.getByText("This device has run out of space for Remodel. Nothing was changed.")).toBeVisible();
+  await page.evaluate(() => sessionStorage.removeItem("diskFull"));
+  await page.reload();
+  expect(await snapshot(page)).toEqual(before);
+});

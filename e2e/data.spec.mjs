@@ -267,7 +267,24 @@ test("a page closed mid-restore keeps the old data or the new, never a mix", asy
     return snapshot(page);
   };
   let old = await oldData();
+  // Whether the page went away while the restore's transaction was open: the page notes in
+  // sessionStorage (which survives the reload) when a read-write transaction over every store
+  // starts, and when it completes or aborts. "started" after the reload is an interrupted write.
+  await page.addInitScript(() => {
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
+      const tx = transaction.call(this, names, mode, ...rest);
+      const all = ["sessions", "recovery_entries", "photos", "photo_bytes"].every((n) => [].concat(names).includes(n));
+      if (mode === "readwrite" && all && sessionStorage.getItem("restoreTx") === "armed") {
+        sessionStorage.setItem("restoreTx", "started");
+        tx.addEventListener("complete", () => sessionStorage.setItem("restoreTx", "complete"));
+        tx.addEventListener("abort", () => sessionStorage.setItem("restoreTx", "aborted"));
+      }
+      return tx;
+    };
+  });
   const outcomes = [];
+  let interrupted = 0;
   for (const delay of [0, 20, 150, 600, 1500, 4000]) {
     await page.goto("/data");
     await page.getByLabel("Backup file").setInputFiles(path);
@@ -283,8 +300,10 @@ test("a page closed mid-restore keeps the old data or the new, never a mix", asy
       watch.observe(document.body, { subtree: true, childList: true, characterData: true });
     }, delay);
     const reloaded = page.waitForEvent("load", { timeout: 60_000 });
+    await page.evaluate(() => sessionStorage.setItem("restoreTx", "armed"));
     await page.getByRole("button", { name: "Restore backup" }).click();
     await reloaded;
+    const transaction = await page.evaluate(() => sessionStorage.getItem("restoreTx"));
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     // Records only: the app's own settings (such as having asked for persistent storage) may be
     // written by the reload itself.
@@ -292,11 +311,18 @@ test("a page closed mid-restore keeps the old data or the new, never a mix", asy
       JSON.stringify({ sessions, recovery_entries, photos, photo_bytes });
     const now = records(await snapshot(page));
     const outcome = now === records(old) ? "old" : now === records(restored) ? "new" : "mixed";
-    outcomes.push(`${delay} ms: ${outcome}`);
+    outcomes.push(`${delay} ms: ${outcome} (transaction ${transaction})`);
     expect(outcome, `reloaded ${delay} ms after Restore`).not.toBe("mixed");
+    if (transaction === "started") {
+      // The write was cut off mid-way: the old data, whole.
+      interrupted += 1;
+      expect(outcome, `interrupted ${delay} ms after Restore`).toBe("old");
+    }
     if (outcome === "new") old = await oldData();
   }
   testInfo.annotations.push({ type: "outcomes", description: outcomes.join(", ") });
+  // The test proves something only if at least one reload really cut a write off.
+  expect(interrupted, outcomes.join(", ")).toBeGreaterThan(0);
 });
 
 test("sessions and the diary download as CSV, planned sessions as a calendar", async ({ page }, testInfo) => {

@@ -24,6 +24,21 @@ const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 const integrity = (data) => `sha384-${createHash("sha384").update(data).digest("base64")}`;
 const indexPath = path.join(staging, "index.html");
 
+/**
+ * The stylesheet without what only its readers need: comments (1.3 KB brotli per app), indents
+ * and the spaces around punctuation (0.3 KB more). Plain matches are safe because no stylesheet
+ * here has a comment marker, a colon, a comma, a brace, a semicolon or ">" inside a string
+ * (its only strings are "", "range" and font names); a line break between two selectors stays,
+ * as the descendant combinator it is.
+ */
+function minifyCss(css) {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s+/gm, "")
+    .replace(/\s*([{};,>])\s*/g, "$1")
+    .replace(/:\s+/g, ":");
+}
+
 /** One stylesheet instead of one per source file: brotli compresses the whole better. */
 async function joinStylesheets() {
   let html = await readFile(indexPath, "utf8");
@@ -32,9 +47,7 @@ async function joinStylesheets() {
   const parts = [];
   for (const [, href] of links) {
     const file = path.join(staging, path.basename(href));
-    // Comments explain the source; the phone needn't download them (1.3 KB brotli per app).
-    // No stylesheet here has "/*" inside a string, so a plain match is safe.
-    parts.push((await readFile(file, "utf8")).replace(/\/\*[\s\S]*?\*\//g, "").replace(/\n\s*\n/g, "\n"));
+    parts.push(minifyCss(await readFile(file, "utf8")));
     await rm(file);
   }
   const css = parts.join("\n");

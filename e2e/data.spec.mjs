@@ -471,3 +471,37 @@ test("a device out of space refuses a restore with the out-of-space message, and
   await page.reload();
   expect(await snapshot(page)).toEqual(before);
 });
+
+test("a merge restore keeps the newer version of a record changed on both sides, and never a second copy", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await seedProfileWithPhotos(page);
+  const before = testInfo.outputPath("before-edit.remodel");
+  await backUp(page, before);
+  // The session is edited on this phone after that backup (its save is stamped with the time).
+  await page.goto("/sessions/s-1/edit");
+  await page.getByLabel("Notes").fill("Edited after the first backup");
+  await page.getByRole("button", { name: "Save session" }).click();
+  await expect(page).toHaveURL("/sessions/s-1");
+  const after = testInfo.outputPath("after-edit.remodel");
+  await page.goto("/data");
+  await (await saveBackup(page)).saveAs(after);
+  const edited = await snapshot(page);
+
+  // The older file merged in: this phone's edit is the newer, so it stays; nothing is doubled.
+  await restore(page, before);
+  await expect(page.getByRole("status").filter({
+    hasText: "Restored 0 sessions, 0 check-ins and 0 photos. 6 already here were skipped. 1 changed both here and in the file: the newer version of it was kept (0 from the file).",
+  })).toBeVisible();
+  expect(await snapshot(page)).toEqual(edited);
+
+  // The other way round: the older data here, the newer file merged in over it.
+  await restore(page, before, { replace: true });
+  await expect(page.getByRole("status").filter({ hasText: "Restored 2 sessions" })).toBeVisible();
+  await restore(page, after);
+  await expect(page.getByRole("status").filter({
+    hasText: "Restored 1 session, 0 check-ins and 0 photos. 6 already here were skipped. 1 changed both here and in the file: the newer version of it was kept (1 from the file).",
+  })).toBeVisible();
+  expect(await snapshot(page)).toEqual(edited);
+  expect(await countStored(page, "photos")).toBe(2);
+  expect(await countStored(page, "photo_bytes")).toBe(2);
+});

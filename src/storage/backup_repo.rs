@@ -6,13 +6,13 @@
 //! none. Photo bytes pass through as bytes: nothing here decodes an image.
 
 use js_sys::{ArrayBuffer, Uint8Array};
+use wasm_bindgen::JsValue;
 
 use super::db::Db;
 use super::db::Span;
 use super::error::StorageError;
 use super::idb_values::from_js;
 use super::photos_repo::{load_photo_bytes, PhotoCopy, StoredPhotoBytes};
-use super::records::readable;
 use super::schema::Store;
 use super::write::Write;
 use crate::domain::backup::container::{BackupWriter, WriteError};
@@ -21,18 +21,44 @@ use crate::domain::backup::restore::RestorePlan;
 use crate::domain::backup::{setting_key, Backup, Records, SETTING_KEYS};
 use crate::domain::profile::settings::keys;
 
-/// Every record a backup carries, and how many stored records could not be read (left out).
-pub async fn backup_records(db: &Db) -> Result<(Records, usize), StorageError> {
+/// Every record a backup carries, and the ids of stored records that could not be read (left
+/// out of a backup; never written over by a merge).
+pub async fn backup_records(db: &Db) -> Result<(Records, Vec<String>), StorageError> {
     let all =
         [Store::Sessions, Store::RecoveryEntries, Store::Photos, Store::Settings].map(|s| (s, Span::All));
     let (mut lists, _) = db.read_many(&all, &[]).await?;
     let settings: Vec<serde_json::Value> =
         lists.pop().unwrap_or_default().into_iter().filter_map(|v| from_js(v).ok()).collect();
-    let (photos, bad_photos) = readable(lists.pop().unwrap_or_default());
-    let (recovery_entries, bad_entries) = readable(lists.pop().unwrap_or_default());
-    let (sessions, bad_sessions) = readable(lists.pop().unwrap_or_default());
+    let mut unreadable = Vec::new();
+    let photos = readable_noting(lists.pop().unwrap_or_default(), &mut unreadable);
+    let recovery_entries = readable_noting(lists.pop().unwrap_or_default(), &mut unreadable);
+    let sessions = readable_noting(lists.pop().unwrap_or_default(), &mut unreadable);
     let settings = settings.into_iter().filter(|s| SETTING_KEYS.contains(&setting_key(s))).collect();
-    Ok((Records { sessions, recovery_entries, photos, settings }, bad_photos + bad_entries + bad_sessions))
+    Ok((Records { sessions, recovery_entries, photos, settings }, unreadable))
+}
+
+/// The records that read as `T`; the id of each that doesn't is added to `unreadable` ("" when
+/// it has none).
+fn readable_noting<T: serde::de::DeserializeOwned>(
+    values: Vec<JsValue>,
+    unreadable: &mut Vec<String>,
+) -> Vec<T> {
+    let id_of = |value: &JsValue| {
+        js_sys::Reflect::get(value, &JsValue::from_str("id"))
+            .ok()
+            .and_then(|id| id.as_string())
+            .unwrap_or_default()
+    };
+    values
+        .into_iter()
+        .filter_map(|value| match from_js(value.clone()) {
+            Ok(record) => Some(record),
+            Err(_) => {
+                unreadable.push(id_of(&value));
+                None
+            }
+        })
+        .collect()
 }
 
 /// A backup file being made.
@@ -49,7 +75,8 @@ pub async fn write_backup(
     created_at: &str,
     on_photo: impl Fn(usize, usize),
 ) -> Result<BackupFile, StorageError> {
-    let (mut records, mut left_out) = backup_records(db).await?;
+    let (mut records, unreadable) = backup_records(db).await?;
+    let mut left_out = unreadable.len();
     let mut writer = BackupWriter::new();
     let total = records.photos.len();
     for (done, photo) in records.photos.iter().enumerate() {
@@ -98,12 +125,15 @@ pub async fn restore_backup(
         writes.push(Write::put(Store::Settings, setting)?);
     }
     for (photo, index) in &plan.photos {
-        let files = backup
-            .photo_files
-            .get(*index)
-            .ok_or_else(|| StorageError::Other("a photo's bytes are missing from the plan".into()))?;
-        let bytes = StoredPhotoBytes::new(&photo.id, &buffer(&files.working), &buffer(&files.thumb))?;
-        writes.extend(bytes.into_writes());
+        // Without an index the photo is here already: only its record is newer.
+        if let Some(index) = index {
+            let files = backup
+                .photo_files
+                .get(*index)
+                .ok_or_else(|| StorageError::Other("a photo's bytes are missing from the plan".into()))?;
+            let bytes = StoredPhotoBytes::new(&photo.id, &buffer(&files.working), &buffer(&files.thumb))?;
+            writes.extend(bytes.into_writes());
+        }
         writes.push(Write::put(Store::Photos, photo)?);
     }
     db.write_batch_with_progress(writes, &on_write).await

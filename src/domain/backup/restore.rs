@@ -1,9 +1,10 @@
-//! What a restore writes: everything in the file in place of what is there ("replace"), or what
-//! is new beside it ("merge": keep both, skip exact duplicates).
+//! What a restore writes: everything in the file in place of what is there ("replace"), or the
+//! file's records beside what is there ("merge"), where two versions of one record (the same id)
+//! are settled by their `updated` time: the newer is kept, never both.
 //!
 //! Pure, so the rules are tested natively; `storage::backup` writes the plan in one transaction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -17,9 +18,10 @@ use crate::domain::photos::photo::Photo;
 pub enum RestoreMode {
     /// Delete everything, then write the file's records.
     Replace,
-    /// Keep what is here and add the file's records: a record identical to one here is skipped;
-    /// one with the same id but different content is kept too, under a new id (and whatever
-    /// pointed at it, such as a check-in's session, follows it).
+    /// Keep what is here and add the file's records. A record with the same id is the same
+    /// record (ids are random UUIDs): identical, it is skipped; changed on one side, the version
+    /// saved later (`updated`) is kept, and a version with no time counts as the older. A
+    /// photo's bytes never change after import, so a newer photo record brings only its details.
     Merge,
 }
 
@@ -31,6 +33,9 @@ pub struct Existing<'a> {
     pub photos: &'a [Photo],
     /// Keys of the settings records on the device.
     pub setting_keys: &'a [String],
+    /// Ids of stored records this build could not read (damaged, or written by a newer version):
+    /// never written over, so nothing this build doesn't understand is lost.
+    pub unreadable_ids: &'a [String],
 }
 
 /// What to write.
@@ -40,78 +45,66 @@ pub struct RestorePlan {
     pub replace: bool,
     pub sessions: Vec<Session>,
     pub entries: Vec<RecoveryEntry>,
-    /// Each photo record to write, with the index in `Backup::photo_files` of its bytes (its id
-    /// may have changed in a merge).
-    pub photos: Vec<(Photo, usize)>,
+    /// Each photo record to write, with the index in `Backup::photo_files` of its bytes when they
+    /// are to be written too (`None`: the photo is here, and only its details are newer).
+    pub photos: Vec<(Photo, Option<usize>)>,
     pub settings: Vec<Value>,
     /// Records identical to ones already here, not written again.
     pub skipped: usize,
-    /// Records kept beside a different one with the same id, under a new id.
-    pub renamed: usize,
+    /// Records changed on both sides where the file's version was saved later: written over.
+    pub newer_in_file: usize,
+    /// Records changed on both sides where this device's version is the newer: kept.
+    pub newer_here: usize,
+    /// File records whose stored version here could not be read: left as they are.
+    pub unreadable_here: usize,
 }
 
-/// Plans restoring `backup`. `fresh_id` makes a new record id (a UUID in the browser).
-pub fn plan(
-    backup: &Backup,
-    mode: RestoreMode,
-    existing: Existing<'_>,
-    mut fresh_id: impl FnMut() -> String,
-) -> RestorePlan {
+/// What a merge does with one incoming record.
+enum Merge {
+    /// Not here: added (with its photo bytes).
+    Add,
+    /// Here, and the file's version is newer: written over it.
+    Overwrite,
+    /// Here and kept (identical, the newer, or unreadable).
+    Keep,
+}
+
+/// Plans restoring `backup`.
+pub fn plan(backup: &Backup, mode: RestoreMode, existing: Existing<'_>) -> RestorePlan {
     let records = &backup.records;
     if mode == RestoreMode::Replace {
         return RestorePlan {
             replace: true,
             sessions: records.sessions.clone(),
             entries: records.recovery_entries.clone(),
-            photos: records.photos.iter().cloned().zip(0..).collect(),
+            photos: records.photos.iter().cloned().zip((0..).map(Some)).collect(),
             settings: records.settings.clone(),
             ..RestorePlan::default()
         };
     }
     let mut plan = RestorePlan::default();
+    let unreadable: HashSet<&str> = existing.unreadable_ids.iter().map(String::as_str).collect();
 
-    let mut session_ids = HashMap::new();
     let sessions_here = index(existing.sessions);
     for session in &records.sessions {
-        if let Some(session) = plan.place(session.clone(), &sessions_here, &mut session_ids, &mut fresh_id) {
-            plan.sessions.push(session);
+        if !matches!(plan.settle(session, &sessions_here, &unreadable), Merge::Keep) {
+            plan.sessions.push(session.clone());
         }
     }
-    let follow = |id: &mut Option<String>| {
-        if let Some(new) = id.as_ref().and_then(|old| session_ids.get(old)) {
-            *id = Some(new.clone());
-        }
-    };
-
-    let mut entry_ids = HashMap::new();
     let entries_here = index(existing.entries);
     for entry in &records.recovery_entries {
-        let mut entry = entry.clone();
-        follow(&mut entry.session_id);
-        if let Some(entry) = plan.place(entry, &entries_here, &mut entry_ids, &mut fresh_id) {
-            plan.entries.push(entry);
+        if !matches!(plan.settle(entry, &entries_here, &unreadable), Merge::Keep) {
+            plan.entries.push(entry.clone());
         }
     }
-
-    let mut photo_ids = HashMap::new();
     let photos_here = index(existing.photos);
-    let mut photos = Vec::new();
-    for (index, photo) in records.photos.iter().enumerate() {
-        let mut photo = photo.clone();
-        follow(&mut photo.session_id);
-        if let Some(photo) = plan.place(photo, &photos_here, &mut photo_ids, &mut fresh_id) {
-            photos.push((photo, index));
+    for (file_index, photo) in records.photos.iter().enumerate() {
+        match plan.settle(photo, &photos_here, &unreadable) {
+            Merge::Add => plan.photos.push((photo.clone(), Some(file_index))),
+            Merge::Overwrite => plan.photos.push((photo.clone(), None)),
+            Merge::Keep => {}
         }
     }
-    // An alignment points at its series' reference photo, which may have moved too.
-    for (photo, _) in &mut photos {
-        if let Some(alignment) = &mut photo.alignment {
-            if let Some(new) = photo_ids.get(&alignment.reference_id) {
-                alignment.reference_id = new.clone();
-            }
-        }
-    }
-    plan.photos = photos;
 
     // Settings are one of each: the device's own are kept, and missing ones come from the file.
     plan.settings = records
@@ -127,67 +120,60 @@ pub fn plan(
 }
 
 /// The records by id.
-fn index<T: Keyed>(records: &[T]) -> HashMap<&str, &T> {
+fn index<T: Versioned>(records: &[T]) -> HashMap<&str, &T> {
     records.iter().map(|record| (record.id(), record)).collect()
 }
 
-/// A record with an id, for [`RestorePlan::place`].
-trait Keyed: PartialEq {
-    fn id_mut(&mut self) -> &mut String;
+/// A record with an id and the time it was last saved, for [`RestorePlan::settle`].
+trait Versioned: PartialEq + Clone {
     fn id(&self) -> &str;
+    fn updated(&self) -> Option<&str>;
+    /// The same record without its `updated` time (two saves of the same content are one).
+    fn unstamped(&self) -> Self;
 }
 
-impl Keyed for Session {
-    fn id_mut(&mut self) -> &mut String {
-        &mut self.id
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
+macro_rules! versioned {
+    ($($record:ty),*) => {$(
+        impl Versioned for $record {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated(&self) -> Option<&str> {
+                self.updated.as_deref()
+            }
+            fn unstamped(&self) -> Self {
+                Self { updated: None, ..self.clone() }
+            }
+        }
+    )*};
 }
-
-impl Keyed for RecoveryEntry {
-    fn id_mut(&mut self) -> &mut String {
-        &mut self.id
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
-
-impl Keyed for Photo {
-    fn id_mut(&mut self) -> &mut String {
-        &mut self.id
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
+versioned!(Session, RecoveryEntry, Photo);
 
 impl RestorePlan {
-    /// The record to write for `incoming` in a merge, if any: `None` for an exact duplicate;
-    /// under a new id (noted in `moved`) when its id is taken by a different record.
-    fn place<T: Keyed>(
+    /// What a merge does with `incoming`, counted in the plan.
+    fn settle<T: Versioned>(
         &mut self,
-        mut incoming: T,
+        incoming: &T,
         here: &HashMap<&str, &T>,
-        moved: &mut HashMap<String, String>,
-        fresh_id: &mut impl FnMut() -> String,
-    ) -> Option<T> {
-        let id = incoming.id().to_string();
-        match here.get(id.as_str()) {
-            None => Some(incoming),
-            Some(record) if **record == incoming => {
-                self.skipped += 1;
-                None
+        unreadable: &HashSet<&str>,
+    ) -> Merge {
+        let Some(stored) = here.get(incoming.id()) else {
+            if unreadable.contains(incoming.id()) {
+                self.unreadable_here += 1;
+                return Merge::Keep;
             }
-            Some(_) => {
-                let new = fresh_id();
-                moved.insert(id, new.clone());
-                *incoming.id_mut() = new;
-                self.renamed += 1;
-                Some(incoming)
-            }
+            return Merge::Add;
+        };
+        if stored.unstamped() == incoming.unstamped() {
+            self.skipped += 1;
+            Merge::Keep
+        } else if incoming.updated() > stored.updated() {
+            // `None` (saved before times were kept) sorts first: the older.
+            self.newer_in_file += 1;
+            Merge::Overwrite
+        } else {
+            self.newer_here += 1;
+            Merge::Keep
         }
     }
 
@@ -209,13 +195,22 @@ impl RestorePlan {
                 plural(self.skipped, "was", "were")
             ));
         }
-        if self.renamed > 0 {
+        let changed = self.newer_in_file + self.newer_here;
+        if changed > 0 {
             text.push_str(&format!(
-                " {} that differed from {} here {} kept as {}.",
-                self.renamed,
-                plural(self.renamed, "one", "ones"),
-                plural(self.renamed, "was", "were"),
-                plural(self.renamed, "a copy", "copies")
+                " {changed} changed both here and in the file: the newer version of {} was kept ({} from the file).",
+                plural(changed, "it", "each"),
+                self.newer_in_file
+            ));
+        }
+        if self.unreadable_here > 0 {
+            text.push_str(&format!(
+                " {} here could not be read, so {} left as {} (the file's {} not written over {}).",
+                self.unreadable_here,
+                plural(self.unreadable_here, "it was", "they were"),
+                plural(self.unreadable_here, "it is", "they are"),
+                plural(self.unreadable_here, "version was", "versions were"),
+                plural(self.unreadable_here, "it", "them"),
             ));
         }
         text

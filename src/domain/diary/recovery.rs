@@ -98,6 +98,11 @@ pub struct RecoveryEntry {
     pub gais: Option<u8>,
     #[serde(default)]
     pub notes: String,
+    /// When this device last saved the record (UTC, RFC 3339 with milliseconds, as the
+    /// browser's `Date.toISOString` writes it): a merge restore keeps the newer of two versions.
+    /// `None` for records saved before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
 }
 
 /// The done session a check-in on `date` follows by default: the most recent one on or before it.
@@ -303,6 +308,8 @@ impl RecoveryForm {
                 aftercare_done,
                 gais: self.gais,
                 notes,
+                // Stamped by the action that saves it (the clock is the browser's).
+                updated: None,
             }),
             _ => Err(errors),
         }

@@ -21,6 +21,7 @@ pub(crate) fn session(id: &str, date: Date, status: SessionStatus) -> Session {
         practitioner: String::new(),
         pain: None,
         notes: String::new(),
+        updated: None,
     }
 }
 
@@ -42,6 +43,7 @@ pub(crate) fn entry_after(session_id: &str, session_date: Date, day: i64, rednes
         aftercare_done: vec![],
         gais: None,
         notes: String::new(),
+        updated: None,
     }
 }
 

@@ -97,6 +97,11 @@ pub struct Session {
     pub pain: Option<u8>,
     #[serde(default)]
     pub notes: String,
+    /// When this device last saved the record (UTC, RFC 3339 with milliseconds, as the
+    /// browser's `Date.toISOString` writes it): a merge restore keeps the newer of two versions.
+    /// `None` for records saved before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
 }
 
 impl Session {
@@ -240,6 +245,8 @@ impl SessionForm {
                 practitioner,
                 pain,
                 notes,
+                // Stamped by the action that saves it (the clock is the browser's).
+                updated: None,
             }),
             _ => Err(errors),
         }

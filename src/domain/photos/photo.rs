@@ -63,6 +63,11 @@ pub struct Photo {
     /// The redness index last measured on this photo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redness: Option<RednessReading>,
+    /// When this device last saved the record (UTC, RFC 3339 with milliseconds, as the
+    /// browser's `Date.toISOString` writes it): a merge restore keeps the newer of two versions.
+    /// `None` for records saved before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
 }
 
 impl Photo {

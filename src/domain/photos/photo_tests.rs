@@ -31,6 +31,7 @@ pub(crate) fn photo(id: &str, area: &str, angle: Angle, taken_at: &str) -> Photo
         alignment: None,
         card: None,
         redness: None,
+        updated: None,
     }
 }
 

@@ -12,7 +12,7 @@ use super::actions::{use_photo_actions, NOT_OPEN};
 use super::photo_worker::{PhotoWorker, WorkerPhoto, WORKER_FAILED};
 use crate::domain::photos::photo::{local_date_time, session_before, Photo, PhotoDetails, TakenAtSource};
 use crate::storage::{new_id, StoredPhotoBytes};
-use crate::ui::platform::clock::now_local;
+use crate::ui::platform::clock::{now_local, now_utc};
 use crate::ui::shared::context::use_app_state;
 
 /// Where one file of an import stands.
@@ -171,6 +171,7 @@ async fn read_one(
         alignment: None,
         card: None,
         redness: None,
+        updated: Some(now_utc()),
     };
     let bytes = StoredPhotoBytes::new(&id, &working, &thumb).map_err(|e| e.user_message())?;
     Ok((photo, bytes))

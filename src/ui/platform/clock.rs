@@ -26,3 +26,9 @@ pub fn now_local() -> String {
 pub fn unix_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
+
+/// The moment now in UTC, as `Date.toISOString` writes it (`2026-12-05T23:51:17.042Z`): the
+/// `updated` stamp of a saved record. One fixed width and zone, so two stamps compare as text.
+pub fn now_utc() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}

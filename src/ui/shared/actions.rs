@@ -9,6 +9,7 @@ use crate::domain::diary::recovery::RecoveryEntry;
 use crate::domain::diary::session::Session;
 use crate::domain::profile::Profile;
 use crate::storage::{self, StorageError};
+use crate::ui::platform::clock::now_utc;
 use crate::ui::platform::leaving::WriteInFlight;
 use crate::ui::shared::context::{use_app_state, AppContext};
 use crate::ui::shared::hooks::storage::{use_db, DbHandle};
@@ -82,7 +83,8 @@ impl RecordActions {
         );
     }
 
-    pub fn save_session(&self, session: Session, done: Done) {
+    pub fn save_session(&self, mut session: Session, done: Done) {
+        session.updated = Some(now_utc());
         let stored = session.clone();
         self.run(
             move |db| async move { storage::save_session(&db.0, &stored).await },
@@ -92,7 +94,8 @@ impl RecordActions {
     }
 
     /// Saves a changed session; the client can undo back to `previous`.
-    pub fn update_session(&self, previous: Session, updated: Session, done: Done) {
+    pub fn update_session(&self, previous: Session, mut updated: Session, done: Done) {
+        updated.updated = Some(now_utc());
         let stored = updated.clone();
         self.run(
             move |db| async move { storage::save_session(&db.0, &stored).await },
@@ -102,7 +105,8 @@ impl RecordActions {
     }
 
     /// Saves a changed check-in; the client can undo back to `previous`.
-    pub fn update_entry(&self, previous: RecoveryEntry, updated: RecoveryEntry, done: Done) {
+    pub fn update_entry(&self, previous: RecoveryEntry, mut updated: RecoveryEntry, done: Done) {
+        updated.updated = Some(now_utc());
         let stored = updated.clone();
         self.run(
             move |db| async move { storage::save_entry(&db.0, &stored).await },
@@ -111,7 +115,8 @@ impl RecordActions {
         );
     }
 
-    pub fn save_entry(&self, entry: RecoveryEntry, done: Done) {
+    pub fn save_entry(&self, mut entry: RecoveryEntry, done: Done) {
+        entry.updated = Some(now_utc());
         let stored = entry.clone();
         self.run(
             move |db| async move { storage::save_entry(&db.0, &stored).await },
@@ -182,7 +187,14 @@ impl RecordActions {
     }
 
     /// Brings back what was just deleted (or changed).
-    pub fn undo(&self, undo: Undo, done: Done) {
+    pub fn undo(&self, mut undo: Undo, done: Done) {
+        // Undoing an edit is itself a change: stamped now, so a merge restore never prefers
+        // the undone version from a backup made in between.
+        match &mut undo {
+            Undo::SessionEdit(session) => session.updated = Some(now_utc()),
+            Undo::EntryEdit(entry) => entry.updated = Some(now_utc()),
+            _ => {}
+        }
         let (sessions, entries, clinic) = match &undo {
             Undo::Session { session, entries } => (vec![session.clone()], entries.clone(), None),
             Undo::SessionEdit(session) => (vec![session.clone()], vec![], None),

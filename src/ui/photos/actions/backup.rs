@@ -121,8 +121,8 @@ async fn restore(
     progress: &Callback<Progress>,
 ) -> Result<RestorePlan, String> {
     // Only a merge compares with what is here; a replace clears it.
-    let here = match mode {
-        RestoreMode::Merge => storage::backup_records(db).await.map_err(|e| e.user_message())?.0,
+    let (here, unreadable_ids) = match mode {
+        RestoreMode::Merge => storage::backup_records(db).await.map_err(|e| e.user_message())?,
         RestoreMode::Replace => Default::default(),
     };
     let keys: Vec<String> = here.settings.iter().map(|s| setting_key(s).to_string()).collect();
@@ -131,8 +131,9 @@ async fn restore(
         entries: &here.recovery_entries,
         photos: &here.photos,
         setting_keys: &keys,
+        unreadable_ids: &unreadable_ids,
     };
-    let plan = plan(backup, mode, existing, storage::new_id);
+    let plan = plan(backup, mode, existing);
     // A full replace leaves the device holding exactly the file: its day is the last backup.
     let status = plan.replace.then(|| {
         let day = backup.manifest.created_at.get(..10).unwrap_or_default();

@@ -17,6 +17,7 @@ use crate::domain::photos::photo::Photo;
 use crate::domain::photos::redness::RednessRegions;
 use crate::storage::{self, StoredPhotoBytes};
 use crate::ui::photos::library::{use_library, LibraryContext, PhotoAction};
+use crate::ui::platform::clock::now_utc;
 use crate::ui::shared::context::{use_app_state, AppContext};
 use crate::ui::shared::hooks::storage::{use_db, DbHandle};
 use crate::ui::shared::state::Action;
@@ -68,7 +69,8 @@ impl PhotoActions {
     }
 
     /// Stores a photo's changed details (or alignment), then shows them.
-    pub fn update_photo(&self, photo: Photo, done: Reply) {
+    pub fn update_photo(&self, mut photo: Photo, done: Reply) {
+        photo.updated = Some(now_utc());
         self.run(
             move |db| {
                 Box::pin(async move {

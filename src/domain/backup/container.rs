@@ -96,8 +96,10 @@ impl std::fmt::Display for WriteError {
     }
 }
 
-fn broken(error: impl ToString) -> WriteError {
-    WriteError::Broken(error.to_string())
+/// A failure of the zip or JSON writer (into memory: a bug, never the client's doing), in fixed
+/// words: formatting the libraries' own errors would bring their message tables into the wasm.
+fn broken<E>(_: E) -> WriteError {
+    WriteError::Broken("the backup could not be assembled".into())
 }
 
 /// What one entry adds to the file: its bytes, its local header and its directory header, each
@@ -226,7 +228,7 @@ pub fn decode(bytes: &[u8]) -> Result<Backup, BackupError> {
     // The zip reader allocates for every entry its directory claims: check the claim first.
     end_record::check_end_record(bytes, MAX_ENTRIES)?;
     let mut archive =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|e| BackupError::Incomplete(short(&e.to_string())))?;
+        ZipArchive::new(Cursor::new(bytes)).map_err(|_| BackupError::Incomplete("its directory cannot be read".into()))?;
     let names = check_directory(&mut archive, bytes.len() as u64)?;
     if !names.contains(MANIFEST) {
         return Err(BackupError::NotABackup);
@@ -277,7 +279,9 @@ fn check_directory(
     let mut names = HashSet::new();
     let mut total = 0u64;
     for index in 0..archive.len() {
-        let file = archive.by_index_raw(index).map_err(|e| BackupError::Incomplete(short(&e.to_string())))?;
+        let file = archive
+            .by_index_raw(index)
+            .map_err(|_| BackupError::Incomplete(format!("entry {index} cannot be read")))?;
         let name = file.name().map(|n| n.into_owned()).unwrap_or_else(|_| "?".into());
         let entry = Entry::parse(&name).ok_or_else(|| BackupError::UnexpectedEntry(short(&name)))?;
         if file.compression() != CompressionMethod::Stored || file.compressed_size() != file.size() {

@@ -27,6 +27,9 @@ pub enum StorageError {
     /// Refused before anything was written, with a full sentence saying why (a backup past the
     /// reader's limits).
     Refused(String),
+    /// An edit of a record that another tab or window changed (or deleted) since this one read
+    /// it: not written, so the newer version is never overwritten by an older one.
+    Conflict,
 }
 
 impl StorageError {
@@ -71,6 +74,10 @@ impl StorageError {
                 format!("Remodel could not use this device's storage ({detail}). Nothing was changed.")
             }
             StorageError::Refused(sentence) => sentence.clone(),
+            StorageError::Conflict => "This was changed in another tab or window since you opened it, so \
+                your change was not saved. The newer version is shown now: make your change again if you \
+                still want it."
+                .to_string(),
         }
     }
 }
@@ -115,6 +122,7 @@ mod tests {
             StorageError::NewerVersion,
             StorageError::Corrupt("x".into()),
             StorageError::Other("y".into()),
+            StorageError::Conflict,
         ];
         for error in all {
             let message = error.user_message();
@@ -124,5 +132,6 @@ mod tests {
         assert!(StorageError::Blocked.user_message().contains("another tab"));
         assert!(StorageError::Unavailable.user_message().contains("Private"));
         assert!(StorageError::QuotaExceeded.user_message().contains("Nothing was changed"));
+        assert!(StorageError::Conflict.user_message().contains("another tab or window"));
     }
 }

@@ -30,6 +30,8 @@ pub mod schema;
 #[cfg(target_arch = "wasm32")]
 mod backup_repo;
 #[cfg(target_arch = "wasm32")]
+mod checked_write;
+#[cfg(target_arch = "wasm32")]
 mod db;
 #[cfg(target_arch = "wasm32")]
 mod idb_values;
@@ -63,7 +65,7 @@ pub use photos_repo::{
 #[cfg(target_arch = "wasm32")]
 pub use records::{
     delete_entry, delete_session, load_entries_before, load_recent_records, load_records, new_id, restore,
-    save_entry, save_session, Records,
+    save_entry, save_entry_edit, save_session, save_session_edit, Records,
 };
 pub use schema::{Store, DB_NAME, DB_VERSION};
 #[cfg(target_arch = "wasm32")]

@@ -107,8 +107,10 @@ pub async fn save_new_photo(db: &Db, photo: &Photo, bytes: StoredPhotoBytes) -> 
 }
 
 /// Replaces a photo's record (its details); the bytes are untouched.
-pub async fn update_photo(db: &Db, photo: &Photo) -> Result<(), StorageError> {
-    db.put(Store::Photos, photo).await
+/// Saves an edit of a photo's details made from the version stamped `from` (its `updated` when
+/// read): [`StorageError::Conflict`] if another tab saved a newer one meanwhile.
+pub async fn update_photo(db: &Db, photo: &Photo, from: Option<&str>) -> Result<(), StorageError> {
+    db.put_if_current(Store::Photos, &photo.id, photo, from).await
 }
 
 /// Stores a new redness reading on the photo's record *as it is stored now* (so a reading taken

@@ -128,6 +128,17 @@ pub async fn save_entry(db: &Db, entry: &RecoveryEntry) -> Result<(), StorageErr
     db.put(Store::RecoveryEntries, entry).await
 }
 
+/// Saves an edit of a session made from the version stamped `from` (its `updated` when read):
+/// [`StorageError::Conflict`] if another tab saved a newer one meanwhile.
+pub async fn save_session_edit(db: &Db, session: &Session, from: Option<&str>) -> Result<(), StorageError> {
+    db.put_if_current(Store::Sessions, &session.id, session, from).await
+}
+
+/// Saves an edit of a check-in made from the version stamped `from`, as [`save_session_edit`].
+pub async fn save_entry_edit(db: &Db, entry: &RecoveryEntry, from: Option<&str>) -> Result<(), StorageError> {
+    db.put_if_current(Store::RecoveryEntries, &entry.id, entry, from).await
+}
+
 /// Deletes a session and the check-ins that follow it, together or not at all.
 pub async fn delete_session(
     db: &Db,

@@ -227,8 +227,8 @@ pub fn decode(bytes: &[u8]) -> Result<Backup, BackupError> {
     }
     // The zip reader allocates for every entry its directory claims: check the claim first.
     end_record::check_end_record(bytes, MAX_ENTRIES)?;
-    let mut archive =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|_| BackupError::Incomplete("its directory cannot be read".into()))?;
+    let mut archive = ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| BackupError::Incomplete("its directory cannot be read".into()))?;
     let names = check_directory(&mut archive, bytes.len() as u64)?;
     if !names.contains(MANIFEST) {
         return Err(BackupError::NotABackup);

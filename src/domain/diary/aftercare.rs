@@ -102,7 +102,7 @@ pub fn aftercare_checklist(
 pub fn product_caution(product: &str) -> Option<&'static str> {
     const RISKY: [&str; 4] = ["vitamin c", "ascorbic", "exosome", "growth factor"];
     const STERILE: [&str; 2] = ["sterile", "saline"];
-    let lower = product.trim().to_lowercase();
+    let lower = product.trim().to_ascii_lowercase();
     if RISKY.iter().any(|word| lower.contains(word)) {
         Some(PRODUCT_CAUTION)
     } else if lower.is_empty() || STERILE.iter().any(|word| lower.contains(word)) {

@@ -21,13 +21,13 @@ pub const FIRST_READ_DAYS: i64 = 183;
 
 /// A redness level's word inside a sentence ("moderate"); levels past the scale read as its top.
 pub fn redness_word(level: u8) -> String {
-    REDNESS_WORDS[usize::from(level.min(4))].to_lowercase()
+    REDNESS_WORDS[usize::from(level.min(4))].to_ascii_lowercase()
 }
 
 /// An improvement rating's words inside a sentence ("much improved"); ratings past the scale read
 /// as its ends.
 pub fn gais_word(rating: u8) -> String {
-    gais_label(rating).to_lowercase()
+    gais_label(rating).to_ascii_lowercase()
 }
 
 /// An improvement rating's words as the scale gives them ("Much improved"): GAIS runs 1-5, not
@@ -38,7 +38,7 @@ pub fn gais_label(rating: u8) -> &'static str {
 
 /// A swelling (or itch, dryness) level's word inside a sentence ("mild").
 pub fn mild_scale_word(level: u8) -> String {
-    MILD_SCALE_WORDS[usize::from(level.min(3))].to_lowercase()
+    MILD_SCALE_WORDS[usize::from(level.min(3))].to_ascii_lowercase()
 }
 
 /// Signs that can mean an infection; any of them ticked prompts contacting the clinic.

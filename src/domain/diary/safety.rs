@@ -60,7 +60,7 @@ impl SafetyReason {
                 "There is still redness on day {day} after RF microneedling. RF has its own recovery, which the needling figures in this app do not describe: ask your clinic what to expect."
             ),
             SafetyReason::InfectionSigns(signs) => {
-                let names: Vec<String> = signs.iter().map(|s| s.label().to_lowercase()).collect();
+                let names: Vec<String> = signs.iter().map(|s| s.label().to_ascii_lowercase()).collect();
                 format!("You noted {}, which can be signs of infection.", names.join(", "))
             }
             SafetyReason::DarkPatches => {

@@ -114,7 +114,8 @@ impl RecoverySummary {
             flags.push(format!("Redness still noted on day {day}: past the 7 days reported for redness."));
         }
         if !self.infection_signs.is_empty() {
-            let names: Vec<String> = self.infection_signs.iter().map(|s| s.label().to_lowercase()).collect();
+            let names: Vec<String> =
+                self.infection_signs.iter().map(|s| s.label().to_ascii_lowercase()).collect();
             flags.push(format!("Possible signs of infection noted: {}.", names.join(", ")));
         }
         if self.dark_patches {
@@ -162,7 +163,7 @@ pub fn session_rows(sessions: &[Session], entries: &[RecoveryEntry], profile: &P
                     if session.device_model.is_empty() {
                         kind.to_string()
                     } else {
-                        format!("{} ({})", session.device_model, kind.to_lowercase())
+                        format!("{} ({})", session.device_model, kind.to_ascii_lowercase())
                     },
                     if session.at_home { ", at home" } else { "" }
                 ),

@@ -117,7 +117,9 @@ impl Area {
             }
             preset => preset.label().to_string(),
         };
-        if existing.iter().any(|a| a.name.to_lowercase() == name.to_lowercase()) {
+        // ASCII case folding ("Cheeks" and "cheeks" are one name; "É" and "é" are two): the
+        // Unicode case tables would cost the first load about 4 KB brotli.
+        if existing.iter().any(|a| a.name.eq_ignore_ascii_case(&name)) {
             let field = if kind == AreaKind::Custom { "area-name" } else { "area-kind" };
             errors.add(field, format!("You already have an area called {name}."));
         }

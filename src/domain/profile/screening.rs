@@ -108,7 +108,8 @@ impl Screening {
 
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    // The app's own labels: ASCII, so no Unicode case tables in the wasm.
+    chars.next().map_or_else(String::new, |c| std::iter::once(c.to_ascii_lowercase()).chain(chars).collect())
 }
 
 #[cfg(test)]

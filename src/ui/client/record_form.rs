@@ -16,6 +16,13 @@ pub struct RecordForm {
     pub errors: UseStateHandle<FieldErrors>,
     pub save_error: UseStateHandle<Option<String>>,
     new_record_id: UseStateHandle<String>,
+    /// The `updated` stamp of the version the form was filled from, taken the first time the
+    /// record is seen: records read again after another tab saved must not move it, or an edit
+    /// begun on the older version would overwrite the newer one unnoticed.
+    opened_from: std::rc::Rc<std::cell::RefCell<Option<Option<String>>>>,
+    /// Counts refills: after a conflict the form is filled again from the newer version (the
+    /// page keys its form view by it).
+    pub refills: UseStateHandle<u32>,
     navigator: Option<Navigator>,
 }
 
@@ -25,6 +32,8 @@ pub fn use_record_form() -> RecordForm {
         errors: use_state(FieldErrors::new),
         save_error: use_state(|| None::<String>),
         new_record_id: use_state(new_id),
+        opened_from: use_mut_ref(|| None),
+        refills: use_state(|| 0),
         navigator: use_navigator(),
     }
 }
@@ -33,6 +42,12 @@ impl RecordForm {
     /// The record's id: the one edited, or the new record's.
     pub fn id(&self, editing: Option<&String>) -> String {
         editing.cloned().unwrap_or_else(|| (*self.new_record_id).clone())
+    }
+
+    /// The stamp of the version this form started from: `current` (the stamp of the record as
+    /// shown now) the first time, the same answer ever after.
+    pub fn opened_from(&self, current: Option<String>) -> Option<String> {
+        self.opened_from.borrow_mut().get_or_insert(current).clone()
     }
 
     /// Shows what is wrong beside each field and moves focus to the first.
@@ -46,13 +61,21 @@ impl RecordForm {
     pub fn saving(&self, then: Route) -> Done {
         self.errors.set(FieldErrors::new());
         let (save_error, navigator) = (self.save_error.clone(), self.navigator.clone());
+        let (opened_from, refills) = (self.opened_from.clone(), self.refills.clone());
         Callback::from(move |result: Result<(), StorageError>| match result {
             Ok(()) => {
                 if let Some(navigator) = &navigator {
                     navigator.push(&then);
                 }
             }
-            Err(error) => save_error.set(Some(error.user_message())),
+            Err(error) => {
+                if error == StorageError::Conflict {
+                    // Another tab saved a newer version: the form shows it, and starts from it.
+                    opened_from.replace(None);
+                    refills.set(*refills + 1);
+                }
+                save_error.set(Some(error.user_message()));
+            }
         })
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::photos::photo::{custom_names, Photo, PhotoForm, TakenAtSource
 use crate::domain::sections::Section;
 use crate::domain::text::dates::display_date;
 use crate::domain::validation::FieldErrors;
-use crate::storage::PhotoCopy;
+use crate::storage::{PhotoCopy, StorageError};
 use crate::ui::platform::clock::today;
 use crate::ui::platform::focus::focus_first_invalid;
 use crate::ui::shared::components::field::form_actions;
@@ -36,6 +36,10 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
     let message = use_state(|| None::<String>);
     let saved = use_state(|| false);
     let confirming = use_state(|| false);
+    // The `updated` stamp of the version the form was filled from (until a save here moves it):
+    // the library read again after another tab saved must not move it, or an edit begun on
+    // the older version would overwrite the newer one unnoticed.
+    let opened_from = use_mut_ref(|| None::<Option<String>>);
     let url = use_photo_url(props.id.clone().into(), PhotoCopy::Working, true);
     {
         // The library may arrive after the page: fill the form once it does.
@@ -45,6 +49,18 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
                 if let Some(photo) = &photo {
                     form.set(PhotoForm::from_photo(photo));
                 }
+            }
+        });
+    }
+    let refill = use_state(|| false);
+    {
+        // After a conflict: the form again, from the newer version the library now holds.
+        let (form, photo, refill) = (form.clone(), photo.clone(), refill.clone());
+        let stamp = photo.as_ref().map(|p| p.updated.clone());
+        use_effect_with((*refill, stamp), move |(wanted, _)| {
+            if let (true, Some(photo)) = (*wanted, &photo) {
+                form.set(PhotoForm::from_photo(photo));
+                refill.set(false);
             }
         });
     }
@@ -71,7 +87,9 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
     let area = records.profile.area_name(&photo.area_id);
     let day = photo.date().map(display_date).unwrap_or_else(|| photo.taken_at.clone());
     let heading = format!("{area} · {}", photo.angle_label());
+    let base = opened_from.borrow_mut().get_or_insert_with(|| photo.updated.clone()).clone();
     let onsubmit = {
+        let (opened_from, refill) = (opened_from.clone(), refill.clone());
         let (form, errors, message, saved, actions) =
             (form.clone(), errors.clone(), message.clone(), saved.clone(), actions.clone());
         let (photo, records) = (photo.clone(), records.clone());
@@ -93,6 +111,7 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
                         updated.taken_at = taken_at;
                     }
                     updated = Photo {
+                        updated: base.clone(),
                         area_id: details.area_id,
                         angle: details.angle,
                         angle_name: details.angle_name,
@@ -101,10 +120,21 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
                         colour_card: details.colour_card,
                         ..updated
                     };
-                    let (message, saved) = (message.clone(), saved.clone());
+                    let (message, saved, opened_from, refill) =
+                        (message.clone(), saved.clone(), opened_from.clone(), refill.clone());
                     actions.update_photo(
                         updated,
                         Callback::from(move |result: Result<(), String>| {
+                            // The next edit starts from the version just saved or, after a conflict,
+                            // from the newer one another tab saved (filled in below).
+                            let conflict =
+                                result.as_ref().err() == Some(&StorageError::Conflict.user_message());
+                            if result.is_ok() || conflict {
+                                opened_from.replace(None);
+                            }
+                            if conflict {
+                                refill.set(true);
+                            }
                             saved.set(result.is_ok());
                             message.set(result.err());
                         }),

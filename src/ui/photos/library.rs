@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::domain::photos::photo::Photo;
 use crate::storage::{load_photos, StoredPhotoBytes};
+use crate::ui::platform::tabs::use_changes_elsewhere;
 use crate::ui::shared::hooks::storage::use_db;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -79,6 +80,22 @@ pub type LibraryContext = UseReducerHandle<PhotoLibrary>;
 pub fn use_loaded_library() -> LibraryContext {
     let library = use_reducer(PhotoLibrary::default);
     let db = use_db();
+    // Another tab saved something (a photo imported, edited or deleted there): read the
+    // library again.
+    let open = use_mut_ref(|| None);
+    open.replace(db.clone());
+    {
+        let (library, open) = (library.clone(), open.clone());
+        use_changes_elsewhere(Callback::from(move |()| {
+            let Some(db) = open.borrow().clone() else { return };
+            let library = library.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok((photos, _)) = load_photos(&db.0).await {
+                    library.dispatch(PhotoAction::Reloaded(photos));
+                }
+            });
+        }));
+    }
     {
         let library = library.clone();
         use_effect_with(db, move |db| {

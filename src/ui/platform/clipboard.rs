@@ -23,7 +23,7 @@ pub fn use_copy() -> (Option<String>, Callback<(&'static str, String)>) {
                     Ok(()) => format!("{what} copied."),
                     Err(_) => format!(
                         "The browser did not allow copying. Select the {} and copy it.",
-                        what.to_lowercase()
+                        what.to_ascii_lowercase()
                     ),
                 }));
             });

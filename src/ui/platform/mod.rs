@@ -13,3 +13,4 @@ pub mod focus;
 pub mod leaving;
 pub mod service_worker;
 pub mod shell;
+pub mod tabs;

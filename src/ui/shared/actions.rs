@@ -11,6 +11,7 @@ use crate::domain::profile::Profile;
 use crate::storage::{self, StorageError};
 use crate::ui::platform::clock::now_utc;
 use crate::ui::platform::leaving::WriteInFlight;
+use crate::ui::platform::tabs::announce_change;
 use crate::ui::shared::context::{use_app_state, AppContext};
 use crate::ui::shared::hooks::storage::{use_db, DbHandle};
 use crate::ui::shared::state::{Action, Undo};
@@ -55,10 +56,20 @@ impl RecordActions {
         // Counted while it runs, so a link that loads another page waits for it.
         let in_flight = WriteInFlight::start();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = write(db).await;
+            let result = write(db.clone()).await;
             drop(in_flight);
-            if result.is_ok() {
-                app.dispatch(on_success);
+            match &result {
+                Ok(()) => {
+                    app.dispatch(on_success);
+                    announce_change();
+                }
+                // Another tab saved a newer version: show it (the message says so).
+                Err(StorageError::Conflict) => {
+                    if let Ok(records) = storage::load_records(&db.0).await {
+                        app.dispatch(Action::RecordsLoaded(records));
+                    }
+                }
+                Err(_) => {}
             }
             done.emit(result);
         });
@@ -97,8 +108,9 @@ impl RecordActions {
     pub fn update_session(&self, previous: Session, mut updated: Session, done: Done) {
         updated.updated = Some(now_utc());
         let stored = updated.clone();
+        let from = previous.updated.clone();
         self.run(
-            move |db| async move { storage::save_session(&db.0, &stored).await },
+            move |db| async move { storage::save_session_edit(&db.0, &stored, from.as_deref()).await },
             Action::SessionEdited { previous, updated },
             done,
         );
@@ -108,8 +120,9 @@ impl RecordActions {
     pub fn update_entry(&self, previous: RecoveryEntry, mut updated: RecoveryEntry, done: Done) {
         updated.updated = Some(now_utc());
         let stored = updated.clone();
+        let from = previous.updated.clone();
         self.run(
-            move |db| async move { storage::save_entry(&db.0, &stored).await },
+            move |db| async move { storage::save_entry_edit(&db.0, &stored, from.as_deref()).await },
             Action::EntryEdited { previous, updated },
             done,
         );

@@ -51,7 +51,7 @@ pub fn ScalePicker(props: &ScalePickerProps) -> Html {
             </div>
             if let (Some(on_clear), Some(_)) = (&props.on_clear, props.value) {
                 <button type="button" class="button button--quiet scale__clear"
-                    onclick={on_clear.reform(|_: MouseEvent| ())}>{ format!("Clear {}", props.legend.split(" (").next().unwrap_or_default().to_lowercase()) }</button>
+                    onclick={on_clear.reform(|_: MouseEvent| ())}>{ format!("Clear {}", props.legend.split(" (").next().unwrap_or_default().to_ascii_lowercase()) }</button>
             }
             if let Some(error) = &props.error {
                 <p id={error_id.clone()} class="field__error">{ error.clone() }</p>

@@ -38,7 +38,10 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
     let initial = existing.map(RecoveryForm::from_entry).unwrap_or_else(|| RecoveryForm::new(today()));
     let on_submit = {
         let (state, sessions) = (form_state.clone(), records.sessions.clone());
-        let (id, previous) = (form_state.id(props.id.as_ref()), existing.cloned());
+        let (id, mut previous) = (form_state.id(props.id.as_ref()), existing.cloned());
+        if let Some(previous) = &mut previous {
+            previous.updated = form_state.opened_from(previous.updated.clone());
+        }
         Callback::from(move |form: RecoveryForm| match form.validate(id.clone(), today(), &sessions) {
             Err(found) => state.refuse(found),
             Ok(entry) => {
@@ -52,7 +55,7 @@ pub fn RecoveryFormPage(props: &RecoveryFormPageProps) -> Html {
     };
     html! {
         <Page section={Section::Recovery} {heading}>
-            <RecoveryFormView {initial} sessions={records.sessions.clone()} errors={(*form_state.errors).clone()} {on_submit}
+            <RecoveryFormView key={*form_state.refills} {initial} sessions={records.sessions.clone()} errors={(*form_state.errors).clone()} {on_submit}
                 save_error={(*form_state.save_error).clone()}
                 clinic_aftercare={records.clinic.as_ref().and_then(|c| c.aftercare_items()).map(<[String]>::to_vec)}
                 skin_type={records.profile.skin_type} />

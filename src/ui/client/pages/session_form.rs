@@ -44,7 +44,10 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
     let initial = existing.map(SessionForm::from_session).unwrap_or_else(|| SessionForm::new(today()));
     let on_submit = {
         let (state, profile) = (form_state.clone(), records.profile.clone());
-        let (id, previous) = (form_state.id(props.id.as_ref()), existing.cloned());
+        let (id, mut previous) = (form_state.id(props.id.as_ref()), existing.cloned());
+        if let Some(previous) = &mut previous {
+            previous.updated = form_state.opened_from(previous.updated.clone());
+        }
         Callback::from(move |form: SessionForm| match form.validate(id.clone(), today(), &profile) {
             Err(found) => state.refuse(found),
             Ok(session) => {
@@ -59,7 +62,7 @@ pub fn SessionFormPage(props: &SessionFormPageProps) -> Html {
     html! {
         <Page section={Section::Sessions} {heading}>
             { screening_card(records.profile.screening.as_ref()) }
-            <SessionFormView {initial} profile={records.profile.clone()} errors={(*form_state.errors).clone()} {on_submit}
+            <SessionFormView key={*form_state.refills} {initial} profile={records.profile.clone()} errors={(*form_state.errors).clone()} {on_submit}
                 save_error={(*form_state.save_error).clone()} sessions={records.sessions.clone()} editing={props.id.clone()}
                 clinic_interval_weeks={records.clinic.as_ref().and_then(|c| c.protocol).map(|p| p.interval_weeks)} />
         </Page>

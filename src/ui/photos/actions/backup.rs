@@ -181,6 +181,7 @@ impl PhotoActions {
                 Ok(backup) => match restore(&db.0, &backup, mode, &progress).await {
                     Ok(plan) => {
                         super::reload(&db.0, &app, &library).await;
+                        crate::ui::platform::tabs::announce_change();
                         Ok(plan.summary())
                     }
                     Err(error) => Err(failed(format!("{error} Nothing on this device was changed."))),

@@ -18,6 +18,7 @@ use crate::domain::photos::redness::RednessRegions;
 use crate::storage::{self, StoredPhotoBytes};
 use crate::ui::photos::library::{use_library, LibraryContext, PhotoAction};
 use crate::ui::platform::clock::now_utc;
+use crate::ui::platform::tabs::announce_change;
 use crate::ui::shared::context::{use_app_state, AppContext};
 use crate::ui::shared::hooks::storage::{use_db, DbHandle};
 use crate::ui::shared::state::Action;
@@ -62,6 +63,7 @@ impl PhotoActions {
                 if let Some(change) = change {
                     library.dispatch(change);
                 }
+                announce_change();
             });
             drop(in_flight);
             done.emit(result);
@@ -70,12 +72,24 @@ impl PhotoActions {
 
     /// Stores a photo's changed details (or alignment), then shows them.
     pub fn update_photo(&self, mut photo: Photo, done: Reply) {
-        photo.updated = Some(now_utc());
+        // The version the edit started from, checked against the stored one.
+        let from = photo.updated.replace(now_utc());
+        let library = self.library.clone();
         self.run(
             move |db| {
                 Box::pin(async move {
-                    storage::update_photo(&db.0, &photo).await.map_err(|e| e.user_message())?;
-                    Ok(Some(PhotoAction::Updated(photo)))
+                    match storage::update_photo(&db.0, &photo, from.as_deref()).await {
+                        Ok(()) => Ok(Some(PhotoAction::Updated(photo))),
+                        Err(error) => {
+                            // Another tab saved a newer version: show it (the message says so).
+                            if error == storage::StorageError::Conflict {
+                                if let Ok((photos, _)) = storage::load_photos(&db.0).await {
+                                    library.dispatch(PhotoAction::Reloaded(photos));
+                                }
+                            }
+                            Err(error.user_message())
+                        }
+                    }
                 })
             },
             done,
@@ -151,6 +165,7 @@ impl PhotoActions {
             let result = match storage::delete_everything(&db.0).await {
                 Ok(()) => {
                     reload(&db.0, &app, &library).await;
+                    announce_change();
                     Ok("Everything was deleted from this device.".to_string())
                 }
                 Err(error) => Err(format!("{} Nothing was deleted.", error.user_message())),

@@ -20,7 +20,7 @@ pub struct PhotoChoiceProps {
 
 #[component]
 pub fn PhotoChoice(props: &PhotoChoiceProps) -> Html {
-    let name = format!("choice-{}", props.legend.to_lowercase());
+    let name = format!("choice-{}", props.legend.to_ascii_lowercase());
     html! {
         <fieldset class="photo-choice">
             <legend>{ props.legend.clone() }</legend>

@@ -62,7 +62,7 @@ pub fn own_ratings_chart(
             n => format!("{n} ratings"),
         },
         latest,
-        word(latest).to_lowercase(),
+        word(latest).to_ascii_lowercase(),
         display_date(latest_date)
     );
     html! {

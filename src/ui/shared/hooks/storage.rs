@@ -7,8 +7,9 @@ use yew::prelude::*;
 use time::Duration;
 
 use crate::domain::diary::recovery::FIRST_READ_DAYS;
-use crate::storage::{load_entries_before, load_recent_records, storage_usage, Db};
+use crate::storage::{load_entries_before, load_recent_records, load_records, storage_usage, Db};
 use crate::ui::platform::clock::today;
+use crate::ui::platform::tabs::use_changes_elsewhere;
 use crate::ui::shared::context::use_app_state;
 use crate::ui::shared::state::Action;
 
@@ -34,6 +35,22 @@ pub struct StorageProviderProps {
 pub fn StorageProvider(props: &StorageProviderProps) -> Html {
     let app = use_app_state();
     let db = use_state(|| None::<DbHandle>);
+    // Another tab saved something: read the records again, so this one shows (and edits) the
+    // newer version.
+    let open = use_mut_ref(|| None::<DbHandle>);
+    open.replace((*db).clone());
+    {
+        let (app, open) = (app.clone(), open.clone());
+        use_changes_elsewhere(Callback::from(move |()| {
+            let Some(db) = open.borrow().clone() else { return };
+            let app = app.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(records) = load_records(&db.0).await {
+                    app.dispatch(Action::RecordsLoaded(records));
+                }
+            });
+        }));
+    }
     {
         let db = db.clone();
         use_effect_with((), move |_| {

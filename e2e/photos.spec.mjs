@@ -481,3 +481,38 @@ test("a page closed while a photo is being stored keeps it whole or not at all",
   // The test proves something only if a reload really cut a save off.
   expect(interrupted, outcomes.join("; ")).toBeGreaterThan(0);
 });
+
+test("a photo still being stored survives a link to another app: the link waits for it", async ({ page }) => {
+  test.setTimeout(60_000);
+  await addArea(page, "cheeks");
+  // Once armed, the page holds a photo's save open for a second (its commit waits while reads
+  // keep the transaction alive), and says when it has started.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("slowPhotoSave")) return;
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
+      const tx = transaction.call(this, names, mode, ...rest);
+      const stores = [].concat(names);
+      if (mode === "readwrite" && stores.includes("photo_bytes") && stores.includes("photo_thumbs")) {
+        window.__photoSaveStarted = true;
+        const until = Date.now() + 1000;
+        tx.commit = () => {};
+        const keepOpen = () => {
+          if (Date.now() < until) tx.objectStore("photos").count().onsuccess = keepOpen;
+        };
+        keepOpen();
+      }
+      return tx;
+    };
+  });
+  await page.goto("/photos/add");
+  await page.evaluate(() => sessionStorage.setItem("slowPhotoSave", "1"));
+  await page.reload();
+  await page.getByLabel("Choose photos").setInputFiles([ORIENTED[1]]);
+  await page.waitForFunction(() => window.__photoSaveStarted === true);
+  // At once: Today is the client app, a page load. Without the wait it ended the save.
+  await mainNav(page).getByRole("link", { name: "Today" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  for (const store of ["photos", "photo_bytes", "photo_thumbs"]) expect(await countStored(page, store), store).toBe(1);
+});

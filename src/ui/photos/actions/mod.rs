@@ -133,8 +133,12 @@ impl PhotoActions {
     /// by the import, which stores one file after another.
     pub async fn import_photo(&self, photo: Photo, bytes: StoredPhotoBytes) -> Result<(), String> {
         let db = self.db.clone().ok_or_else(|| NOT_OPEN.to_string())?;
+        // Counted while it runs, so a link that loads another page waits for the photo's write.
+        let in_flight = WriteInFlight::start();
         storage::save_new_photo(&db.0, &photo, bytes).await.map_err(|e| e.user_message())?;
+        drop(in_flight);
         self.library.dispatch(PhotoAction::Added(photo));
+        announce_change();
         Ok(())
     }
 

@@ -331,7 +331,7 @@ test.describe("a photo worker that cannot start", () => {
   // the refused script reaches the page as it would on a broken install.
   test.use({ serviceWorkers: "block" });
 
-  test("each file says so instead of waiting forever, and nothing is stored", async ({ page }) => {
+  test("each file says so instead of waiting forever, nothing is stored, and trying again works", async ({ page }) => {
     await addArea(page, "cheeks");
     await page.route("**/photos/photo-worker*", (route) => route.abort());
     await page.goto("/photos/add");
@@ -339,11 +339,46 @@ test.describe("a photo worker that cannot start", () => {
     const results = page.getByRole("list", { name: "Import results" });
     for (const name of ["Landscape_1.jpg", "Landscape_2.jpg"]) {
       await expect(results.getByRole("listitem").filter({ hasText: name })).toContainText(
-        "The photo processor could not start. Reload the page and try again.",
+        "The photo processor could not start. Nothing was stored: try again, and if it still can't start, reload the page.",
       );
     }
     await expect(page.getByRole("status").filter({ hasText: "0 of 2 added." })).toBeVisible();
     expect(await countStored(page, "photos")).toBe(0);
+    // Once the worker's files can be had again, the same page imports (a new worker starts).
+    await page.unroute("**/photos/photo-worker*");
+    await importFiles(page, [ORIENTED[1]]);
+    await expect(page.getByRole("status").filter({ hasText: "1 of 1 added." })).toBeVisible();
+    expect(await countStored(page, "photos")).toBe(1);
+  });
+
+  test("a worker that crashes mid-job says so for that photo, stores nothing half, and the next import works", async ({ page }) => {
+    test.setTimeout(60_000);
+    await addArea(page, "cheeks");
+    // The real worker, whose message handler throws on its first job: an uncaught error in the
+    // worker, as a crash mid-job reaches the page.
+    let crash = true;
+    await page.route("**/photos/photo-worker_loader.js", async (route) => {
+      if (!crash) return route.continue();
+      const response = await route.fetch();
+      const prelude = `
+        const add = self.addEventListener.bind(self);
+        const crashing = () => { throw new Error("crashed mid-job"); };
+        self.addEventListener = (type, listener, ...rest) => add(type, type === "message" ? crashing : listener, ...rest);
+        Object.defineProperty(self, "onmessage", { set() { add("message", crashing); } });
+      `;
+      await route.fulfill({ response, body: prelude + (await response.text()) });
+    });
+    await page.goto("/photos/add");
+    await importFiles(page, [ORIENTED[1]]);
+    const results = page.getByRole("list", { name: "Import results" });
+    await expect(results.getByRole("listitem").filter({ hasText: "Landscape_1.jpg" })).toContainText(
+      "The photo processor stopped. Try this photo again, or reload the page.",
+    );
+    for (const store of ["photos", "photo_bytes", "photo_thumbs"]) expect(await countStored(page, store), store).toBe(0);
+    crash = false;
+    await importFiles(page, [ORIENTED[2]]);
+    await expect(results.getByRole("listitem").filter({ hasText: "Landscape_2.jpg" })).toContainText("Added", { timeout: 30_000 });
+    for (const store of ["photos", "photo_bytes", "photo_thumbs"]) expect(await countStored(page, store), store).toBe(1);
   });
 
   test("a worker that loads but never answers is given up on in time, and the next import works", async ({ page }) => {

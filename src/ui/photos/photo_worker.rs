@@ -20,7 +20,9 @@ use crate::worker::protocol::{
 /// The worker's script (built by Trunk from `src/bin/photo_worker.rs`).
 const WORKER_URL: &str = "/photos/photo-worker_loader.js";
 
-pub const WORKER_FAILED: &str = "The photo processor could not start. Reload the page and try again.";
+/// The next import starts a new worker, so trying again is worth it before a reload.
+pub const WORKER_FAILED: &str =
+    "The photo processor could not start. Nothing was stored: try again, and if it still can't start, reload the page.";
 
 /// Said to every file waiting when the worker fails under way; the next import starts a new one.
 const WORKER_STOPPED: &str = "The photo processor stopped. Try this photo again, or reload the page.";

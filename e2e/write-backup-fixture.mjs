@@ -12,6 +12,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
+import { seedSmallProfile } from "./db-fixture.mjs";
 
 const [name, passphrase = ""] = process.argv.slice(2);
 if (!name) throw new Error("usage: node e2e/write-backup-fixture.mjs <name> [passphrase]");
@@ -26,31 +27,7 @@ try {
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   await page.waitForFunction(() => !document.getElementById("shell"));
-  await page.evaluate(async () => {
-    const db = await new Promise((resolve) => {
-      const open = indexedDB.open("remodel");
-      open.onsuccess = () => resolve(open.result);
-    });
-    const session = (id, date, notes) => ({
-      id, date, time: null, status: "done", areas: [{ area_id: "cheeks", depth_mm: 1.5 }], device: "pen", device_model: "",
-      passes: null, products: [], numbing: false, clinic: "", practitioner: "", pain: null, notes,
-    });
-    const entry = (id, date, redness) => ({
-      id, date, session_id: null, redness, swelling: 0, pain: null, itch: null, dryness: null, bleeding_or_bruising: false,
-      infection_signs: [], dark_patches: false, aftercare_done: [], gais: null, notes: "",
-    });
-    const tx = db.transaction(["sessions", "recovery_entries", "settings"], "readwrite");
-    tx.objectStore("sessions").put(session("s-1", "2026-09-01", ""));
-    tx.objectStore("sessions").put(session("s-2", "2026-10-13", "written by an older build"));
-    for (const [id, date, redness] of [["e-1", "2026-09-02", 3], ["e-2", "2026-09-03", 2], ["e-3", "2026-10-14", 2]]) {
-      tx.objectStore("recovery_entries").put(entry(id, date, redness));
-    }
-    tx.objectStore("settings").put({
-      key: "profile", skin_type: null, concerns: [], goals: "", areas: [{ id: "cheeks", kind: "cheeks", name: "Cheeks" }],
-    });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
+  await seedSmallProfile(page);
   await page.goto(`http://127.0.0.1:${PORT}/data`);
   if (passphrase) {
     await page.getByLabel("Protect the file with a passphrase").check();

@@ -5,8 +5,10 @@
 //    load, measured.
 // 2. Moves every inline <script> Trunk wrote into index.html into its own content-hashed file, so
 //    the Content-Security-Policy can forbid inline script (script-src 'self').
-// 3. Fills in the service worker's precache list (every file of the build) and its cache version
-//    (a hash of every file's content), so each new build is a new worker that precaches it whole.
+//    Each page's start-up file also answers the service worker's question "which files do you
+//    run on?" (PAGE_ANSWERS below), so an update keeps the cache of a build an open page still uses.
+// The service worker's precache list and version are filled in by .ci/seal.mjs, once every app
+// is built.
 import { createHash } from "node:crypto";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -76,11 +78,30 @@ async function minifyGlue() {
   return scripts.length;
 }
 
+/**
+ * Put first in each page's start-up module. The service worker asks every open page which files it
+ * runs on before it deletes an old version's cache (static/sw.js, `removeUnusedCaches`); the page
+ * answers with the files its document names (its scripts, preloads, stylesheet and the photo
+ * worker's loader), all with hashed names. Once the worker is ready, the page asks it to tidy
+ * up: an update's old caches go when no open page needs them.
+ */
+const PAGE_ANSWERS = `if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (!(event.data && event.data.type === "WHICH_FILES" && event.ports[0])) return;
+    const named = document.querySelectorAll("script[src], link[href][rel=modulepreload], link[href][rel=preload], link[href][rel=stylesheet], meta[name=remodel-photo-worker]");
+    event.ports[0].postMessage([...named].map((e) => new URL(e.src || e.href || e.content, location.href).pathname));
+  });
+  navigator.serviceWorker.startMessages();
+  navigator.serviceWorker.ready.then((registration) => registration.active && registration.active.postMessage({ type: "PAGE_OPEN" }));
+}
+`;
+
 async function externaliseInlineScripts() {
   let html = await readFile(indexPath, "utf8");
   const written = [];
   html = html.replace(/<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whole, attrs, body) => {
     if (!body.trim()) return whole;
+    if (/type="module"/.test(attrs)) body = PAGE_ANSWERS + body.trim();
     const name = `boot-${sha256(body).slice(0, 16)}.js`;
     written.push(writeFile(path.join(staging, name), body.trim() + "\n"));
     return `<script${attrs} src="${publicUrl}${name}"></script>`;
@@ -91,52 +112,8 @@ async function externaliseInlineScripts() {
   return written.length;
 }
 
-async function listFiles(dir) {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full) : [full];
-    }),
-  );
-  return nested.flat();
-}
-
-async function writeServiceWorker() {
-  const workerPath = path.join(staging, "sw.js");
-  const files = (await listFiles(staging)).filter((file) => file !== workerPath).sort();
-  const urls = files.map((file) => "/" + path.relative(staging, file).split(path.sep).join("/"));
-  const digest = createHash("sha256");
-  for (const [i, file] of files.entries()) digest.update(urls[i]).update(sha256(await readFile(file)));
-  const version = digest.digest("hex").slice(0, 16);
-
-  let worker = await readFile(workerPath, "utf8");
-  const placeholders = ['"__REMODEL_CACHE_VERSION__"', '["__REMODEL_PRECACHE__"]', '["__REMODEL_SITE__"]'];
-  for (const placeholder of placeholders) {
-    if (!worker.includes(placeholder)) throw new Error(`sw.js lacks the placeholder ${placeholder}`);
-  }
-  // The site's table of addresses (src/site.rs), so the worker sends each to the right app.
-  const site = JSON.parse(await readFile(new URL("../static/site.json", import.meta.url), "utf8"));
-  delete site.comment;
-  delete site.places;
-  worker = worker
-    .replace(placeholders[0], JSON.stringify(version))
-    .replace(placeholders[1], JSON.stringify(urls))
-    .replace(placeholders[2], JSON.stringify(site));
-  await writeFile(workerPath, worker);
-  return { version, count: urls.length };
-}
-
 const joined = await joinStylesheets();
 const minified = await minifyGlue();
 console.log(`postbuild: ${joined} stylesheets joined; ${minified} script(s) minified`);
 const moved = await externaliseInlineScripts();
-// Only the app has a service worker; the clinic kit (built into dist/kit/ afterwards) is not
-// precached: clients never need it, and clinics use it online.
-const hasWorker = (await readdir(staging)).includes("sw.js");
-if (hasWorker) {
-  const { version, count } = await writeServiceWorker();
-  console.log(`postbuild: ${moved} inline script(s) moved to files; sw.js precaches ${count} files, version ${version}`);
-} else {
-  console.log(`postbuild: ${moved} inline script(s) moved to files (no service worker in this build)`);
-}
+console.log(`postbuild: ${moved} inline script(s) moved to files, with the page's answer to the service worker`);

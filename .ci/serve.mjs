@@ -7,7 +7,8 @@
 // .ci/compress.mjs wrote beside a file when the browser accepts it (with Vary: Accept-Encoding).
 // Usage: node .ci/serve.mjs [dir=dist] [port=8080]
 // As a module (the cross-engine journeys): `serve({ root, port })` resolves to the server, with
-// `setOffline(true)` making it drop every connection, as a phone without a network would see it.
+// `setOffline(true)` making it drop every connection, as a phone without a network would see it,
+// and `setRoot(dir)` switching to another build (a deploy).
 import { createReadStream, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import http from "node:http";
@@ -63,12 +64,9 @@ async function compressedCopy(file, acceptEncoding) {
 }
 
 // Files whose names carry no content hash: revalidated on every use. (The photo worker's files
-// are named after its binary: a module worker's URL is fixed in the code that starts it.)
+// carry one too: .ci/seal.mjs names them after their contents.)
 const neverCached = new Set([
   ...SITE.apps.map((app) => app.shell),
-  "/photos/photo-worker.js",
-  "/photos/photo-worker_bg.wasm",
-  "/photos/photo-worker_loader.js",
   "/sw.js",
   "/manifest.webmanifest",
 ]);
@@ -123,7 +121,7 @@ export function policyOf(root) {
 /** Serves `root` on 127.0.0.1:`port`; resolves once it listens. */
 export function serve({ root, port }) {
   root = path.resolve(root);
-  const policy = policyOf(root);
+  let policy = policyOf(root);
   const sockets = new Set();
   let offline = false;
   const server = http.createServer(async (request, response) => {
@@ -168,6 +166,12 @@ export function serve({ root, port }) {
     offline = value;
     if (offline) for (const socket of sockets) socket.destroy();
   };
+  /** Serves another build from now on, as a host does when a new version is deployed. */
+  server.setRoot = (next) => {
+    root = path.resolve(next);
+    policy = policyOf(root);
+  };
+  Object.defineProperty(server, "root", { get: () => root });
   server.stop = () =>
     new Promise((resolve) => {
       for (const socket of sockets) socket.destroy();

@@ -89,7 +89,7 @@ try {
       const takenAt = next() === 1 ? text() : null;
       return { v, id, kind: "ingested", width, height, thumbWidth, thumbHeight, takenAt, engine: ENGINES[next()] };
     };
-    const worker = new Worker("/photos/photo-worker_loader.js", { type: "module" });
+    const worker = new Worker(document.querySelector('meta[name="remodel-photo-worker"]').content, { type: "module" });
     await new Promise((resolve) =>
       worker.addEventListener("message", (e) => readReply(e.data[0]).kind === "ready" && resolve(), { once: true }),
     );

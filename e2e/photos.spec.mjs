@@ -289,7 +289,8 @@ test("the photo worker speaks its typed protocol and refuses another version's m
   const jpeg = (await readFile(ORIENTED[1])).toString("base64");
   // Talks to the worker as the page does: [postcard bytes, ...attachments] (src/worker/protocol.rs).
   const replies = await page.evaluate(async (jpeg) => {
-    const worker = new Worker("/photos/photo-worker_loader.js", { type: "module" });
+    // The worker of this build (its files carry a hash: .ci/seal.mjs).
+    const worker = new Worker(document.querySelector('meta[name="remodel-photo-worker"]').content, { type: "module" });
     const nextMessage = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), { once: true }));
     const summary = ([head, ...attachments]) => ({
       bytes: Array.from(head),
@@ -357,7 +358,7 @@ test.describe("a photo worker that cannot start", () => {
     // The real worker, whose message handler throws on its first job: an uncaught error in the
     // worker, as a crash mid-job reaches the page.
     let crash = true;
-    await page.route("**/photos/photo-worker_loader.js", async (route) => {
+    await page.route("**/photos/photo-worker-*_loader.js", async (route) => {
       if (!crash) return route.continue();
       const response = await route.fetch();
       const prelude = `
@@ -386,7 +387,7 @@ test.describe("a photo worker that cannot start", () => {
     await addArea(page, "cheeks");
     // The worker's script loads, so no error event comes, but it never says it is ready.
     let silent = true;
-    await page.route("**/photos/photo-worker_loader.js", (route) =>
+    await page.route("**/photos/photo-worker-*_loader.js", (route) =>
       silent ? route.fulfill({ contentType: "text/javascript", body: "/* never answers */" }) : route.continue(),
     );
     await page.goto("/photos/add");
@@ -440,7 +441,11 @@ test("the whole Content-Security-Policy comes as a header on every response, the
     await page.goto("/");
     return page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   })();
-  for (const file of ["/", "/sw.js", "/photos/", "/photos/photo-worker.js", "/photos/photo-worker_loader.js", "/kit/"]) {
+  // The worker's files are named after their hash (.ci/seal.mjs); the photos page names its loader.
+  const photosPage = await (await page.request.get("/photos/")).text();
+  const loader = photosPage.match(/<meta name="remodel-photo-worker" content="([^"]+)"/)[1];
+  const glue = loader.replace("_loader.js", ".js");
+  for (const file of ["/", "/sw.js", "/photos/", glue, loader, "/kit/"]) {
     const response = await page.request.get(file);
     expect(response.status(), file).toBe(200);
     const header = response.headers()["content-security-policy"];

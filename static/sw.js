@@ -1,9 +1,16 @@
 // Remodel's service worker: precaches every file of the release build and serves the app offline.
 //
-// The post-build hook (.ci/postbuild.mjs) fills in PRECACHE (every file Trunk wrote, hashed names
-// included) and CACHE_VERSION (a hash of all their contents), so any change to the build is a new
-// worker, which installs in the background and waits. The page then shows "A new version is
-// ready — reload" and posts SKIP_WAITING when the client chooses to.
+// The build (.ci/seal.mjs) fills in PRECACHE (every file of the client app, hashed names
+// included), the photos app's files and CACHE_VERSION (a hash of all their contents), so any
+// change to the build is a new worker, which installs in the background and waits. The page then
+// shows "A new version is ready — reload" and posts SKIP_WAITING when the client chooses to.
+//
+// A deploy never leaves an open page without its files:
+// - an update precaches the new version whole, the photos app included, before it can take over
+//   (`install`): a page of the new version works offline at once;
+// - an old version's cache is deleted only once no open page uses it (`removeUnusedCaches`): a
+//   page of the old version that the new worker now controls still gets its own files (which
+//   carry a content hash in their names, the photo worker's included) from its own version's cache.
 //
 // Only same-origin GET requests are answered; the app never talks to any other origin.
 
@@ -17,7 +24,7 @@ const KIT_CACHE = `remodel-kit-${CACHE_VERSION}`;
 // kept once used, and fetched in the background when a page asks (WARM_PHOTOS, sent once this
 // worker is active and the page is idle, on the first visit too), so it opens from the cache and
 // works offline before it is ever opened.
-// .ci/seal.mjs fills in its files after the photos build.
+// .ci/seal.mjs fills in its files once every app is built.
 const PHOTOS_FILES = ["__REMODEL_PHOTOS__"];
 const PHOTOS_CACHE = `remodel-photos-${CACHE_VERSION}`;
 const PHOTOS_SHELL = "/photos/index.html";
@@ -30,6 +37,27 @@ function appFor(pathname) {
   const starts = (prefix) => pathname === prefix || pathname.startsWith(prefix + "/");
   const owner = SITE.apps.find((app) => app.app !== "client" && app.prefixes.some(starts));
   return owner ? owner.app : "client";
+}
+
+/** Names with a content hash (Trunk's `name-<16 hex>.ext`, the photo worker's `…_bg.wasm`, `…_loader.js`). */
+const HASHED = /-[0-9a-f]{16}(_bg|_loader)?\.[a-z]+$/;
+
+/**
+ * Fills `cacheName` with every one of `urls`, or fails leaving the version uninstalled. A file with
+ * a hashed name that an older version already keeps is the same file: copied, not downloaded again.
+ */
+async function precache(cacheName, urls) {
+  const responses = await Promise.all(
+    urls.map(async (url) => {
+      const kept = HASHED.test(url) ? await caches.match(url) : undefined;
+      // `reload` skips the HTTP cache, so a new version never precaches an old file.
+      const response = kept || (await fetch(new Request(url, { cache: "reload" })));
+      if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
+      return response;
+    }),
+  );
+  const cache = await caches.open(cacheName);
+  await Promise.all(urls.map((url, i) => cache.put(url, responses[i])));
 }
 
 async function warmPhotos() {
@@ -45,7 +73,10 @@ async function warmPhotos() {
 /** Cache first (the cache is this version's), else the network, kept for next time. */
 async function photosResponse(event, url) {
   const key = event.request.mode === "navigate" ? PHOTOS_SHELL : url.pathname;
-  const cached = await caches.match(key, { cacheName: PHOTOS_CACHE });
+  // A page of an older version still open asks for that version's files, kept in its cache.
+  const cached =
+    (await caches.match(key, { cacheName: PHOTOS_CACHE })) ||
+    (event.request.mode === "navigate" ? undefined : await caches.match(key));
   if (cached) return cached;
   try {
     const response = await fetch(event.request.mode === "navigate" ? PHOTOS_SHELL : event.request);
@@ -87,12 +118,52 @@ async function kitResponse(event, url) {
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE_NAME).then((cache) =>
-      // `reload` skips the HTTP cache, so a new version never precaches an old file.
-      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" }))),
-    ),
+    (async () => {
+      await precache(CACHE_NAME, PRECACHE);
+      // An update (a version is active): the photos app is fetched now, whole, so the new
+      // version never takes over without it. On the first visit it waits for an idle page instead
+      // (WARM_PHOTOS), so it never competes with the first load.
+      if (self.registration.active) await precache(PHOTOS_CACHE, PHOTOS_FILES);
+    })(),
   );
 });
+
+/** The files an open page runs on (.ci/postbuild.mjs), or null when it does not answer in time
+ * (frozen in the background, or from a build before pages answered). */
+function askFiles(client) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 3000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(Array.isArray(event.data) ? event.data : null);
+    };
+    client.postMessage({ type: "WHICH_FILES" }, [channel.port2]);
+  });
+}
+
+/**
+ * Deletes every older version's cache that no open page needs. A page needs an old cache for a
+ * file it runs on that this version does not have (a page of the old version: its photo worker,
+ * say). When a page does not answer, nothing is deleted (the next page that opens asks again).
+ */
+async function removeUnusedCaches() {
+  // While a newer version installs or waits, the caches it is filling are not this worker's to judge.
+  if (self.registration.installing || self.registration.waiting) return;
+  const current = [CACHE_NAME, KIT_CACHE, PHOTOS_CACHE];
+  const old = (await caches.keys()).filter((key) => key.startsWith("remodel-") && !current.includes(key));
+  if (old.length === 0) return;
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const answers = await Promise.all(pages.map(askFiles));
+  if (answers.includes(null)) return;
+  const kept = new Set();
+  for (const url of new Set(answers.flat())) {
+    const inCurrent = await Promise.all(current.map((cacheName) => caches.match(url, { cacheName })));
+    if (inCurrent.some(Boolean)) continue;
+    for (const key of old) if (await caches.match(url, { cacheName: key })) kept.add(key);
+  }
+  await Promise.all(old.filter((key) => !kept.has(key)).map((key) => caches.delete(key)));
+}
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") {
@@ -101,21 +172,15 @@ self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "WARM_PHOTOS") {
     event.waitUntil(warmPhotos());
   }
+  if (event.data && event.data.type === "PAGE_OPEN") {
+    event.waitUntil(removeUnusedCaches());
+  }
 });
 
+// Older versions' caches stay: pages of those versions may still be open. They go once no page
+// uses them (PAGE_OPEN, sent by every page that opens).
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((keys) =>
-        Promise.all(
-          keys
-            .filter((key) => key.startsWith("remodel-") && ![CACHE_NAME, KIT_CACHE, PHOTOS_CACHE].includes(key))
-            .map((key) => caches.delete(key)),
-        ),
-      )
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener("fetch", (event) => {
@@ -144,7 +209,11 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  // This version's file, else an older version's (a page of that version is still open).
   event.respondWith(
-    caches.match(request, { cacheName: CACHE_NAME, ignoreSearch: true }).then((cached) => cached || fetch(request)),
+    caches
+      .match(request, { cacheName: CACHE_NAME, ignoreSearch: true })
+      .then((cached) => cached || caches.match(request, { ignoreSearch: true }))
+      .then((cached) => cached || fetch(request)),
   );
 });

@@ -17,8 +17,21 @@ use crate::worker::protocol::{
     decode, encode, Engine, Envelope, IngestedPhoto, Refused, Reply, Request, UNREADABLE,
 };
 
-/// The worker's script (built by Trunk from `src/bin/photo_worker.rs`).
-const WORKER_URL: &str = "/photos/photo-worker_loader.js";
+/// The worker's script as Trunk names it (built from `src/bin/photo_worker.rs`): what a
+/// development build (`trunk serve`) serves.
+const UNSEALED_WORKER_URL: &str = "/photos/photo-worker_loader.js";
+
+/// The worker's script of the build that served this page. A release build names the worker's
+/// files after their hash (`.ci/seal.mjs`) and writes the loader's address into the page, so a
+/// page of one deploy never starts another deploy's worker.
+fn worker_url() -> String {
+    gloo::utils::document()
+        .query_selector("meta[name=\"remodel-photo-worker\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_else(|| UNSEALED_WORKER_URL.to_string())
+}
 
 /// The next import starts a new worker, so trying again is worth it before a reload.
 pub const WORKER_FAILED: &str =
@@ -128,7 +141,7 @@ impl PhotoWorker {
     pub fn start() -> Result<PhotoWorker, JsValue> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(WORKER_URL, &options)?;
+        let worker = Worker::new_with_options(&worker_url(), &options)?;
         let waiting: Rc<RefCell<Waiting>> = Rc::default();
         let ready = {
             let waiting = waiting.clone();

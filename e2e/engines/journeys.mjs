@@ -4,6 +4,7 @@
 // check that every engine can do what a client does.
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +12,7 @@ import { countStored, slowEveryRead, storedSetting } from "../stored.mjs";
 import { Key } from "./page.mjs";
 import { photoWithGps } from "./gps-photo.mjs";
 import { seedPhotos } from "../seed-photos.mjs";
+import { buildB, loaderOf, versionOf } from "../deploy-build.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => path.join(here, "..", "..", "tests", "fixtures", name);
@@ -605,6 +607,82 @@ export async function offline(page, { server }) {
   } finally {
     server.setOffline(false);
   }
+}
+
+/**
+ * A deploy (e2e/deploy.spec.mjs goes further, with two pages open): build A is open, the host
+ * switches to build B (e2e/deploy-build.mjs); while B waits, the photos app of A imports through
+ * A's own worker; Reload gives B, which works offline at once (its photos app and worker were
+ * precached before it took over), and A's caches go once no page of A is open.
+ */
+export async function deploy(page, { server }) {
+  const distA = server.root;
+  const distB = await buildB(distA);
+  const [loaderA, loaderB, versionB] = [await loaderOf(distA), await loaderOf(distB), await versionOf(distB)];
+  try {
+    await start(page);
+    await addArea(page, "cheeks");
+    await page.goto("/");
+    await page.until(() => page.evaluate(() => navigator.serviceWorker.ready.then(() => true)), "an active service worker");
+    await page.until(() => page.evaluate((url) => caches.match(url).then(Boolean), loaderA), "the photos app kept", 60_000);
+
+    server.setRoot(distB);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().then(() => true));
+    await page.byRole("status").byText(/A new version is ready/).waitFor(60_000);
+    await importPhotos(page, [fixture("exif-orientation/Landscape_1.jpg")]);
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name="remodel-photo-worker"]').content), loaderA);
+
+    await page.goto("/");
+    const prompt = page.byRole("status").byText(/A new version is ready/);
+    await prompt.waitFor(30_000);
+    await page.byRole("button", { name: "Reload" }).click();
+    await page.until(async () => (await page.evaluate(() => caches.keys())).every((key) => key.endsWith(versionB)), "only B's caches", 30_000);
+
+    server.setOffline(true);
+    await importPhotos(page, [fixture("exif-orientation/Landscape_2.jpg")]);
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name="remodel-photo-worker"]').content), loaderB);
+    assert.equal(await countStored(page, "photos"), 2);
+  } finally {
+    server.setOffline(false);
+    server.setRoot(distA);
+    await rm(distB, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A page left while it reads (a person opens the app and taps Photos before its first reads end)
+ * never holds up the next page's writes. WebKit keeps a page it may go back to with its
+ * transactions as they were, so a read under way never ended and the photo was never stored
+ * (`Db::release`). The page's reads are kept busy here, so it is surely left mid-read.
+ */
+export async function leaveMidRead(page) {
+  await start(page);
+  await addArea(page, "cheeks");
+  await page.goto("/");
+  await page.byRole("heading", { level: 1, name: "Today" }).waitFor();
+  await page.evaluate(() => {
+    window.__readsStarted = 0;
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+      const started = transaction.call(this, stores, mode, ...rest);
+      if (mode !== "readwrite") {
+        window.__readsStarted += 1;
+        const store = started.objectStore(started.objectStoreNames[0]);
+        const until = Date.now() + 5000;
+        const keepBusy = () => {
+          if (Date.now() < until) store.count().onsuccess = keepBusy;
+        };
+        keepBusy();
+      }
+      return started;
+    };
+    // As another tab does after a save: this page reads its records again.
+    new BroadcastChannel("remodel-changes").postMessage("changed");
+    return true;
+  });
+  await page.until(() => page.evaluate(() => window.__readsStarted > 0), "a read under way");
+  await importPhotos(page, [fixture("exif-orientation/Landscape_1.jpg")]);
+  assert.equal(await countStored(page, "photos"), 1);
 }
 
 /** A check-in reached through the app's own navigation (no page load: the network is off). */

@@ -1,12 +1,14 @@
 //! Opening the database, running migrations, and typed record access.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use idb::{Database, DatabaseEvent, Event, Factory, KeyRange, Query, Request, Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
+use web_sys::IdbTransaction;
 
 use super::error::StorageError;
 use super::idb_values::{classify, finish, from_js, is_closed_connection, keyed, to_js};
@@ -28,7 +30,13 @@ pub struct Db {
     upgraded_from: u32,
     /// The migration history it was opened with ([`MIGRATIONS`] but in tests).
     migrations: &'static [Migration],
+    /// The latest read transactions, stopped by [`Db::release`] (those that ended refuse).
+    reads: RefCell<VecDeque<IdbTransaction>>,
 }
+
+/// How many of the latest reads [`Db::release`] can stop: more than a page has under way at once
+/// (a screen of gallery tiles reads a few dozen thumbnails).
+const KEPT_READS: usize = 256;
 
 impl Db {
     /// Opens the app's database, upgrading it to [`crate::storage::DB_VERSION`]. `on_blocked` runs if another tab
@@ -51,7 +59,14 @@ impl Db {
     ) -> Result<Db, StorageError> {
         let closed = Rc::new(Cell::new(false));
         let (database, upgraded_from) = Db::connect(name, migrations, on_blocked, closed.clone()).await?;
-        Ok(Db { name: name.to_string(), database: RefCell::new(database), closed, upgraded_from, migrations })
+        Ok(Db {
+            name: name.to_string(),
+            database: RefCell::new(database),
+            closed,
+            upgraded_from,
+            migrations,
+            reads: RefCell::default(),
+        })
     }
 
     /// Opens a connection (migrating the database), watched for being closed under the app.
@@ -113,6 +128,24 @@ impl Db {
         stores: &[&str],
         mode: TransactionMode,
     ) -> Result<Transaction, StorageError> {
+        let transaction = self.open_transaction(stores, mode).await?;
+        if mode == TransactionMode::ReadWrite {
+            return Ok(transaction);
+        }
+        let read = IdbTransaction::from(transaction);
+        let mut reads = self.reads.borrow_mut();
+        if reads.len() == KEPT_READS {
+            reads.pop_front();
+        }
+        reads.push_back(read.clone());
+        Ok(read.into())
+    }
+
+    async fn open_transaction(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+    ) -> Result<Transaction, StorageError> {
         if !self.closed.get() {
             match self.database.borrow().transaction(stores, mode) {
                 Ok(transaction) => return Ok(transaction),
@@ -127,6 +160,23 @@ impl Db {
             true => StorageError::ConnectionLost,
             false => classify(error),
         })
+    }
+
+    /// For a page being hidden: stops its reads still under way and lets go of the connection
+    /// (writes still finish); the next operation opens a new one.
+    ///
+    /// WebKit suspends a page it keeps for going back with its transactions as they are. A read
+    /// under way then never ends, and every later write to its stores, from any page of the app,
+    /// waits behind it: a person who opened the app and tapped Photos before its first reads ended
+    /// could store no photo (an engine journey showed it).
+    ///
+    /// Returns whether a read was stopped: the page, if shown again, must read again.
+    pub fn release(&self) -> bool {
+        // A read that has already ended refuses (InvalidStateError): nothing to stop.
+        let stopped = self.reads.borrow_mut().drain(..).filter(|read| read.abort().is_ok()).count();
+        self.closed.set(true);
+        self.database.borrow().close();
+        stopped > 0
     }
 
     /// Opens the database again in place of a connection the browser closed.

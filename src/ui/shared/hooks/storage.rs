@@ -1,7 +1,9 @@
 //! Opens the database once for the whole app and shares the connection through context.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use yew::prelude::*;
 
 use time::Duration;
@@ -51,9 +53,39 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
             });
         }));
     }
+    // A page being left (for the other app, or into the back-forward cache) stops its reads and
+    // lets go of its connection, so the page that opens next never waits on it (`Db::release`),
+    // from the moment the database is open: the first reads are the ones most often under way.
+    // Shown again, it opens a new connection on its next read or write, and loads afresh if a
+    // read was stopped (what it shows may be missing that read).
+    let connection = use_mut_ref(|| None::<Rc<Db>>);
+    {
+        let connection = connection.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let stopped = Rc::new(Cell::new(false));
+            let hide = {
+                let stopped = stopped.clone();
+                EventListener::new(&window, "pagehide", move |_| {
+                    if let Some(db) = connection.borrow().as_ref() {
+                        stopped.set(db.release());
+                    }
+                })
+            };
+            let show = EventListener::new(&window, "pageshow", move |event| {
+                // `PageTransitionEvent.persisted`: shown again from the back-forward cache.
+                let restored = js_sys::Reflect::get(event, &"persisted".into()).is_ok_and(|p| p.is_truthy());
+                if restored && stopped.get() {
+                    let _ = gloo::utils::window().location().reload();
+                }
+            });
+            move || drop([hide, show])
+        });
+    }
     {
         let db = db.clone();
         use_effect_with((), move |_| {
+            let connection = connection.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let on_blocked = {
                     let app = app.clone();
@@ -61,6 +93,8 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                 };
                 match Db::open(on_blocked).await {
                     Ok(opened) => {
+                        let opened = Rc::new(opened);
+                        connection.replace(Some(opened.clone()));
                         // Records first: the pages wait for them, not for the storage estimate.
                         // Recent check-ins first, then the older ones: the first page of a diary
                         // of years needs only the last few months.
@@ -74,7 +108,6 @@ pub fn StorageProvider(props: &StorageProviderProps) -> Html {
                         }
                         // Writes may start now: IndexedDB runs them after the older read, which
                         // was asked first, and the merge below keeps whatever they saved.
-                        let opened = Rc::new(opened);
                         db.set(Some(DbHandle(opened.clone())));
                         match load_entries_before(&opened, from).await {
                             Ok((entries, unreadable)) => {

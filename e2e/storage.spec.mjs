@@ -115,3 +115,32 @@ test("data from a newer version of the app is left alone, with a clear message",
     await expect(mainNav(page).getByRole("link", { name: title })).toBeVisible();
   }
 });
+
+test.describe("a device out of space", () => {
+  // The service worker's caches would count against the small quota too.
+  test.use({ serviceWorkers: "block" });
+
+  test("a write the disk refuses at its commit says the device is out of space, beside the action, and stores nothing", async ({ page }) => {
+    // A real quota, not a patched call: before the app first stores anything, Chromium is told this
+    // origin may keep 8 KB, so IndexedDB itself aborts the first write at its commit with a
+    // QuotaExceededError (the database and its stores are made; an area is not). (The kit's page
+    // stores nothing.) Before the fix the app said "the write was cancelled".
+    await page.goto("/kit/");
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(page.url()).origin, quotaSize: 8 * 1024 });
+    await page.goto("/profile");
+    const choice = page.getByLabel("Area", { exact: true });
+    await choice.selectOption("cheeks");
+    const add = page.getByRole("button", { name: "Add area" });
+    await add.click();
+    const refusal = page.getByRole("alert").filter({ hasText: "This device has run out of space for Remodel. Nothing was changed." });
+    await expect(refusal).toBeVisible();
+    // Beside the action: the message follows the button in the same part of the page.
+    await expect(page.getByRole("region", { name: "Treatment areas" }).getByRole("alert")).toHaveText(await refusal.textContent());
+    const areas = page.getByRole("list", { name: "Your areas" }).getByRole("listitem");
+    await expect(areas).toHaveCount(0);
+    await page.reload();
+    await expect(choice).toBeVisible();
+    await expect(areas).toHaveCount(0);
+  });
+});

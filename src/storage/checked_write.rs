@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 use super::db::Db;
 use super::error::StorageError;
-use super::idb_values::{classify, finish, to_js};
+use super::idb_values::{classify, commit, to_js};
 use super::schema::Store;
 
 impl Db {
@@ -54,6 +54,6 @@ impl Db {
             return Err(StorageError::Conflict);
         }
         object_store.put(&value, None).map_err(classify)?.await.map_err(classify)?;
-        finish(transaction.commit().map_err(classify)?.await)
+        commit(transaction).await
     }
 }

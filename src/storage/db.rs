@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 use web_sys::IdbTransaction;
 
 use super::error::StorageError;
-use super::idb_values::{classify, finish, from_js, is_closed_connection, keyed, to_js};
+use super::idb_values::{classify, commit, finish, from_js, is_closed_connection, keyed, to_js};
 use super::migrate::migrate;
 use super::schema::{Migration, Store, DB_NAME, MIGRATIONS};
 use super::write::Write;
@@ -253,7 +253,7 @@ impl Db {
         let transaction = self.transaction(&[store.name()], TransactionMode::ReadWrite).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         object_store.put(&value, None).map_err(classify)?.await.map_err(classify)?;
-        finish(transaction.commit().map_err(classify)?.await)
+        commit(transaction).await
     }
 
     /// Reads the record with `key` from `store`, if there is one.
@@ -274,7 +274,7 @@ impl Db {
             .map_err(classify)?
             .await
             .map_err(classify)?;
-        finish(transaction.await)?;
+        finish(transaction).await?;
         Ok(value)
     }
 
@@ -288,7 +288,7 @@ impl Db {
         let transaction = self.transaction(&[store.name()], TransactionMode::ReadOnly).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         let values = object_store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
-        finish(transaction.await)?;
+        finish(transaction).await?;
         Ok(values)
     }
 
@@ -346,7 +346,7 @@ impl Db {
         for request in key_requests {
             singles.push(request.await.map_err(classify)?);
         }
-        finish(transaction.await)?;
+        finish(transaction).await?;
         Ok((all, singles))
     }
 
@@ -359,7 +359,7 @@ impl Db {
         let transaction = self.transaction(&[store.name()], TransactionMode::ReadWrite).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         object_store.delete(Query::Key(JsValue::from_str(key))).map_err(classify)?.await.map_err(classify)?;
-        finish(transaction.commit().map_err(classify)?.await)
+        commit(transaction).await
     }
 
     /// Applies every write in one transaction: all of them, or (on any failure) none.
@@ -437,7 +437,7 @@ impl Db {
                 return Err(error);
             }
         }
-        let committed = finish(transaction.commit().map_err(classify)?.await);
+        let committed = commit(transaction).await;
         on_write(total, total);
         committed
     }

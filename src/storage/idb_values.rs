@@ -1,17 +1,39 @@
 //! Between the `idb` crate's values and ours: records to and from JS objects (serde), and its
 //! errors into a [`StorageError`] by the `DOMException` behind them.
 
+use idb::{Transaction, TransactionResult};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::IdbTransaction;
 
 use super::error::StorageError;
 
-/// A transaction's end as a result: committed, or why not.
-pub(super) fn finish(result: Result<idb::TransactionResult, idb::Error>) -> Result<(), StorageError> {
+/// Commits `transaction` and waits for its end: committed, or why not.
+pub(super) async fn commit(transaction: Transaction) -> Result<(), StorageError> {
+    let cause = IdbTransaction::from(transaction);
+    let transaction = Transaction::from(cause.clone());
+    ended(transaction.commit().map_err(classify)?.await, &cause)
+}
+
+/// Waits for `transaction` to end on its own (once its requests are done): committed, or why not.
+pub(super) async fn finish(transaction: Transaction) -> Result<(), StorageError> {
+    let cause = IdbTransaction::from(transaction);
+    ended(Transaction::from(cause.clone()).await, &cause)
+}
+
+/// An aborted transaction says why through its `error`: a full disk refuses a write at its commit
+/// with a QuotaExceededError there, which must read as "out of space", not as a cancelled write.
+fn ended(
+    result: Result<TransactionResult, idb::Error>,
+    transaction: &IdbTransaction,
+) -> Result<(), StorageError> {
     match result.map_err(classify)? {
-        idb::TransactionResult::Committed => Ok(()),
-        idb::TransactionResult::Aborted => Err(StorageError::Other("the write was cancelled".into())),
+        TransactionResult::Committed => Ok(()),
+        TransactionResult::Aborted => Err(transaction.error().map_or_else(
+            || StorageError::Other("the write was cancelled".into()),
+            |cause| classify(idb::Error::DomException(cause)),
+        )),
     }
 }
 

@@ -19,7 +19,7 @@ impl Db {
         let transaction = self.transaction(&[store.name()], TransactionMode::ReadOnly).await?;
         let object_store = transaction.object_store(store.name()).map_err(classify)?;
         let count = object_store.count(None).map_err(classify)?.await.map_err(classify)?;
-        finish(transaction.await)?;
+        finish(transaction).await?;
         Ok(count)
     }
 
@@ -52,7 +52,7 @@ impl Db {
         for request in requests {
             counts.push(request.await.map_err(classify)?);
         }
-        finish(transaction.await)?;
+        finish(transaction).await?;
         Ok(counts)
     }
 

@@ -7,8 +7,9 @@
 // 3. automatic alignment at the 512 px working size: time and worst corner error on the issue's
 //    known transforms (target: <= 150 ms).
 // Median of RUNS for each (the a* map and its floor: RUNS samples of 5 calls each, alternating). Our side is examples/bench_compare.rs, built with the release profile
-// the app ships with. Usage: node e2e/bench-compare.mjs (`make bench` runs it).
+// the app ships with and wasm-opt -Oz as Trunk applies it to the app. Usage: node e2e/bench-compare.mjs (`make bench` runs it).
 import { spawn, execFileSync } from "node:child_process";
+import { statSync } from "node:fs";
 import { copyFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -24,6 +25,12 @@ const out = path.join(root, "target", "bench-compare");
 execFileSync("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--example", "bench_compare"], { cwd: root, stdio: "inherit" });
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out,
   path.join(root, "target/wasm32-unknown-unknown/release/examples/bench_compare.wasm")], { cwd: root, stdio: "inherit" });
+// As the app ships: Trunk runs wasm-opt -Oz (binaryen 132, `data-wasm-opt="z"`) on wasm-bindgen's
+// output. The features are those Rust's wasm32 target emits by default.
+const benchWasm = path.join(out, "bench_compare_bg.wasm");
+const FEATURES = ["bulk-memory", "multivalue", "mutable-globals", "nontrapping-float-to-int", "reference-types", "sign-ext"];
+execFileSync("wasm-opt", ["-Oz", ...FEATURES.map((f) => `--enable-${f}`), benchWasm, "-o", benchWasm], { cwd: root, stdio: "inherit" });
+console.log(`bench_compare_bg.wasm: wasm-opt -Oz applied, ${statSync(benchWasm).size} bytes`);
 await copyFile(path.join(root, "node_modules/pixelmatch/index.js"), path.join(out, "pixelmatch.js"));
 await copyFile(path.join(root, "tests/fixtures/real/astronaut.png"), path.join(out, "astronaut.png"));
 await writeFile(path.join(out, "index.html"), "<!doctype html><title>bench</title><h1>bench</h1>");

@@ -75,8 +75,7 @@ async function digestOf(files) {
 
 async function fillServiceWorker() {
   const all = await listFiles(root);
-  const inApp = (prefix) => (file) => file.startsWith(prefix);
-  const photos = all.filter(inApp("photos/"));
+  const photos = all.filter((file) => file.startsWith("photos/"));
   // The clinic kit is a separate app for clinics, not precached; sw.js is the worker itself.
   const client = all.filter((file) => !file.startsWith("photos/") && !file.startsWith("kit/") && file !== "sw.js");
   const version = `${(await digestOf(client)).slice(0, 16)}-${(await digestOf(photos)).slice(0, 8)}`;

@@ -124,7 +124,9 @@ test.describe("a device out of space", () => {
     // A real quota, not a patched call: before the app first stores anything, Chromium is told this
     // origin may keep 8 KB, so IndexedDB itself aborts the first write at its commit with a
     // QuotaExceededError (the database and its stores are made; an area is not). (The kit's page
-    // stores nothing.) Before the fix the app said "the write was cancelled".
+    // stores nothing.) Before the fix the app said "the write was cancelled". Chromium only: the
+    // quota override is a DevTools-protocol command, and WebDriver has none for WebKit or Firefox;
+    // the message itself comes from the same shared commit path in every engine.
     await page.goto("/kit/");
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(page.url()).origin, quotaSize: 8 * 1024 });

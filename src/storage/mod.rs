@@ -46,12 +46,14 @@ mod photos_repo;
 #[cfg(target_arch = "wasm32")]
 mod records;
 #[cfg(target_arch = "wasm32")]
+mod restore_stage;
+#[cfg(target_arch = "wasm32")]
 mod settings_repo;
 #[cfg(target_arch = "wasm32")]
 mod write;
 
 #[cfg(target_arch = "wasm32")]
-pub use backup_repo::{backup_records, delete_everything, restore_backup, write_backup, BackupFile};
+pub use backup_repo::{backup_records, delete_everything};
 #[cfg(target_arch = "wasm32")]
 pub use db::{delete_database, Db};
 pub use error::StorageError;
@@ -66,6 +68,10 @@ pub use photos_repo::{
 pub use records::{
     delete_entry, delete_session, load_entries_before, load_recent_records, load_records, new_id, restore,
     save_entry, save_entry_edit, save_session, save_session_edit, Records,
+};
+#[cfg(target_arch = "wasm32")]
+pub use restore_stage::{
+    discard_staged, ids_with_bytes, stage_photo_bytes, sweep_unowned_bytes, switch_to_restored,
 };
 pub use schema::{Store, DB_NAME, DB_VERSION};
 #[cfg(target_arch = "wasm32")]

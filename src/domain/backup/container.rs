@@ -1,44 +1,57 @@
-//! Writing and reading the backup zip (see the table in `super`).
+//! Writing and reading the backup zip (see the table in `super`), one entry at a time, so a
+//! library of any size passes through memory one photo at a time both ways.
 //!
-//! Reading checks the whole file before returning anything: every entry's name, method and size
-//! first (from the zip's directory, without reading data), then the manifest, the records and
-//! every photo's bytes against their CRC-32. A caller that writes only after [`decode`] returns
-//! `Ok` therefore never writes part of a bad file.
+//! Writing: [`BackupWriter`] hands back each entry's header as the photo goes by, keeping only
+//! the directory (a few dozen bytes per entry), and writes records, manifest and directory at
+//! the end. Reading: [`directory_range`] and [`BackupIndex::new`] check every entry's name,
+//! method, size and place from the zip's directory before anything of theirs is read or
+//! allocated; `super::read` then reads the manifest, the records and each photo in turn, each
+//! checked against its CRC-32 as it is read.
+//!
+//! ## Limits (the writer never makes a file the reader refuses)
+//!
+//! | limit | value | why |
+//! |---|---|---|
+//! | whole file | 4 GiB − 1 MiB ([`MAX_FILE_BYTES`]) | a zip without Zip64 counts in 32 bits; FAT32 drives hold files under 4 GiB |
+//! | photos | 10,000 ([`MAX_PHOTOS`]) | more than anyone keeps; bounds the directory (20,002 entries, under zip's 65,535) |
+//! | one working copy | 32 MB | 2048 px JPEGs are 1-2 MB; one entry never claims the memory |
+//! | one thumbnail | 4 MB | 256 px JPEGs are about 20 KB |
+//! | records.json | 64 MB | held whole while it is parsed; 1,500 photos' records are under 2 MB |
+//!
+//! At about 2 MB a photo the file limit is near 2,000 photos: the writer says so before it
+//! passes it, and the client makes two backups (or removes old photos).
 
-use std::collections::HashSet;
-use std::io::{Cursor, Read, Write};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use super::end_record::{check_end_record, end_record, tail_len};
+use super::validate::is_safe_photo_id;
+use super::zip_entry::{
+    central_header, data_start, local_header, parse_directory, DirectoryEntry, LOCAL_FIXED_BYTES,
+};
+use super::{BackupError, Manifest, Records};
 
-use super::end_record;
-use super::validate::{is_safe_photo_id, migrate, validate_records};
-use super::{envelope, Backup, BackupError, Manifest, PhotoFiles, Records, FORMAT, FORMAT_VERSION};
-
-/// The largest file read at all (about 16,000 photos at their usual size): the whole file is
-/// held in memory while it is checked.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// The largest file written or read: 32-bit zip offsets, with room for the directory.
+pub const MAX_FILE_BYTES: u64 = (4 << 30) - (1 << 20);
 /// More photos than any client keeps; bounds the zip's directory.
 pub const MAX_PHOTOS: usize = 10_000;
 /// The manifest, the records and two files per photo.
 const MAX_ENTRIES: usize = 2 + 2 * MAX_PHOTOS;
 const MAX_MANIFEST_BYTES: u64 = 64 << 10;
-const MAX_RECORDS_BYTES: u64 = 64 << 20;
-/// A working copy is at most 2048 px on its long side (about 1-2 MB); 32 MB leaves room for
-/// anything a future version keeps without letting one entry claim the whole memory.
+pub(super) const MAX_RECORDS_BYTES: u64 = 64 << 20;
 const MAX_WORKING_BYTES: u64 = 32 << 20;
 const MAX_THUMB_BYTES: u64 = 4 << 20;
 
-const MANIFEST: &str = "manifest.json";
-const RECORDS: &str = "records.json";
+pub(super) const MANIFEST: &str = "manifest.json";
+pub(super) const RECORDS: &str = "records.json";
 
 /// What an entry of the zip is, by its name: the only names Remodel writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Entry {
     Manifest,
     Records,
-    Working(String),
-    Thumb(String),
+    Working,
+    Thumb,
 }
 
 impl Entry {
@@ -54,8 +67,8 @@ impl Entry {
             return None;
         }
         match file {
-            "working.jpg" => Some(Entry::Working(id.into())),
-            "thumb.jpg" => Some(Entry::Thumb(id.into())),
+            "working.jpg" => Some(Entry::Working),
+            "thumb.jpg" => Some(Entry::Thumb),
             _ => None,
         }
     }
@@ -64,17 +77,17 @@ impl Entry {
         match self {
             Entry::Manifest => MAX_MANIFEST_BYTES,
             Entry::Records => MAX_RECORDS_BYTES,
-            Entry::Working(_) => MAX_WORKING_BYTES,
-            Entry::Thumb(_) => MAX_THUMB_BYTES,
+            Entry::Working => MAX_WORKING_BYTES,
+            Entry::Thumb => MAX_THUMB_BYTES,
         }
     }
 }
 
-fn working_name(id: &str) -> String {
+pub(super) fn working_name(id: &str) -> String {
     format!("photos/{id}/working.jpg")
 }
 
-fn thumb_name(id: &str) -> String {
+pub(super) fn thumb_name(id: &str) -> String {
     format!("photos/{id}/thumb.jpg")
 }
 
@@ -96,54 +109,63 @@ impl std::fmt::Display for WriteError {
     }
 }
 
-/// A failure of the zip or JSON writer (into memory: a bug, never the client's doing), in fixed
-/// words: formatting the libraries' own errors would bring their message tables into the wasm.
-fn broken<E>(_: E) -> WriteError {
-    WriteError::Broken("the backup could not be assembled".into())
-}
-
 /// What one entry adds to the file: its bytes, its local header and its directory header, each
 /// with the name.
 fn entry_cost(name: &str, bytes: usize) -> u64 {
     (bytes + 30 + 46 + 2 * name.len()) as u64
 }
 
-/// What the photos may take, leaving room for the largest records and manifest the reader takes.
+/// What the photos may take, leaving room for the largest records and manifest the reader takes
+/// and the end record.
 const PHOTO_BUDGET_BYTES: u64 = MAX_FILE_BYTES - MAX_RECORDS_BYTES - MAX_MANIFEST_BYTES - 1024;
 
-/// Builds a backup file one photo at a time, so the caller never holds every photo's bytes
-/// twice: photos first, then the records and the manifest. It keeps to the reader's limits
-/// (photos, each entry's size, the whole file) and says so before passing one.
-pub struct BackupWriter {
-    zip: ZipWriter<Cursor<Vec<u8>>>,
-    written: HashSet<String>,
-    /// The file's size so far.
-    bytes: u64,
+/// The headers that go before one photo's two entries: the file is `working` header, the
+/// working copy, `thumb` header, the thumbnail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhotoHeaders {
+    pub working: Vec<u8>,
+    pub thumb: Vec<u8>,
 }
 
-impl Default for BackupWriter {
-    fn default() -> Self {
-        BackupWriter::new()
-    }
+/// Writes a backup file one photo at a time: the caller writes each photo's headers and bytes
+/// out as they come and never holds two photos. It keeps to the reader's limits (photos, each
+/// entry's size, the whole file) and says so before passing one.
+#[derive(Default)]
+pub struct BackupWriter {
+    /// The central directory so far.
+    directory: Vec<u8>,
+    entries: u16,
+    written: HashSet<String>,
+    /// The bytes written so far (where the next entry starts).
+    offset: u64,
 }
 
 impl BackupWriter {
     pub fn new() -> BackupWriter {
-        BackupWriter { zip: ZipWriter::new(Cursor::new(Vec::new())), written: HashSet::new(), bytes: 0 }
+        BackupWriter::default()
     }
 
-    fn entry(&mut self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        // Stored, with a fixed time: the same data gives the same file, and nothing is compressed.
-        let options =
-            SimpleFileOptions::default().compression_method(CompressionMethod::Stored).large_file(false);
-        self.zip.start_file(name, options).map_err(broken)?;
-        self.zip.write_all(bytes).map_err(broken)?;
-        self.bytes += entry_cost(name, bytes.len());
-        Ok(())
+    /// A writer that has already written `offset` bytes (the limits' tests, without gigabytes).
+    #[cfg(test)]
+    pub(super) fn at_offset(offset: u64) -> BackupWriter {
+        BackupWriter { offset, ..BackupWriter::default() }
     }
 
-    /// Adds one photo's working copy and thumbnail.
-    pub fn add_photo(&mut self, id: &str, working: &[u8], thumb: &[u8]) -> Result<(), WriteError> {
+    /// The local header for one entry, noting it in the directory.
+    fn entry(&mut self, name: &str, bytes: &[u8]) -> Vec<u8> {
+        let crc = crc32fast::hash(bytes);
+        // The limits keep every size and offset under 4 GiB.
+        let (size, offset) = (bytes.len() as u32, self.offset as u32);
+        let header = local_header(name, crc, size);
+        self.directory.extend(central_header(name, crc, size, offset));
+        self.entries += 1;
+        self.offset += header.len() as u64 + bytes.len() as u64;
+        header
+    }
+
+    /// Adds one photo's working copy and thumbnail: the caller writes the returned headers, each
+    /// followed by its bytes.
+    pub fn add_photo(&mut self, id: &str, working: &[u8], thumb: &[u8]) -> Result<PhotoHeaders, WriteError> {
         if !is_safe_photo_id(id) || self.written.contains(id) {
             return Err(WriteError::Broken(format!("photo id {id:?} cannot be written")));
         }
@@ -159,15 +181,17 @@ impl BackupWriter {
             )));
         }
         let cost = entry_cost(&working_name(id), working.len()) + entry_cost(&thumb_name(id), thumb.len());
-        if self.bytes + cost > PHOTO_BUDGET_BYTES {
+        if self.offset + self.directory.len() as u64 + cost > PHOTO_BUDGET_BYTES {
             return Err(WriteError::TooLarge(format!(
-                "Your photos are more than one backup file holds ({} GB at most). Nothing was changed.",
-                MAX_FILE_BYTES >> 30
+                "Your photos are more than one backup file holds (4 GB at most, about {} photos). Back up fewer photos at a time: remove older ones after saving this backup of them. Nothing was changed.",
+                self.written.len()
             )));
         }
         self.written.insert(id.to_string());
-        self.entry(&working_name(id), working)?;
-        self.entry(&thumb_name(id), thumb)
+        Ok(PhotoHeaders {
+            working: self.entry(&working_name(id), working),
+            thumb: self.entry(&thumb_name(id), thumb),
+        })
     }
 
     /// Whether a photo's bytes were added (records of photos whose bytes are missing on the
@@ -176,8 +200,8 @@ impl BackupWriter {
         self.written.contains(id)
     }
 
-    /// Writes the records and the manifest and returns the file. Every photo in `records` must
-    /// have been added.
+    /// The end of the file: the records, the manifest, the directory and its end record. Every
+    /// photo in `records` must have been added.
     pub fn finish(mut self, records: &Records, created_at: &str) -> Result<Vec<u8>, WriteError> {
         if let Some(photo) = records.photos.iter().find(|p| !self.written.contains(&p.id)) {
             return Err(WriteError::Broken(format!("photo {} has no bytes", photo.id)));
@@ -185,154 +209,129 @@ impl BackupWriter {
         if self.written.len() != records.photos.len() {
             return Err(WriteError::Broken("bytes were added for a photo that has no record".into()));
         }
-        let manifest = Manifest::new(records, created_at);
+        // Fixed words: formatting serde's own errors would bring its message tables into the wasm.
+        let broken = |_| WriteError::Broken("the backup could not be assembled".into());
         let records_json = serde_json::to_vec(records).map_err(broken)?;
-        let manifest_json = serde_json::to_vec_pretty(&manifest).map_err(broken)?;
+        let manifest_json = serde_json::to_vec_pretty(&Manifest::new(records, created_at)).map_err(broken)?;
         if records_json.len() as u64 > MAX_RECORDS_BYTES {
             return Err(WriteError::TooLarge(format!(
                 "Your records are more than one backup file holds ({} MB of them at most). Nothing was changed.",
                 MAX_RECORDS_BYTES >> 20
             )));
         }
-        self.entry(RECORDS, &records_json)?;
-        self.entry(MANIFEST, &manifest_json)?;
-        let file = self.zip.finish().map_err(broken)?.into_inner();
-        debug_assert!(file.len() as u64 <= MAX_FILE_BYTES, "the budget leaves room for the records");
-        Ok(file)
+        let mut tail = self.entry(RECORDS, &records_json);
+        tail.extend_from_slice(&records_json);
+        tail.extend(self.entry(MANIFEST, &manifest_json));
+        tail.extend_from_slice(&manifest_json);
+        let directory_offset = self.offset as u32;
+        tail.extend_from_slice(&self.directory);
+        tail.extend(end_record(self.entries, self.directory.len() as u32, directory_offset));
+        debug_assert!(self.offset + self.directory.len() as u64 + 22 <= MAX_FILE_BYTES);
+        Ok(tail)
     }
 }
 
-/// The backup file for `backup`'s records and photos (its manifest is written afresh): what
-/// [`BackupWriter`] makes one photo at a time, all at once for the tests.
-#[cfg(test)]
-pub fn encode(backup: &Backup) -> Result<Vec<u8>, WriteError> {
-    let mut writer = BackupWriter::new();
-    for files in &backup.photo_files {
-        writer.add_photo(&files.id, &files.working, &files.thumb)?;
-    }
-    writer.finish(&backup.records, &backup.manifest.created_at)
+/// Where to read the end record of a file of `file_len` bytes.
+pub fn end_range(file_len: u64) -> Range<u64> {
+    file_len - tail_len(file_len)..file_len
 }
 
-/// Reads and checks a whole backup file (not encrypted: see [`envelope`] first).
-pub fn decode(bytes: &[u8]) -> Result<Backup, BackupError> {
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(if envelope::is_encrypted(bytes) {
-            BackupError::NeedsPassphrase
-        } else {
-            BackupError::NotABackup
-        });
+/// Where the directory is, and how many entries it has, from the file's tail (read from
+/// [`end_range`]).
+pub fn directory_range(file_len: u64, tail: &[u8]) -> Result<(Range<u64>, usize), BackupError> {
+    if file_len > MAX_FILE_BYTES {
+        return Err(BackupError::TooLarge(format!("{} MB", file_len >> 20)));
     }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(BackupError::TooLarge(format!("{} MB", bytes.len() >> 20)));
-    }
-    // The zip reader allocates for every entry its directory claims: check the claim first.
-    end_record::check_end_record(bytes, MAX_ENTRIES)?;
-    let mut archive = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|_| BackupError::Incomplete("its directory cannot be read".into()))?;
-    let names = check_directory(&mut archive, bytes.len() as u64)?;
-    if !names.contains(MANIFEST) {
-        return Err(BackupError::NotABackup);
-    }
-
-    let manifest_value: serde_json::Value = parse(&read(&mut archive, MANIFEST)?, MANIFEST)?;
-    if manifest_value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(BackupError::NotABackup);
-    }
-    let version = manifest_value.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0);
-    let version = u32::try_from(version).unwrap_or(u32::MAX);
-    if version > FORMAT_VERSION {
-        return Err(BackupError::FutureVersion(version));
-    }
-    let manifest: Manifest = serde_json::from_value(manifest_value)
-        .map_err(|_| BackupError::Damaged(format!("{MANIFEST} cannot be read")))?;
-
-    if !names.contains(RECORDS) {
-        return Err(BackupError::Damaged(format!("{RECORDS} is missing")));
-    }
-    let records_value: serde_json::Value = parse(&read(&mut archive, RECORDS)?, RECORDS)?;
-    let records: Records = serde_json::from_value(migrate(version, records_value)?)
-        .map_err(|_| BackupError::Damaged(format!("{RECORDS} cannot be read")))?;
-    validate_records(&manifest, &records)?;
-
-    // Exactly the photos' files: two per photo record, none without one.
-    if names.len() != 2 + 2 * records.photos.len() {
-        return Err(BackupError::Damaged("photo files and photo records do not match".into()));
-    }
-    let mut photo_files = Vec::with_capacity(records.photos.len());
-    for photo in &records.photos {
-        let working = read_jpeg(&mut archive, &names, &working_name(&photo.id))?;
-        let thumb = read_jpeg(&mut archive, &names, &thumb_name(&photo.id))?;
-        photo_files.push(PhotoFiles { id: photo.id.clone(), working, thumb });
-    }
-    Ok(Backup { manifest, records, photo_files })
+    let end = check_end_record(tail, file_len, MAX_ENTRIES)?;
+    let start = end.directory_offset;
+    Ok((start..start + end.directory_bytes, end.entries as usize))
 }
 
-/// Every entry's name, method and size, from the directory alone: nothing is read or
-/// allocated for an entry before it has passed.
-fn check_directory(
-    archive: &mut ZipArchive<Cursor<&[u8]>>,
-    file_len: u64,
-) -> Result<HashSet<String>, BackupError> {
-    if archive.len() > MAX_ENTRIES {
-        return Err(BackupError::TooLarge(format!("{} files", archive.len())));
-    }
-    let mut names = HashSet::new();
-    let mut total = 0u64;
-    for index in 0..archive.len() {
-        let file = archive
-            .by_index_raw(index)
-            .map_err(|_| BackupError::Incomplete(format!("entry {index} cannot be read")))?;
-        let name = file.name().map(|n| n.into_owned()).unwrap_or_else(|_| "?".into());
-        let entry = Entry::parse(&name).ok_or_else(|| BackupError::UnexpectedEntry(short(&name)))?;
-        if file.compression() != CompressionMethod::Stored || file.compressed_size() != file.size() {
-            return Err(BackupError::Damaged(format!(
-                "“{}” is compressed; Remodel never compresses",
-                short(&name)
-            )));
+/// The zip's directory, checked: only Remodel's names, each once, stored, within its limit, and
+/// inside the file before the directory without overlapping another.
+#[derive(Clone, Debug)]
+pub struct BackupIndex {
+    entries: HashMap<String, DirectoryEntry>,
+}
+
+impl BackupIndex {
+    pub fn new(directory: &[u8], directory_at: u64, count: usize) -> Result<BackupIndex, BackupError> {
+        let listed = parse_directory(directory, count)?;
+        let mut entries = HashMap::with_capacity(listed.len());
+        let mut spans = Vec::with_capacity(listed.len());
+        for entry in listed {
+            let kind =
+                Entry::parse(&entry.name).ok_or_else(|| BackupError::UnexpectedEntry(short(&entry.name)))?;
+            if !entry.is_plain_stored() {
+                return Err(BackupError::Damaged(format!(
+                    "“{}” is compressed; Remodel never compresses",
+                    short(&entry.name)
+                )));
+            }
+            if entry.size > kind.max_bytes() {
+                return Err(BackupError::TooLarge(format!(
+                    "“{}” is {} MB",
+                    short(&entry.name),
+                    entry.size >> 20
+                )));
+            }
+            let end = entry.local_offset + LOCAL_FIXED_BYTES + entry.name.len() as u64 + entry.size;
+            if end > directory_at {
+                return Err(BackupError::Incomplete(format!(
+                    "“{}” does not fit the file",
+                    short(&entry.name)
+                )));
+            }
+            spans.push(entry.local_offset..end);
+            if let Some(twice) = entries.insert(entry.name.clone(), entry) {
+                return Err(BackupError::Damaged(format!("“{}” appears twice", short(&twice.name))));
+            }
         }
-        if file.size() > entry.max_bytes() {
-            return Err(BackupError::TooLarge(format!("“{}” is {} MB", short(&name), file.size() >> 20)));
-        }
-        // Stored entries cannot hold more than the file: entries sharing bytes (a zip bomb's
-        // trick) add up to more.
-        total = total.saturating_add(file.size());
-        if total > file_len {
+        // Entries sharing bytes (a zip bomb's trick) overlap.
+        spans.sort_unstable_by_key(|span| span.start);
+        if spans.windows(2).any(|pair| pair[1].start < pair[0].end) {
             return Err(BackupError::Damaged("its entries overlap".into()));
         }
-        if !names.insert(name.clone()) {
-            return Err(BackupError::Damaged(format!("“{}” appears twice", short(&name))));
+        Ok(BackupIndex { entries })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.entries.contains_key(name)
+    }
+
+    fn entry(&self, name: &str) -> Result<&DirectoryEntry, BackupError> {
+        self.entries.get(name).ok_or_else(|| BackupError::Damaged(format!("“{name}” is missing")))
+    }
+
+    /// Where `name`'s local header (up to the end of its name) is.
+    pub fn header_range(&self, name: &str) -> Result<Range<u64>, BackupError> {
+        let entry = self.entry(name)?;
+        Ok(entry.local_offset..entry.local_offset + LOCAL_FIXED_BYTES + entry.name.len() as u64)
+    }
+
+    /// Where `name`'s bytes are, from its local header (read from [`Self::header_range`]).
+    pub fn data_range(&self, name: &str, header: &[u8]) -> Result<Range<u64>, BackupError> {
+        let entry = self.entry(name)?;
+        let start = data_start(entry, header)?;
+        Ok(start..start + entry.size)
+    }
+
+    /// `bytes` as `name`'s, checked against its size and CRC-32.
+    pub fn check(&self, name: &str, bytes: &[u8]) -> Result<(), BackupError> {
+        let entry = self.entry(name)?;
+        if bytes.len() as u64 != entry.size || crc32fast::hash(bytes) != entry.crc32 {
+            return Err(BackupError::Damaged(format!("“{name}” does not match its checksum")));
         }
+        Ok(())
     }
-    Ok(names)
-}
-
-/// An entry's bytes, checked against its CRC-32 (the zip reader checks at the end of the data).
-fn read(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, BackupError> {
-    let mut file =
-        archive.by_name(name).map_err(|_| BackupError::Damaged(format!("“{name}” cannot be read")))?;
-    let mut bytes = Vec::with_capacity(file.size() as usize);
-    file.read_to_end(&mut bytes)
-        .map_err(|_| BackupError::Damaged(format!("“{name}” does not match its checksum")))?;
-    Ok(bytes)
-}
-
-fn read_jpeg(
-    archive: &mut ZipArchive<Cursor<&[u8]>>,
-    names: &HashSet<String>,
-    name: &str,
-) -> Result<Vec<u8>, BackupError> {
-    if !names.contains(name) {
-        return Err(BackupError::Damaged(format!("“{name}” is missing")));
-    }
-    let bytes = read(archive, name)?;
-    if !bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Err(BackupError::Damaged(format!("“{name}” is not a JPEG")));
-    }
-    Ok(bytes)
-}
-
-fn parse(bytes: &[u8], name: &str) -> Result<serde_json::Value, BackupError> {
-    serde_json::from_slice(bytes).map_err(|_| BackupError::Damaged(format!("“{name}” cannot be read")))
 }
 
 /// Bounds a detail for a message (a hostile name can be long).
@@ -342,4 +341,21 @@ fn short(text: &str) -> String {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
     }
+}
+
+/// The backup file for `backup`'s records and photos (its manifest is written afresh): what
+/// [`BackupWriter`] makes one photo at a time, all at once for the tests.
+#[cfg(test)]
+pub fn encode(backup: &super::Backup) -> Result<Vec<u8>, WriteError> {
+    let mut writer = BackupWriter::new();
+    let mut file = Vec::new();
+    for files in &backup.photo_files {
+        let headers = writer.add_photo(&files.id, &files.working, &files.thumb)?;
+        file.extend(headers.working);
+        file.extend_from_slice(&files.working);
+        file.extend(headers.thumb);
+        file.extend_from_slice(&files.thumb);
+    }
+    file.extend(writer.finish(&backup.records, &backup.manifest.created_at)?);
+    Ok(file)
 }

@@ -2,8 +2,8 @@
 //!
 //! The cryptography is the browser's own (WebCrypto, in `ui::platform::crypto`): AES-GCM with a
 //! 256-bit key from PBKDF2-HMAC-SHA256 over the passphrase, with a fresh random salt and nonce
-//! for every file. This module only lays the file out and reads it back. Version 2 (written
-//! since 2026-12-05):
+//! for every file. This module lays out and reads back the files sealed whole: version 2 (written
+//! from 2026-12-05 until chunked version 3, `super::sealed_stream`, replaced it on 2026-12-06):
 //!
 //! | bytes      | what                                                             |
 //! |------------|------------------------------------------------------------------|
@@ -26,8 +26,11 @@ use super::BackupError;
 
 /// What every encrypted backup starts with; the eighth byte is the envelope version.
 pub const PREFIX: [u8; 7] = *b"RMDLENC";
-/// The envelope version this build writes.
+/// The newest envelope sealed whole (this build writes `sealed_stream::VERSION`).
 pub const VERSION: u8 = 2;
+/// The largest file of envelope version 1 or 2 read: they open whole, in memory (no build wrote
+/// a larger one).
+pub const MAX_WHOLE_FILE_BYTES: u64 = 1 << 30;
 /// OWASP's figure for PBKDF2-HMAC-SHA256 (2023): every file is written with it.
 pub const ITERATIONS: u32 = 600_000;
 /// Files asking for more are refused rather than left to spin the phone for minutes.
@@ -60,8 +63,9 @@ pub fn is_encrypted(bytes: &[u8]) -> bool {
 }
 
 impl Envelope {
-    /// A new envelope for a zip of `zip_len` bytes, with this salt and nonce (both from the
+    /// A version 2 envelope for a zip of `zip_len` bytes (the tests' files), with this salt and nonce (both from the
     /// browser's random source).
+    #[cfg(test)]
     pub fn new(salt: [u8; SALT_BYTES], nonce: [u8; NONCE_BYTES], zip_len: usize) -> Envelope {
         let sealed_len = Some((zip_len + TAG_BYTES) as u64);
         Envelope { version: VERSION, iterations: ITERATIONS, salt, nonce, sealed_len }
@@ -82,6 +86,7 @@ impl Envelope {
     }
 
     /// The file: the header, then the sealed zip.
+    #[cfg(test)]
     pub fn seal(&self, ciphertext: &[u8]) -> Vec<u8> {
         debug_assert!(self.sealed_len.is_none_or(|n| n == ciphertext.len() as u64));
         let mut file = self.header();
@@ -100,6 +105,7 @@ impl Envelope {
             1 => HEADER_BYTES_V1,
             2 => HEADER_BYTES,
             0 => return Err(BackupError::NotABackup),
+            3 => return Err(BackupError::Damaged("it is sealed in chunks".into())),
             newer => return Err(BackupError::FutureVersion(u32::from(newer))),
         };
         if file.len() < header_bytes + TAG_BYTES {
@@ -208,8 +214,8 @@ mod tests {
             Err(BackupError::Damaged(format!("it asks for {} key iterations", u32::MAX)))
         );
         let mut newer = file.clone();
-        newer[7] = 3;
-        assert_eq!(Envelope::open(&newer), Err(BackupError::FutureVersion(3)));
+        newer[7] = 4;
+        assert_eq!(Envelope::open(&newer), Err(BackupError::FutureVersion(4)));
         assert_eq!(Envelope::open(b"PK\x03\x04rest"), Err(BackupError::NotABackup));
     }
 

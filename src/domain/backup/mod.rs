@@ -12,8 +12,8 @@
 //! | `photos/<id>/working.jpg`    | a photo's working copy, byte for byte as stored            |
 //! | `photos/<id>/thumb.jpg`      | its thumbnail                                              |
 //!
-//! An encrypted backup wraps the whole zip ([`envelope`]). Reading ([`container::decode`])
-//! validates everything before the caller writes anything; [`restore::plan`] then decides what a
+//! An encrypted backup wraps the whole zip ([`envelope`]). Reading ([`read::open_backup`])
+//! validates the directory, manifest and records before any photo is read, and each photo as it is read; [`restore::plan`] then decides what a
 //! restore writes.
 
 pub mod container;
@@ -21,8 +21,11 @@ mod end_record;
 pub mod envelope;
 pub mod error;
 pub mod nudge;
+pub mod read;
 pub mod restore;
+pub mod sealed_stream;
 mod validate;
+mod zip_entry;
 
 // Property tests use proptest, a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -2,13 +2,14 @@
 //! file's records beside what is there ("merge"), where two versions of one record (the same id)
 //! are settled by their `updated` time: the newer is kept, never both.
 //!
-//! Pure, so the rules are tested natively; `storage::backup` writes the plan in one transaction.
+//! Pure, so the rules are tested natively; `storage::restore_stage` writes the plan (the photos'
+//! bytes staged first, then the records in one transaction).
 
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::{setting_key, Backup};
+use super::{setting_key, Records};
 use crate::domain::diary::recovery::RecoveryEntry;
 use crate::domain::diary::session::Session;
 use crate::domain::photos::photo::Photo;
@@ -45,7 +46,7 @@ pub struct RestorePlan {
     pub replace: bool,
     pub sessions: Vec<Session>,
     pub entries: Vec<RecoveryEntry>,
-    /// Each photo record to write, with the index in `Backup::photo_files` of its bytes when they
+    /// Each photo record to write, with the index in `Records::photos` (and the file) of its bytes when they
     /// are to be written too (`None`: the photo is here, and only its details are newer).
     pub photos: Vec<(Photo, Option<usize>)>,
     pub settings: Vec<Value>,
@@ -69,9 +70,8 @@ enum Merge {
     Keep,
 }
 
-/// Plans restoring `backup`.
-pub fn plan(backup: &Backup, mode: RestoreMode, existing: Existing<'_>) -> RestorePlan {
-    let records = &backup.records;
+/// Plans restoring a backup's `records`.
+pub fn plan(records: &Records, mode: RestoreMode, existing: Existing<'_>) -> RestorePlan {
     if mode == RestoreMode::Replace {
         return RestorePlan {
             replace: true,

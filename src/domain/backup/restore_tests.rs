@@ -9,7 +9,7 @@ fn replace_writes_the_file_as_it_is() {
     let backup = sample(2, 2, 2);
     let here = sample(1, 1, 1);
     let existing = Existing { sessions: &here.records.sessions, ..Existing::default() };
-    let plan = plan(&backup, RestoreMode::Replace, existing);
+    let plan = plan(&backup.records, RestoreMode::Replace, existing);
     assert!(plan.replace);
     assert_eq!(plan.sessions, backup.records.sessions);
     assert_eq!(plan.entries, backup.records.recovery_entries);
@@ -33,7 +33,7 @@ fn merging_a_backup_into_its_own_data_writes_nothing() {
         setting_keys: &keys,
         unreadable_ids: &[],
     };
-    let plan = plan(&backup, RestoreMode::Merge, existing);
+    let plan = plan(&backup.records, RestoreMode::Merge, existing);
     assert!(!plan.replace);
     assert!(
         plan.sessions.is_empty()
@@ -51,7 +51,7 @@ fn merging_a_backup_into_its_own_data_writes_nothing() {
 #[test]
 fn merging_onto_an_empty_device_adds_everything() {
     let backup = sample(1, 1, 1);
-    let plan = plan(&backup, RestoreMode::Merge, Existing::default());
+    let plan = plan(&backup.records, RestoreMode::Merge, Existing::default());
     assert_eq!(
         (plan.sessions.len(), plan.entries.len(), plan.photos.len(), plan.settings.len()),
         (1, 1, 1, 2)
@@ -86,7 +86,7 @@ fn two_versions_of_a_record_keep_the_newer_never_both() {
         photos: &here.photos,
         ..Existing::default()
     };
-    let plan = plan(&backup, RestoreMode::Merge, existing);
+    let plan = plan(&backup.records, RestoreMode::Merge, existing);
 
     assert_eq!(plan.sessions, vec![backup.records.sessions[1].clone()], "only the file's newer session");
     assert_eq!(plan.entries, vec![backup.records.recovery_entries[0].clone()], "the stamped check-in");
@@ -108,7 +108,7 @@ fn a_stored_record_that_cannot_be_read_is_never_written_over() {
     let backup = sample(1, 1, 1);
     let unreadable = vec![backup.records.sessions[0].id.clone(), backup.records.photos[0].id.clone()];
     let existing = Existing { unreadable_ids: &unreadable, ..Existing::default() };
-    let plan = plan(&backup, RestoreMode::Merge, existing);
+    let plan = plan(&backup.records, RestoreMode::Merge, existing);
     assert!(plan.sessions.is_empty() && plan.photos.is_empty());
     assert_eq!(plan.entries.len(), 1, "what could be read here is merged as usual");
     assert_eq!(plan.unreadable_here, 2);
@@ -125,7 +125,8 @@ fn a_stored_record_that_cannot_be_read_is_never_written_over() {
 fn the_devices_own_settings_are_kept_in_a_merge() {
     let backup = sample(0, 0, 0);
     let keys = vec!["profile".to_string()];
-    let plan = plan(&backup, RestoreMode::Merge, Existing { setting_keys: &keys, ..Existing::default() });
+    let plan =
+        plan(&backup.records, RestoreMode::Merge, Existing { setting_keys: &keys, ..Existing::default() });
     assert_eq!(plan.settings.len(), 1);
     assert_eq!(plan.settings[0]["key"], "app");
 }

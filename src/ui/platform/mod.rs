@@ -2,6 +2,8 @@
 //! the clock, focus, downloads and the clipboard, files in and out (the share sheet), WebCrypto,
 //! and the service worker. Views never call the browser for these themselves.
 
+pub mod backup_sink;
+pub mod backup_source;
 pub mod camera;
 pub mod clipboard;
 pub mod clock;

@@ -1,20 +1,16 @@
-//! The data page's effects: making a backup, reading one, restoring it, deleting everything, and
-//! reloading what the app holds afterwards. Components call these; none of them renders.
+//! The data page's effects: making a backup (restoring one is `super::restore`). Components call
+//! these; none of them renders.
 
-use crate::ui::platform::leaving::WriteInFlight;
+use js_sys::Uint8Array;
 use yew::Callback;
 
-use super::{PhotoActions, NOT_OPEN};
-use crate::domain::backup::container::decode;
-use crate::domain::backup::envelope::is_encrypted;
+use crate::domain::backup::container::{BackupWriter, WriteError};
+use crate::domain::backup::file_name;
 use crate::domain::backup::nudge::BackupStatus;
-use crate::domain::backup::restore::{plan, Existing, RestoreMode, RestorePlan};
-use crate::domain::backup::{file_name, setting_key, Backup, BackupError};
 use crate::domain::device::storage_usage::format_bytes;
-use crate::storage::{self, Db};
+use crate::storage::{self, load_photo_bytes, Db, PhotoCopy};
+use crate::ui::platform::backup_sink::BackupSink;
 use crate::ui::platform::clock::now_local;
-use crate::ui::platform::crypto;
-use crate::ui::platform::files::{read_file, MadeFile};
 
 /// How far a long task is, for the progress bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,35 +49,55 @@ impl ReadyBackup {
     }
 }
 
-/// Builds a backup file of everything on the device, encrypted when a passphrase is given. Nothing
-/// is handed over or recorded yet.
+/// Builds a backup file of everything on the device, encrypted when a passphrase is given, one
+/// photo at a time: each is read from the database, checked into the zip's directory and handed
+/// to the browser's file before the next is read. Nothing is handed over or recorded yet.
 pub async fn make_backup(
     db: &Db,
     passphrase: Option<String>,
     progress: Callback<Progress>,
 ) -> Result<ReadyBackup, String> {
     let created_at = now_local();
-    let on_photo = {
-        let progress = progress.clone();
-        move |done, total| progress.emit(Progress::at("Copying photos", done, total))
-    };
-    let file = storage::write_backup(db, &created_at, on_photo).await.map_err(|e| e.user_message())?;
-    let bytes = match passphrase {
-        Some(passphrase) => {
-            progress.emit(Progress::at("Encrypting", 0, 1));
-            crypto::encrypt(&file.bytes, &passphrase)
-                .await
-                .map_err(|_| "The browser could not encrypt the backup.".to_string())?
+    let (mut records, unreadable) = storage::backup_records(db).await.map_err(|e| e.user_message())?;
+    let browser_failed = |_| "The browser could not make the backup file. Nothing was changed.".to_string();
+    let mut sink = BackupSink::new(passphrase.as_deref()).await.map_err(browser_failed)?;
+    let mut writer = BackupWriter::new();
+    let total = records.photos.len();
+    for (done, photo) in records.photos.iter().enumerate() {
+        let working =
+            load_photo_bytes(db, &photo.id, PhotoCopy::Working).await.map_err(|e| e.user_message())?;
+        let thumb = load_photo_bytes(db, &photo.id, PhotoCopy::Thumb).await.map_err(|e| e.user_message())?;
+        // A photo whose bytes are missing is left out, and counted.
+        if let (Some(working), Some(thumb)) = (working, thumb) {
+            let (working_bytes, thumb_bytes) =
+                (Uint8Array::new(&working).to_vec(), Uint8Array::new(&thumb).to_vec());
+            let headers = writer.add_photo(&photo.id, &working_bytes, &thumb_bytes).map_err(write_failed)?;
+            sink.write(&headers.working).await.map_err(browser_failed)?;
+            sink.write_buffer(&working, &working_bytes).await.map_err(browser_failed)?;
+            sink.write(&headers.thumb).await.map_err(browser_failed)?;
+            sink.write_buffer(&thumb, &thumb_bytes).await.map_err(browser_failed)?;
+            sink.flush().map_err(browser_failed)?;
         }
-        None => file.bytes,
-    };
+        progress.emit(Progress::at("Copying photos", done + 1, total));
+    }
+    let before = records.photos.len();
+    records.photos.retain(|p| writer.has_photo(&p.id));
+    let left_out = unreadable.len() + before - records.photos.len();
+    let tail = writer.finish(&records, &created_at).map_err(write_failed)?;
+    sink.write(&tail).await.map_err(browser_failed)?;
+    let file = sink.finish(&file_name(&created_at), BACKUP_MIME).await.map_err(browser_failed)?;
     progress.emit(Progress::at("Ready", 1, 1));
-    let made = MadeFile::new(file_name(&created_at), BACKUP_MIME, bytes);
-    Ok(ReadyBackup {
-        file: made.to_file()?,
-        status: BackupStatus::after_backup(&created_at[..10]),
-        left_out: file.left_out,
-    })
+    Ok(ReadyBackup { file, status: BackupStatus::after_backup(&created_at[..10]), left_out })
+}
+
+/// A writer's refusal in its own words (a limit), or as a failure to make the file.
+fn write_failed(error: WriteError) -> String {
+    match error {
+        WriteError::TooLarge(sentence) => sentence,
+        WriteError::Broken(detail) => {
+            format!("The backup could not be made ({detail}). Nothing was changed.")
+        }
+    }
 }
 
 /// Notes on this device that a backup was handed over (shared, or saved and confirmed).
@@ -89,114 +105,6 @@ pub async fn record_backup(db: &Db, status: &BackupStatus) -> Result<(), String>
     storage::save_backup_status(db, status)
         .await
         .map_err(|_| "The file was handed over, but this device could not note the day of the backup.".into())
-}
-
-/// Reads and checks a whole backup file; nothing is written.
-async fn read_backup(
-    file: &web_sys::File,
-    passphrase: &str,
-    progress: &Callback<Progress>,
-) -> Result<Backup, BackupError> {
-    progress.emit(Progress::at("Reading the file", 0, 3));
-    let bytes =
-        read_file(file).await.map_err(|_| BackupError::Incomplete("the browser could not read it".into()))?;
-    let zip = if is_encrypted(&bytes) {
-        if passphrase.is_empty() {
-            return Err(BackupError::NeedsPassphrase);
-        }
-        progress.emit(Progress::at("Decrypting", 1, 3));
-        crypto::decrypt(&bytes, passphrase).await?
-    } else {
-        bytes
-    };
-    progress.emit(Progress::at("Checking every record and photo", 2, 3));
-    decode(&zip)
-}
-
-/// Restores a checked backup in one transaction and returns what was written.
-async fn restore(
-    db: &Db,
-    backup: &Backup,
-    mode: RestoreMode,
-    progress: &Callback<Progress>,
-) -> Result<RestorePlan, String> {
-    // Only a merge compares with what is here; a replace clears it.
-    let (here, unreadable_ids) = match mode {
-        RestoreMode::Merge => storage::backup_records(db).await.map_err(|e| e.user_message())?,
-        RestoreMode::Replace => Default::default(),
-    };
-    let keys: Vec<String> = here.settings.iter().map(|s| setting_key(s).to_string()).collect();
-    let existing = Existing {
-        sessions: &here.sessions,
-        entries: &here.recovery_entries,
-        photos: &here.photos,
-        setting_keys: &keys,
-        unreadable_ids: &unreadable_ids,
-    };
-    let plan = plan(backup, mode, existing);
-    // A full replace leaves the device holding exactly the file: its day is the last backup.
-    let status = plan.replace.then(|| {
-        let day = backup.manifest.created_at.get(..10).unwrap_or_default();
-        BackupStatus::after_backup(day)
-    });
-    let on_write = {
-        let progress = progress.clone();
-        move |done, total| progress.emit(Progress::at("Writing", done, total))
-    };
-    storage::restore_backup(db, backup, &plan, status.as_ref(), on_write)
-        .await
-        .map_err(|e| e.user_message())?;
-    Ok(plan)
-}
-
-/// Why a restore did not happen: the message for the outcome, and one for the passphrase field
-/// when the passphrase was missing or wrong.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RestoreFailed {
-    pub passphrase: Option<String>,
-    pub message: String,
-}
-
-impl PhotoActions {
-    /// Reads, checks and restores a backup file, then shows what is stored now. Replies with the
-    /// summary of what was written, or why nothing was.
-    pub fn restore_backup(
-        &self,
-        file: web_sys::File,
-        passphrase: String,
-        mode: RestoreMode,
-        progress: Callback<Progress>,
-        done: Callback<Result<String, RestoreFailed>>,
-    ) {
-        let failed = |message: String| RestoreFailed { passphrase: None, message };
-        let Some(db) = self.db.clone() else {
-            done.emit(Err(failed(NOT_OPEN.into())));
-            return;
-        };
-        let (app, library) = (self.app.clone(), self.library.clone());
-        let in_flight = WriteInFlight::start();
-        wasm_bindgen_futures::spawn_local(async move {
-            let _in_flight = in_flight;
-            let result = match read_backup(&file, &passphrase, &progress).await {
-                Ok(backup) => match restore(&db.0, &backup, mode, &progress).await {
-                    Ok(plan) => {
-                        super::reload(&db.0, &app, &library).await;
-                        crate::ui::platform::tabs::announce_change();
-                        Ok(plan.summary())
-                    }
-                    Err(error) => Err(failed(format!("{error} Nothing on this device was changed."))),
-                },
-                Err(error @ (BackupError::NeedsPassphrase | BackupError::WrongPassphrase)) => {
-                    Err(RestoreFailed {
-                        passphrase: Some(error.user_message()),
-                        message: "The backup was not restored.".into(),
-                    })
-                }
-                Err(error) => Err(failed(error.user_message())),
-            };
-            done.emit(result);
-        });
-    }
 }
 
 /// Opens the browser's print dialog, where "Save as PDF" is.

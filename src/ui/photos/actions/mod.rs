@@ -6,6 +6,7 @@
 
 pub mod backup;
 mod measure;
+pub mod restore;
 
 use crate::ui::platform::leaving::WriteInFlight;
 use std::future::Future;

@@ -9,7 +9,8 @@ use yew::prelude::*;
 use super::backup_card::outcome_view;
 use super::progress_bar::{report_into, ProgressBar};
 use crate::domain::backup::restore::RestoreMode;
-use crate::ui::photos::actions::backup::{Progress, RestoreFailed};
+use crate::ui::photos::actions::backup::Progress;
+use crate::ui::photos::actions::restore::RestoreFailed;
 use crate::ui::photos::actions::use_photo_actions;
 use crate::ui::shared::components::field::TextField;
 

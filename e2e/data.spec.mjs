@@ -178,6 +178,75 @@ test("an encrypted backup needs its passphrase (however its accents were typed);
   expect(await snapshot(page)).toEqual(before);
 });
 
+/** Three photos of 700 KB each (a real JPEG's start, then random bytes: nothing decodes them),
+ * put straight into IndexedDB beside the seeded profile: a backup of them spans several chunks. */
+async function seedLargePhotos(page) {
+  await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(64, 48);
+    canvas.getContext("2d").fillRect(0, 0, 64, 48);
+    const head = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg" })).arrayBuffer()).subarray(0, 600);
+    const jpeg = (size) => {
+      const bytes = new Uint8Array(size);
+      for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
+      bytes.set(head);
+      return bytes.buffer;
+    };
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open("remodel");
+      open.onsuccess = () => resolve(open.result);
+    });
+    const tx = db.transaction(["photos", "photo_bytes", "photo_thumbs"], "readwrite");
+    for (let p = 0; p < 3; p++) {
+      tx.objectStore("photos").put({
+        id: `big-${p}`, area_id: "cheeks", angle: "front", taken_at: `2026-09-0${p + 1}T10:00`, taken_at_source: "exif",
+        session_id: null, lighting: "", colour_card: false, width: 2048, height: 1536, thumb_width: 256, thumb_height: 192,
+        stored_bytes: 720_000,
+      });
+      tx.objectStore("photo_bytes").put({ id: `big-${p}`, working: jpeg(700_000) });
+      tx.objectStore("photo_thumbs").put({ id: `big-${p}`, thumb: jpeg(20_000) });
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+}
+
+test("an encrypted backup of several chunks restores byte for byte, and one cut at a chunk's end says it is incomplete", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await start(page);
+  await addArea(page, "cheeks");
+  await seedLargePhotos(page);
+  const before = await snapshot(page);
+  expect(before.photo_bytes).toHaveLength(3);
+  await page.goto("/data");
+  await page.getByLabel("Protect the file with a passphrase").check();
+  await page.getByLabel("Passphrase", { exact: true }).fill("several chunks please");
+  await page.getByLabel("Passphrase again").fill("several chunks please");
+  const path_ = testInfo.outputPath("chunks.remodel");
+  await (await saveBackup(page)).saveAs(path_);
+  const file = await readFile(path_);
+  // Header (39 bytes), key check (16), then chunks of 1 MiB and their 16-byte tags: three.
+  const chunk = 1048576 + 16;
+  expect(file.length).toBeGreaterThan(55 + 2 * chunk);
+  // Cut right after the first chunk: every byte left is a whole, valid chunk, and still the
+  // file says it is cut short (the chunk was not sealed as the last).
+  const cut = testInfo.outputPath("cut-at-chunk.remodel");
+  await writeFile(cut, file.subarray(0, 55 + chunk));
+  await restore(page, cut, { passphrase: "several chunks please" });
+  await expect(page.getByText("This backup is incomplete or damaged")).toBeVisible();
+  expect(await snapshot(page)).toEqual(before);
+  // A changed byte in the middle chunk: damaged, nothing changed.
+  const changed = testInfo.outputPath("middle-changed.remodel");
+  await writeFile(changed, Buffer.from(file).fill(file[55 + chunk + 500] ^ 1, 55 + chunk + 500, 55 + chunk + 501));
+  await restore(page, changed, { passphrase: "several chunks please" });
+  await expect(page.getByText("This backup is damaged (part of the encrypted data was changed)")).toBeVisible();
+  expect(await snapshot(page)).toEqual(before);
+
+  await deleteEverything(page);
+  await restore(page, path_, { passphrase: "several chunks please" });
+  await expect(page.getByRole("status").filter({ hasText: "and 3 photos." })).toBeVisible();
+  expect(await snapshot(page)).toEqual(before);
+});
+
 for (const [fixture, version, passphrase] of [
   ["encrypted-envelope-v1.remodel", 1, "an older passphrase"],
   ["encrypted-envelope-v2.remodel", 2, "a second passphrase"],

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::db::Db;
 use super::db::Span;
 use super::error::StorageError;
-use super::idb_values::from_js;
+use super::idb_values::{classify, finish, from_js};
 use super::records::readable;
 use super::schema::Store;
 use super::settings_repo::load_backup_status;
@@ -138,6 +138,32 @@ pub async fn load_photo_bytes(
     };
     let value = Reflect::get(&record, &JsValue::from_str(copy.field())).unwrap_or(JsValue::UNDEFINED);
     Ok(value.dyn_into::<ArrayBuffer>().ok())
+}
+
+/// A photo's working copy and thumbnail, read in one transaction (both requests made before
+/// either is awaited); `None` when either is missing. A backup reads every photo this way.
+pub async fn load_photo_files(db: &Db, id: &str) -> Result<Option<(ArrayBuffer, ArrayBuffer)>, StorageError> {
+    db.retried(|| async {
+        let copies = [PhotoCopy::Working, PhotoCopy::Thumb];
+        let names = copies.map(|c| c.store().name());
+        let transaction = db.transaction(&names, idb::TransactionMode::ReadOnly).await?;
+        let mut requests = Vec::new();
+        for copy in copies {
+            let store = transaction.object_store(copy.store().name()).map_err(classify)?;
+            requests.push(store.get(idb::Query::Key(JsValue::from_str(id))).map_err(classify)?);
+        }
+        let mut buffers = Vec::new();
+        for (request, copy) in requests.into_iter().zip(copies) {
+            let record = request.await.map_err(classify)?;
+            let field = record
+                .map(|r| Reflect::get(&r, &JsValue::from_str(copy.field())).unwrap_or(JsValue::UNDEFINED));
+            buffers.push(field.and_then(|f| f.dyn_into::<ArrayBuffer>().ok()));
+        }
+        finish(transaction).await?;
+        let thumb = buffers.pop().flatten();
+        Ok(buffers.pop().flatten().zip(thumb))
+    })
+    .await
 }
 
 /// Deletes a photo's record and bytes together, handing the bytes back so Undo can restore them.

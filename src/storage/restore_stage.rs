@@ -17,7 +17,7 @@
 use std::collections::HashSet;
 
 use idb::TransactionMode;
-use js_sys::Uint8Array;
+use js_sys::ArrayBuffer;
 use wasm_bindgen::JsValue;
 
 use super::db::Db;
@@ -77,9 +77,13 @@ pub async fn ids_with_bytes(db: &Db) -> Result<HashSet<String>, StorageError> {
 }
 
 /// Writes one photo's bytes ahead of its record (step 2), in a transaction of its own.
-pub async fn stage_photo_bytes(db: &Db, id: &str, working: &[u8], thumb: &[u8]) -> Result<(), StorageError> {
-    let buffer = |bytes: &[u8]| Uint8Array::from(bytes).buffer();
-    let bytes = StoredPhotoBytes::new(id, &buffer(working), &buffer(thumb))?;
+pub async fn stage_photo_bytes(
+    db: &Db,
+    id: &str,
+    working: &ArrayBuffer,
+    thumb: &ArrayBuffer,
+) -> Result<(), StorageError> {
+    let bytes = StoredPhotoBytes::new(id, working, thumb)?;
     db.write_batch(bytes.into_writes()).await
 }
 

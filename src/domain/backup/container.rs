@@ -311,6 +311,18 @@ impl BackupIndex {
         self.entries.get(name).ok_or_else(|| BackupError::Damaged(format!("“{name}” is missing")))
     }
 
+    /// Where the photo's two entries are together, when the thumbnail's entry follows the working
+    /// copy's (as Remodel writes them), assuming no extra fields (Remodel writes none): one read
+    /// then brings both. [`Self::data_range`] on what is read says whether that held.
+    pub fn photo_span(&self, working: &str, thumb: &str) -> Option<Range<u64>> {
+        let (working, thumb) = (self.entries.get(working)?, self.entries.get(thumb)?);
+        let working_end = working.local_offset + LOCAL_FIXED_BYTES + working.name.len() as u64 + working.size;
+        (thumb.local_offset == working_end).then(|| {
+            working.local_offset
+                ..thumb.local_offset + LOCAL_FIXED_BYTES + thumb.name.len() as u64 + thumb.size
+        })
+    }
+
     /// Where `name`'s local header (up to the end of its name) is.
     pub fn header_range(&self, name: &str) -> Result<Range<u64>, BackupError> {
         let entry = self.entry(name)?;

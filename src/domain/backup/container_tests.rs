@@ -446,3 +446,29 @@ fn a_file_from_the_zip_crate_writer_still_reads() {
     std::io::Read::read_to_string(&mut archive.by_name("manifest.json").unwrap(), &mut manifest).unwrap();
     assert!(manifest.contains("remodel-backup"));
 }
+
+/// A photo's two entries are read in one go when they lie together (as Remodel writes them), and
+/// one by one otherwise: a file from another zip writer, with every thumbnail first, reads the
+/// same.
+#[test]
+fn photos_read_the_same_whether_their_entries_lie_together_or_not() {
+    let backup = sample(1, 1, 2);
+    let records = serde_json::to_vec(&backup.records).unwrap();
+    let manifest = serde_json::to_vec(&backup.manifest).unwrap();
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let mut add = |name: String, bytes: &[u8]| {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    };
+    for files in &backup.photo_files {
+        add(format!("photos/{}/thumb.jpg", files.id), &files.thumb);
+    }
+    for files in &backup.photo_files {
+        add(format!("photos/{}/working.jpg", files.id), &files.working);
+    }
+    add("records.json".into(), &records);
+    add("manifest.json".into(), &manifest);
+    let file = zip.finish().unwrap().into_inner();
+    assert_eq!(decode(&file).unwrap().photo_files, backup.photo_files);
+}

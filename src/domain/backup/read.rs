@@ -21,13 +21,20 @@ use super::{envelope, Backup, BackupError, Manifest, PhotoFiles, Records, FORMAT
 // Single-threaded (the browser's main thread): no `Send` bound is wanted on the futures.
 #[allow(async_fn_in_trait)]
 pub trait ByteSource {
+    /// The bytes of a range as the source hands them over (the browser's keep its own buffer
+    /// beside them, so a photo is stored without another copy).
+    type Bytes: AsRef<[u8]>;
     /// How many bytes the zip has.
     fn zip_len(&self) -> u64;
     /// The bytes in `range` (within `0..zip_len()`); an error says why they could not be read.
-    async fn read(&mut self, range: Range<u64>) -> Result<Vec<u8>, BackupError>;
+    async fn read(&mut self, range: Range<u64>) -> Result<Self::Bytes, BackupError>;
+    /// The bytes at `range` of bytes read.
+    fn part(bytes: &Self::Bytes, range: Range<usize>) -> Self::Bytes;
 }
 
 impl ByteSource for &[u8] {
+    type Bytes = Vec<u8>;
+
     fn zip_len(&self) -> u64 {
         self.len() as u64
     }
@@ -35,6 +42,17 @@ impl ByteSource for &[u8] {
     async fn read(&mut self, range: Range<u64>) -> Result<Vec<u8>, BackupError> {
         Ok(self[range.start as usize..range.end as usize].to_vec())
     }
+
+    fn part(bytes: &Vec<u8>, range: Range<usize>) -> Vec<u8> {
+        bytes[range].to_vec()
+    }
+}
+
+/// One photo's two files as read from a source, checked.
+pub struct PhotoRead<B> {
+    pub id: String,
+    pub working: B,
+    pub thumb: B,
 }
 
 /// A backup whose manifest and records passed every check; its photos are read one at a time.
@@ -45,18 +63,18 @@ pub struct OpenedBackup {
     index: BackupIndex,
 }
 
-async fn read_entry(
-    source: &mut impl ByteSource,
+async fn read_entry<S: ByteSource>(
+    source: &mut S,
     index: &BackupIndex,
     name: &str,
-) -> Result<Vec<u8>, BackupError> {
+) -> Result<S::Bytes, BackupError> {
     let header = source.read(index.header_range(name)?).await?;
-    let range = index.data_range(name, &header)?;
+    let range = index.data_range(name, header.as_ref())?;
     if range.end > source.zip_len() {
         return Err(BackupError::Incomplete(format!("“{name}” is cut short")));
     }
     let bytes = source.read(range).await?;
-    index.check(name, &bytes)?;
+    index.check(name, bytes.as_ref())?;
     Ok(bytes)
 }
 
@@ -66,25 +84,26 @@ fn parse(bytes: &[u8], name: &str) -> Result<serde_json::Value, BackupError> {
 
 /// Reads and checks everything but the photos' bytes: the zip's directory (names, sizes, places),
 /// the manifest and the records, and that the photo files are exactly two per photo record.
-pub async fn open_backup(source: &mut impl ByteSource) -> Result<OpenedBackup, BackupError> {
+pub async fn open_backup<S: ByteSource>(source: &mut S) -> Result<OpenedBackup, BackupError> {
     let len = source.zip_len();
     let head = source.read(0..len.min(8)).await?;
+    let head = head.as_ref();
     if !head.starts_with(b"PK\x03\x04") {
-        return Err(if envelope::is_encrypted(&head) {
+        return Err(if envelope::is_encrypted(head) {
             BackupError::NeedsPassphrase
         } else {
             BackupError::NotABackup
         });
     }
     let tail = source.read(end_range(len)).await?;
-    let (directory_at, count) = directory_range(len, &tail)?;
+    let (directory_at, count) = directory_range(len, tail.as_ref())?;
     let directory = source.read(directory_at.clone()).await?;
-    let index = BackupIndex::new(&directory, directory_at.start, count)?;
+    let index = BackupIndex::new(directory.as_ref(), directory_at.start, count)?;
     if !index.contains(MANIFEST) {
         return Err(BackupError::NotABackup);
     }
 
-    let manifest_value = parse(&read_entry(source, &index, MANIFEST).await?, MANIFEST)?;
+    let manifest_value = parse(read_entry(source, &index, MANIFEST).await?.as_ref(), MANIFEST)?;
     if manifest_value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(BackupError::NotABackup);
     }
@@ -99,7 +118,7 @@ pub async fn open_backup(source: &mut impl ByteSource) -> Result<OpenedBackup, B
     if !index.contains(RECORDS) {
         return Err(BackupError::Damaged(format!("{RECORDS} is missing")));
     }
-    let records_value = parse(&read_entry(source, &index, RECORDS).await?, RECORDS)?;
+    let records_value = parse(read_entry(source, &index, RECORDS).await?.as_ref(), RECORDS)?;
     let records: Records = serde_json::from_value(migrate(version, records_value)?)
         .map_err(|_| BackupError::Damaged(format!("{RECORDS} cannot be read")))?;
     validate_records(&manifest, &records)?;
@@ -122,22 +141,55 @@ pub async fn open_backup(source: &mut impl ByteSource) -> Result<OpenedBackup, B
 impl OpenedBackup {
     /// The bytes of the photo at `at` in `records.photos`, each checked against its CRC-32 and
     /// as a JPEG.
-    pub async fn read_photo(
+    pub async fn read_photo<S: ByteSource>(
         &self,
-        source: &mut impl ByteSource,
+        source: &mut S,
         at: usize,
-    ) -> Result<PhotoFiles, BackupError> {
+    ) -> Result<PhotoRead<S::Bytes>, BackupError> {
         let id = &self.records.photos[at].id;
-        let mut jpeg = async |name: String| {
-            let bytes = read_entry(source, &self.index, &name).await?;
-            if !bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        let names = [working_name(id), thumb_name(id)];
+        let [working, thumb] = match self.read_both(source, &names).await? {
+            Some(both) => both,
+            None => [
+                read_entry(source, &self.index, &names[0]).await?,
+                read_entry(source, &self.index, &names[1]).await?,
+            ],
+        };
+        for (name, bytes) in names.iter().zip([&working, &thumb]) {
+            if !bytes.as_ref().starts_with(&[0xFF, 0xD8, 0xFF]) {
                 return Err(BackupError::Damaged(format!("“{name}” is not a JPEG")));
             }
-            Ok(bytes)
-        };
-        let working = jpeg(working_name(id)).await?;
-        let thumb = jpeg(thumb_name(id)).await?;
-        Ok(PhotoFiles { id: id.clone(), working, thumb })
+        }
+        Ok(PhotoRead { id: id.clone(), working, thumb })
+    }
+}
+
+impl OpenedBackup {
+    /// A photo's two entries in one read, each checked, when they lie together as Remodel writes
+    /// them (`None`: read them one by one).
+    async fn read_both<S: ByteSource>(
+        &self,
+        source: &mut S,
+        names: &[String; 2],
+    ) -> Result<Option<[S::Bytes; 2]>, BackupError> {
+        let Some(span) = self.index.photo_span(&names[0], &names[1]) else { return Ok(None) };
+        if span.end > source.zip_len() {
+            return Ok(None);
+        }
+        let bytes = source.read(span.clone()).await?;
+        let mut parts = Vec::with_capacity(2);
+        for name in names {
+            let header_at = (self.index.header_range(name)?.start - span.start) as usize;
+            let data = self.index.data_range(name, &bytes.as_ref()[header_at..])?;
+            if data.end > span.end {
+                return Ok(None);
+            }
+            let part = S::part(&bytes, (data.start - span.start) as usize..(data.end - span.start) as usize);
+            self.index.check(name, part.as_ref())?;
+            parts.push(part);
+        }
+        let thumb = parts.pop().expect("two parts");
+        Ok(Some([parts.pop().expect("two parts"), thumb]))
     }
 }
 
@@ -147,7 +199,8 @@ pub fn decode(mut bytes: &[u8]) -> Result<Backup, BackupError> {
         let opened = open_backup(&mut bytes).await?;
         let mut photo_files = Vec::with_capacity(opened.records.photos.len());
         for at in 0..opened.records.photos.len() {
-            photo_files.push(opened.read_photo(&mut bytes, at).await?);
+            let read = opened.read_photo(&mut bytes, at).await?;
+            photo_files.push(PhotoFiles { id: read.id, working: read.working, thumb: read.thumb });
         }
         Ok(Backup { manifest: opened.manifest, records: opened.records, photo_files })
     })

@@ -4,6 +4,7 @@
 
 pub mod backup_sink;
 pub mod backup_source;
+pub mod buffers;
 pub mod camera;
 pub mod clipboard;
 pub mod clock;
@@ -13,6 +14,7 @@ pub mod downloads;
 pub mod files;
 pub mod focus;
 pub mod leaving;
+pub mod overlap;
 pub mod service_worker;
 pub mod shell;
 pub mod tabs;

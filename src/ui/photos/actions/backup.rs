@@ -1,16 +1,18 @@
 //! The data page's effects: making a backup (restoring one is `super::restore`). Components call
 //! these; none of them renders.
 
-use js_sys::Uint8Array;
+use js_sys::{ArrayBuffer, Uint8Array};
 use yew::Callback;
 
 use crate::domain::backup::container::{BackupWriter, WriteError};
 use crate::domain::backup::file_name;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::device::storage_usage::format_bytes;
-use crate::storage::{self, load_photo_bytes, Db, PhotoCopy};
+use crate::storage::{self, Db};
 use crate::ui::platform::backup_sink::BackupSink;
+use crate::ui::platform::buffers::release;
 use crate::ui::platform::clock::now_local;
+use crate::ui::platform::overlap::both;
 
 /// How far a long task is, for the progress bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,22 +65,39 @@ pub async fn make_backup(
     let mut sink = BackupSink::new(passphrase.as_deref()).await.map_err(browser_failed)?;
     let mut writer = BackupWriter::new();
     let total = records.photos.len();
-    for (done, photo) in records.photos.iter().enumerate() {
-        let working =
-            load_photo_bytes(db, &photo.id, PhotoCopy::Working).await.map_err(|e| e.user_message())?;
-        let thumb = load_photo_bytes(db, &photo.id, PhotoCopy::Thumb).await.map_err(|e| e.user_message())?;
-        // A photo whose bytes are missing is left out, and counted.
-        if let (Some(working), Some(thumb)) = (working, thumb) {
+    // One photo is written into the file while the next is read from the database.
+    let mut current: Option<(String, ArrayBuffer, ArrayBuffer)> = None;
+    for at in 0..=total {
+        let loading = async {
+            match records.photos.get(at) {
+                Some(photo) => storage::load_photo_files(db, &photo.id)
+                    .await
+                    .map(|files| files.map(|(w, t)| (photo.id.clone(), w, t))),
+                None => Ok(None),
+            }
+        };
+        let writing = async {
+            // A photo whose bytes are missing is left out, and counted.
+            let Some((id, working, thumb)) = current.take() else { return Ok::<(), String>(()) };
             let (working_bytes, thumb_bytes) =
                 (Uint8Array::new(&working).to_vec(), Uint8Array::new(&thumb).to_vec());
-            let headers = writer.add_photo(&photo.id, &working_bytes, &thumb_bytes).map_err(write_failed)?;
+            let headers = writer.add_photo(&id, &working_bytes, &thumb_bytes).map_err(write_failed)?;
             sink.write(&headers.working).await.map_err(browser_failed)?;
             sink.write_buffer(&working, &working_bytes).await.map_err(browser_failed)?;
             sink.write(&headers.thumb).await.map_err(browser_failed)?;
             sink.write_buffer(&thumb, &thumb_bytes).await.map_err(browser_failed)?;
             sink.flush().map_err(browser_failed)?;
+            // The file's blob holds the bytes now: the database's copies can go.
+            release(&working);
+            release(&thumb);
+            Ok(())
+        };
+        let (loaded, written) = both(loading, writing).await;
+        written?;
+        current = loaded.map_err(|e| e.user_message())?;
+        if at > 0 {
+            progress.emit(Progress::at("Copying photos", at, total));
         }
-        progress.emit(Progress::at("Copying photos", done + 1, total));
     }
     let before = records.photos.len();
     records.photos.retain(|p| writer.has_photo(&p.id));

@@ -3,6 +3,8 @@
 //! (`storage::restore_stage` says why that is all-or-nothing). Memory holds one photo.
 
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 
 use yew::Callback;
 
@@ -12,9 +14,11 @@ use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::read::{open_backup, OpenedBackup};
 use crate::domain::backup::restore::{plan, Existing, RestoreMode, RestorePlan};
 use crate::domain::backup::{setting_key, BackupError};
-use crate::storage::{self, Db};
+use crate::storage::{self, Db, StorageError};
 use crate::ui::platform::backup_source::BackupSource;
+use crate::ui::platform::buffers::release;
 use crate::ui::platform::leaving::WriteInFlight;
+use crate::ui::platform::overlap::both;
 
 /// Why a restore did not happen: the message for the outcome, and one for the passphrase field
 /// when the passphrase was missing or wrong.
@@ -36,7 +40,7 @@ impl From<BackupError> for Stopped {
     }
 }
 
-fn device(error: storage::StorageError) -> Stopped {
+fn device(error: StorageError) -> Stopped {
     Stopped::Device(error.user_message())
 }
 
@@ -62,9 +66,12 @@ async fn plan_for(db: &Db, opened: &OpenedBackup, mode: RestoreMode) -> Result<R
     Ok(plan(&opened.records, mode, existing))
 }
 
+/// A photo's bytes being staged.
+type Staging<'a> = Pin<Box<dyn Future<Output = Result<(), StorageError>> + 'a>>;
+
 /// Reads every photo of the file (each checked as it is read) and stages the bytes of those the
-/// plan adds and the device lacks; returns the ids staged. On an error, what was staged is
-/// removed again.
+/// plan adds and the device lacks; returns the ids staged. One photo is written while the next is
+/// read, so the file and the database work at once. On an error, what was staged is removed.
 async fn stage(
     db: &Db,
     source: &mut BackupSource,
@@ -76,23 +83,53 @@ async fn stage(
     let wanted: HashSet<usize> = plan.photos.iter().filter_map(|(_, at)| *at).collect();
     let total = opened.records.photos.len();
     let mut staged = Vec::new();
-    for at in 0..total {
-        let step = async {
-            let files = opened.read_photo(source, at).await?;
-            if wanted.contains(&at) && !stored.contains(&files.id) {
-                storage::stage_photo_bytes(db, &files.id, &files.working, &files.thumb)
-                    .await
-                    .map_err(device)?;
-                staged.push(files.id);
+    let mut writing: Option<Staging<'_>> = None;
+    let mut outcome = Ok(());
+    for at in 0..=total {
+        let previous = writing.take();
+        let written = async move {
+            match previous {
+                Some(write) => write.await,
+                None => Ok(()),
             }
-            Ok::<(), Stopped>(())
         };
-        if let Err(stopped) = step.await {
-            // Best effort: bytes left behind have no record, and the next restore sweeps them.
-            let _ = storage::discard_staged(db, &staged).await;
-            return Err(stopped);
+        let read = async {
+            match at < total {
+                true => opened.read_photo(source, at).await.map(Some),
+                false => Ok(None),
+            }
+        };
+        let (read, written) = both(read, written).await;
+        if let Err(error) = written {
+            outcome = Err(device(error));
+            break;
         }
-        progress.emit(Progress::at("Checking and copying photos", at + 1, total));
+        if at > 0 {
+            progress.emit(Progress::at("Checking and copying photos", at, total));
+        }
+        match read {
+            Err(error) => {
+                outcome = Err(Stopped::File(error));
+                break;
+            }
+            Ok(Some(files)) if wanted.contains(&at) && !stored.contains(&files.id) => {
+                staged.push(files.id.clone());
+                let (id, working, thumb) = (files.id, files.working.into_buffer(), files.thumb.into_buffer());
+                writing = Some(Box::pin(async move {
+                    let stored = storage::stage_photo_bytes(db, &id, &working, &thumb).await;
+                    // Stored (or not): the browser's copies can go now, not at the next collection.
+                    release(&working);
+                    release(&thumb);
+                    stored
+                }));
+            }
+            Ok(_) => {}
+        }
+    }
+    if let Err(stopped) = outcome {
+        // Best effort: bytes left behind have no record, and the next restore sweeps them.
+        let _ = storage::discard_staged(db, &staged).await;
+        return Err(stopped);
     }
     Ok(staged)
 }

@@ -146,7 +146,7 @@ impl BackupWriter {
     }
 
     /// A writer that has already written `offset` bytes (the limits' tests, without gigabytes).
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(super) fn at_offset(offset: u64) -> BackupWriter {
         BackupWriter { offset, ..BackupWriter::default() }
     }

@@ -30,6 +30,7 @@ import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
 import { verdict, verdicts } from "./bench-verdict.mjs";
+import { photoRecord, seedSyntheticPhotos } from "./synthetic-photos.mjs";
 
 const PORT = 8097;
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -97,47 +98,24 @@ function deviceRecords() {
     redness: e % 5, swelling: e % 4, pain: e % 10, itch: null, dryness: 1, bleeding_or_bruising: false, infection_signs: [],
     dark_patches: false, aftercare_done: ["Gentle cleanser"], gais: null, notes: `Check-in ${e}, a bit red`,
   }));
-  const photos = Array.from({ length: PHOTOS }, (_, p) => ({
-    id: `p-${p}`, area_id: "cheeks", angle: "front", taken_at: `${day(p)}T10:00`, taken_at_source: "exif",
-    session_id: null, lighting: "", colour_card: false, width: 2048, height: 1536, thumb_width: 256, thumb_height: 192,
-    stored_bytes: WORKING_BYTES + THUMB_BYTES,
-  }));
+  const photos = Array.from({ length: PHOTOS }, (_, p) => photoRecord(`p-${p}`, `${day(p)}T10:00`, WORKING_BYTES + THUMB_BYTES));
   const settings = [{ key: "profile", skin_type: null, concerns: [], goals: "", areas: [{ id: "cheeks", kind: "cheeks", name: "Cheeks" }] }];
   return { sessions, recovery_entries, photos, settings };
 }
 
-/** Puts the device's records and photos straight into IndexedDB (the app created the stores),
- * 20 photos per transaction so the page never holds more than those. */
-function seed(page, records) {
-  return page.evaluate(async ({ records, working, thumb }) => {
-    const canvas = new OffscreenCanvas(64, 48);
-    canvas.getContext("2d").fillRect(0, 0, 64, 48);
-    const head = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg" })).arrayBuffer()).subarray(0, 600);
-    const jpeg = (size) => {
-      const bytes = new Uint8Array(size);
-      for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
-      bytes.set(head);
-      return bytes.buffer;
-    };
+/** Puts the device's records and photos straight into IndexedDB (the app created the stores). */
+async function seed(page, records) {
+  await page.evaluate(async (records) => {
     const db = await new Promise((resolve) => {
       const open = indexedDB.open("remodel");
       open.onsuccess = () => resolve(open.result);
     });
-    const done = (tx) => new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
     const tx = db.transaction(["sessions", "recovery_entries", "settings"], "readwrite");
     for (const store of ["sessions", "recovery_entries", "settings"]) for (const record of records[store]) tx.objectStore(store).put(record);
-    await done(tx);
-    for (let from = 0; from < records.photos.length; from += 20) {
-      const batch = db.transaction(["photos", "photo_bytes", "photo_thumbs"], "readwrite");
-      for (const photo of records.photos.slice(from, from + 20)) {
-        batch.objectStore("photos").put(photo);
-        batch.objectStore("photo_bytes").put({ id: photo.id, working: jpeg(working) });
-        batch.objectStore("photo_thumbs").put({ id: photo.id, thumb: jpeg(thumb) });
-      }
-      await done(batch);
-    }
+    await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
     db.close();
-  }, { records, working: WORKING_BYTES, thumb: THUMB_BYTES });
+  }, records);
+  await seedSyntheticPhotos(page, records.photos, { working: WORKING_BYTES, thumb: THUMB_BYTES });
 }
 
 /** Writes a backup of `records` (photos of random bytes after a JPEG's start) to `file` the way

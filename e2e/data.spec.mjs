@@ -8,6 +8,7 @@ import zlib from "node:zlib";
 import { expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { addArea, countStored, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
+import { photoRecord, seedSyntheticPhotos } from "./synthetic-photos.mjs";
 
 /** Everything stored, as comparable JSON: records as they are, photo bytes as SHA-256 digests. The
  * device's own backup status is left out (it records the backups, not the client's data). */
@@ -178,36 +179,10 @@ test("an encrypted backup needs its passphrase (however its accents were typed);
   expect(await snapshot(page)).toEqual(before);
 });
 
-/** Three photos of 700 KB each (a real JPEG's start, then random bytes: nothing decodes them),
- * put straight into IndexedDB beside the seeded profile: a backup of them spans several chunks. */
-async function seedLargePhotos(page) {
-  await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(64, 48);
-    canvas.getContext("2d").fillRect(0, 0, 64, 48);
-    const head = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg" })).arrayBuffer()).subarray(0, 600);
-    const jpeg = (size) => {
-      const bytes = new Uint8Array(size);
-      for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
-      bytes.set(head);
-      return bytes.buffer;
-    };
-    const db = await new Promise((resolve) => {
-      const open = indexedDB.open("remodel");
-      open.onsuccess = () => resolve(open.result);
-    });
-    const tx = db.transaction(["photos", "photo_bytes", "photo_thumbs"], "readwrite");
-    for (let p = 0; p < 3; p++) {
-      tx.objectStore("photos").put({
-        id: `big-${p}`, area_id: "cheeks", angle: "front", taken_at: `2026-09-0${p + 1}T10:00`, taken_at_source: "exif",
-        session_id: null, lighting: "", colour_card: false, width: 2048, height: 1536, thumb_width: 256, thumb_height: 192,
-        stored_bytes: 720_000,
-      });
-      tx.objectStore("photo_bytes").put({ id: `big-${p}`, working: jpeg(700_000) });
-      tx.objectStore("photo_thumbs").put({ id: `big-${p}`, thumb: jpeg(20_000) });
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
+/** Three photos of 720 KB each: a backup of them spans several chunks. */
+function seedLargePhotos(page) {
+  const photos = [0, 1, 2].map((p) => photoRecord(`big-${p}`, `2026-09-0${p + 1}T10:00`, 720_000));
+  return seedSyntheticPhotos(page, photos, { working: 700_000, thumb: 20_000 });
 }
 
 test("an encrypted backup of several chunks restores byte for byte, and one cut at a chunk's end says it is incomplete", async ({ page }, testInfo) => {

@@ -1,0 +1,41 @@
+// Photos put straight into IndexedDB for the tests and benchmarks that need many or large ones:
+// each photo's record, and bytes that are a real JPEG's start followed by random bytes up to the
+// size asked (nothing in backup or restore decodes a photo, and random bytes neither compress
+// nor repeat, like JPEG data). The app must have created its stores first.
+
+/** Stores `photos` (photo records) with a working copy of `working` bytes and a thumbnail of
+ * `thumb` bytes each, 20 photos per transaction so the page never holds more than those. */
+export function seedSyntheticPhotos(page, photos, { working, thumb }) {
+  return page.evaluate(async ({ photos, working, thumb }) => {
+    const canvas = new OffscreenCanvas(64, 48);
+    canvas.getContext("2d").fillRect(0, 0, 64, 48);
+    const head = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg" })).arrayBuffer()).subarray(0, 600);
+    const jpeg = (size) => {
+      const bytes = new Uint8Array(size);
+      for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
+      bytes.set(head);
+      return bytes.buffer;
+    };
+    const db = await new Promise((resolve) => {
+      const open = indexedDB.open("remodel");
+      open.onsuccess = () => resolve(open.result);
+    });
+    for (let from = 0; from < photos.length; from += 20) {
+      const batch = db.transaction(["photos", "photo_bytes", "photo_thumbs"], "readwrite");
+      for (const photo of photos.slice(from, from + 20)) {
+        batch.objectStore("photos").put(photo);
+        batch.objectStore("photo_bytes").put({ id: photo.id, working: jpeg(working) });
+        batch.objectStore("photo_thumbs").put({ id: photo.id, thumb: jpeg(thumb) });
+      }
+      await new Promise((resolve, reject) => ((batch.oncomplete = resolve), (batch.onerror = () => reject(batch.error))));
+    }
+    db.close();
+  }, { photos, working, thumb });
+}
+
+/** A photo record of the Cheeks area, front, as the app stores it. */
+export const photoRecord = (id, takenAt, storedBytes) => ({
+  id, area_id: "cheeks", angle: "front", taken_at: takenAt, taken_at_source: "exif",
+  session_id: null, lighting: "", colour_card: false, width: 2048, height: 1536, thumb_width: 256, thumb_height: 192,
+  stored_bytes: storedBytes,
+});

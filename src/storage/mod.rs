@@ -71,7 +71,7 @@ pub use records::{
 };
 #[cfg(target_arch = "wasm32")]
 pub use restore_stage::{
-    discard_staged, ids_with_bytes, stage_photo_bytes, sweep_unowned_bytes, switch_to_restored,
+    discard_staged, ids_with_bytes, stage_photo_bytes, sweep_unowned_bytes, switch_to_restored, StoredIds,
 };
 pub use schema::{Store, DB_NAME, DB_VERSION};
 #[cfg(target_arch = "wasm32")]

@@ -60,20 +60,28 @@ pub async fn sweep_unowned_bytes(db: &Db) -> Result<usize, StorageError> {
     .await
 }
 
-/// The ids of photos whose working copy and thumbnail are both stored.
-pub async fn ids_with_bytes(db: &Db) -> Result<HashSet<String>, StorageError> {
+/// The ids of photos with bytes stored: those with both their working copy and thumbnail, and
+/// those with either.
+pub async fn ids_with_bytes(db: &Db) -> Result<StoredIds, StorageError> {
     db.retried(|| async {
         let names = BYTE_STORES.map(Store::name);
         let transaction = db.transaction(&names, TransactionMode::ReadOnly).await?;
-        let mut sets = Vec::new();
-        for store in BYTE_STORES {
-            sets.push(keys_of(&transaction, store).await?.into_iter().collect::<HashSet<String>>());
-        }
+        let working: HashSet<String> = keys_of(&transaction, Store::PhotoBytes).await?.into_iter().collect();
+        let thumbs: HashSet<String> = keys_of(&transaction, Store::PhotoThumbs).await?.into_iter().collect();
         finish(transaction).await?;
-        let thumbs = sets.pop().unwrap_or_default();
-        Ok(sets.pop().unwrap_or_default().into_iter().filter(|id| thumbs.contains(id)).collect())
+        let whole = working.intersection(&thumbs).cloned().collect();
+        Ok(StoredIds { whole, any: working.union(&thumbs).cloned().collect() })
     })
     .await
+}
+
+/// What [`ids_with_bytes`] found.
+#[derive(Debug, Default)]
+pub struct StoredIds {
+    /// Photos with both copies stored: a restore keeps their bytes.
+    pub whole: HashSet<String>,
+    /// Photos with either copy stored: a restore that fails never deletes theirs.
+    pub any: HashSet<String>,
 }
 
 /// Writes one photo's bytes ahead of its record (step 2), in a transaction of its own.

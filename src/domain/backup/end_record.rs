@@ -10,6 +10,9 @@ const SIGNATURE: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
 const FIXED_BYTES: usize = 22;
 /// The smallest central directory header (no name, extra field or comment).
 const MIN_HEADER_BYTES: u64 = 46;
+/// The most a directory header may take here: Remodel's names are under 100 bytes, and another
+/// writer's extra fields and comments get generous room. Bounds what is read for the directory.
+const MAX_HEADER_BYTES: u64 = 1024;
 
 /// What the end record says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +86,10 @@ pub fn check_end_record(tail: &[u8], file_len: u64, max_entries: usize) -> Resul
     {
         return Err(BackupError::Incomplete("the directory does not fit the file".into()));
     }
+    // The directory is read whole: it may not claim more than its entries can need.
+    if record.directory_bytes > record.entries.max(1) * MAX_HEADER_BYTES {
+        return Err(BackupError::Incomplete("the directory does not fit the file".into()));
+    }
     Ok(record)
 }
 
@@ -128,6 +135,8 @@ mod tests {
         assert!(matches!(check(&file_with(200, 2, 4_000, 0)), Err(BackupError::Incomplete(_))));
         assert!(matches!(check(&file_with(200, 0xFFFF, 100, 0)), Err(BackupError::TooLarge(_))));
         assert!(matches!(check(&[1, 2, 3]), Err(BackupError::Incomplete(_))));
+        // A directory claiming far more than its two entries can need: refused before it is read.
+        assert!(matches!(check(&file_with(5000, 2, 4000, 0)), Err(BackupError::Incomplete(_))));
         assert_eq!(
             check(&file_with(200, 2, 100, 100)),
             Ok(EndRecord { entries: 2, directory_bytes: 100, directory_offset: 100 })

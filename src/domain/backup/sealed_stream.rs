@@ -36,8 +36,10 @@ pub const NONCE_PREFIX_BYTES: usize = 7;
 pub const HEADER_BYTES: usize = PREFIX.len() + 1 + 4 + SALT_BYTES + NONCE_PREFIX_BYTES + 4;
 /// Where the first chunk starts.
 const BODY_AT: u64 = (HEADER_BYTES + TAG_BYTES) as u64;
-/// A chunk's size limit on reading: files asking for more are refused.
+/// A chunk's size limits on reading: files asking for more (memory) or less (one decryption per
+/// few bytes) are refused.
 const MAX_CHUNK_BYTES: u32 = 16 << 20;
+const MIN_CHUNK_BYTES: u32 = 64 << 10;
 
 /// The parameters a chunked file was sealed with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +90,7 @@ impl SealedStream {
             return Err(BackupError::Damaged(format!("it asks for {iterations} key iterations")));
         }
         let chunk_bytes = u32_at(35);
-        if chunk_bytes == 0 || chunk_bytes > MAX_CHUNK_BYTES {
+        if !(MIN_CHUNK_BYTES..=MAX_CHUNK_BYTES).contains(&chunk_bytes) {
             return Err(BackupError::Damaged(format!("it has chunks of {chunk_bytes} bytes")));
         }
         let mut salt = [0u8; SALT_BYTES];
@@ -169,7 +171,7 @@ impl SealedLayout {
 
 /// Cuts the zip, as it is written, into chunks to seal: every chunk but the last is full, and
 /// the last is known only at the end (it is sealed as last), so one byte at least is always
-/// held back. Holds under two chunks.
+/// held back. Pushed at most a chunk at a time (as `BackupSink` does), it holds under two.
 #[derive(Debug)]
 pub struct Chunker {
     pending: Vec<u8>,
@@ -295,6 +297,9 @@ mod tests {
         header[35..39].copy_from_slice(&u32::MAX.to_be_bytes());
         assert!(matches!(SealedStream::parse(&header), Err(BackupError::Damaged(_))));
         assert_eq!(SealedStream::parse(&stream(10).header()[..20]), Err(cut_short()));
+        // Chunks of a few bytes would mean a decryption per few bytes.
+        assert!(matches!(SealedStream::parse(&stream(10).header()), Err(BackupError::Damaged(_))));
+        assert_eq!(SealedStream::parse(&stream(64 << 10).header()).map(|s| s.chunk_bytes), Ok(64 << 10));
         assert_eq!(
             SealedStream::parse(b"RMDLENC\x02............................................"),
             Err(BackupError::NotABackup)

@@ -119,8 +119,8 @@ pub fn parse_directory(bytes: &[u8], count: usize) -> Result<Vec<DirectoryEntry>
 }
 
 /// Where `entry`'s bytes start, from its local header (its fixed part and name, as read from
-/// `entry.local_offset`): the header must be a stored entry of the same name. Its extra field,
-/// if any, is skipped.
+/// `entry.local_offset`): the header must be a stored entry of the same name, with no extra
+/// field.
 pub fn data_start(entry: &DirectoryEntry, local: &[u8]) -> Result<u64, BackupError> {
     let damaged =
         || BackupError::Damaged(format!("the header of “{}” does not match its directory", entry.name));
@@ -130,10 +130,12 @@ pub fn data_start(entry: &DirectoryEntry, local: &[u8]) -> Result<u64, BackupErr
     let name_len = usize::from(u16_at(local, 26));
     let extra_len = u64::from(u16_at(local, 28));
     let name = local.get(LOCAL_FIXED_BYTES as usize..LOCAL_FIXED_BYTES as usize + name_len);
-    if u16_at(local, 8) != STORED || name != Some(entry.name.as_bytes()) {
+    // No extra field: Remodel writes none, and one would move the bytes past where the
+    // directory's checks (inside the file, no overlap) placed them.
+    if u16_at(local, 8) != STORED || name != Some(entry.name.as_bytes()) || extra_len != 0 {
         return Err(damaged());
     }
-    Ok(entry.local_offset + LOCAL_FIXED_BYTES + name_len as u64 + extra_len)
+    Ok(entry.local_offset + LOCAL_FIXED_BYTES + name_len as u64)
 }
 
 #[cfg(test)]

@@ -40,10 +40,13 @@ impl BackupSink {
                 self.pending.push(&Uint8Array::from(bytes));
             }
             Some((key, chunker)) => {
-                chunker.push(bytes);
-                while let Some((counter, chunk)) = chunker.next_full() {
-                    let sealed = key.seal(counter, false, &chunk).await?;
-                    self.pending.push(&sealed);
+                // A chunk at a time, so the chunker never holds a whole large photo.
+                for piece in bytes.chunks(key.stream.chunk_bytes as usize) {
+                    chunker.push(piece);
+                    while let Some((counter, chunk)) = chunker.next_full() {
+                        let sealed = key.seal(counter, false, &chunk).await?;
+                        self.pending.push(&sealed);
+                    }
                 }
             }
         }

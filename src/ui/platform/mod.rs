@@ -14,6 +14,7 @@ pub mod downloads;
 pub mod files;
 pub mod focus;
 pub mod leaving;
+pub mod locks;
 pub mod overlap;
 pub mod service_worker;
 pub mod shell;

@@ -14,10 +14,11 @@ use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::read::{open_backup, OpenedBackup};
 use crate::domain::backup::restore::{plan, Existing, RestoreMode, RestorePlan};
 use crate::domain::backup::{setting_key, BackupError};
-use crate::storage::{self, Db, StorageError};
+use crate::storage::{self, Db, StorageError, StoredIds};
 use crate::ui::platform::backup_source::BackupSource;
 use crate::ui::platform::buffers::release;
 use crate::ui::platform::leaving::WriteInFlight;
+use crate::ui::platform::locks::exclusively;
 use crate::ui::platform::overlap::both;
 
 /// Why a restore did not happen: the message for the outcome, and one for the passphrase field
@@ -70,14 +71,14 @@ async fn plan_for(db: &Db, opened: &OpenedBackup, mode: RestoreMode) -> Result<R
 type Staging<'a> = Pin<Box<dyn Future<Output = Result<(), StorageError>> + 'a>>;
 
 /// Reads every photo of the file (each checked as it is read) and stages the bytes of those the
-/// plan adds and the device lacks; returns the ids staged. One photo is written while the next is
+/// plan adds and the device lacks; returns the ids staged that had no bytes here. One photo is written while the next is
 /// read, so the file and the database work at once. On an error, what was staged is removed.
 async fn stage(
     db: &Db,
     source: &mut BackupSource,
     opened: &OpenedBackup,
     plan: &RestorePlan,
-    stored: &HashSet<String>,
+    stored: &StoredIds,
     progress: &Callback<Progress>,
 ) -> Result<Vec<String>, Stopped> {
     let wanted: HashSet<usize> = plan.photos.iter().filter_map(|(_, at)| *at).collect();
@@ -112,8 +113,12 @@ async fn stage(
                 outcome = Err(Stopped::File(error));
                 break;
             }
-            Ok(Some(files)) if wanted.contains(&at) && !stored.contains(&files.id) => {
-                staged.push(files.id.clone());
+            Ok(Some(files)) if wanted.contains(&at) && !stored.whole.contains(&files.id) => {
+                // Only bytes that were not here at all are removed if the restore fails: a photo
+                // missing one copy gets both, and keeps the one it had.
+                if !stored.any.contains(&files.id) {
+                    staged.push(files.id.clone());
+                }
                 let (id, working, thumb) = (files.id, files.working.into_buffer(), files.thumb.into_buffer());
                 writing = Some(Box::pin(async move {
                     let stored = storage::stage_photo_bytes(db, &id, &working, &thumb).await;
@@ -152,7 +157,8 @@ async fn run(
 
     // A replace deletes the bytes of photos the file does not have.
     let in_file: HashSet<&str> = opened.records.photos.iter().map(|p| p.id.as_str()).collect();
-    let dropped: Vec<String> = stored.iter().filter(|id| !in_file.contains(id.as_str())).cloned().collect();
+    let dropped: Vec<String> =
+        stored.any.iter().filter(|id| !in_file.contains(id.as_str())).cloned().collect();
     // A full replace leaves the device holding exactly the file: its day is the last backup.
     let status = plan
         .replace
@@ -188,7 +194,10 @@ impl PhotoActions {
         let in_flight = WriteInFlight::start();
         wasm_bindgen_futures::spawn_local(async move {
             let _in_flight = in_flight;
-            let result = match run(&db.0, file, &passphrase, mode, &progress).await {
+            // One restore at a time across tabs: a restore's sweep would take another's staged bytes.
+            let outcome =
+                exclusively("remodel-restore", run(&db.0, file, &passphrase, mode, &progress)).await;
+            let result = match outcome {
                 Ok(plan) => {
                     super::reload(&db.0, &app, &library).await;
                     crate::ui::platform::tabs::announce_change();

@@ -260,9 +260,13 @@ export class Locator {
     if (text) await element.sendKeys(text);
   }
 
+  /** Ticks a checkbox and fails at once if the click did not tick it, as Playwright's check does
+   * (a click that lands beside a box that moved would otherwise surface later, far from here). */
   async check() {
     const element = await this.scrolled();
-    if (!(await element.isSelected())) await element.click();
+    if (await element.isSelected()) return;
+    await element.click();
+    if (!(await element.isSelected())) throw new Error(`${this.page.engine}: clicking ${this.describe()} did not tick it`);
   }
 
   /** Chooses the option with `value` in a <select>, with the change event a choice fires. */

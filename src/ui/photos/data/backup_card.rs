@@ -53,9 +53,11 @@ pub fn BackupCard(props: &BackupCardProps) -> Html {
         <section class="card" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{ "Back up" }</h2>
             <p>{ "One file with every session, check-in, setting and photo. Keep it off this phone: browsers can clear a site's data, and a lost phone takes everything with it." }</p>
-            if let Some(status) = &props.status {
-                <p data-testid="last-backup">{ status.describe(today()) }</p>
-            }
+            // Always one line, so the status arriving moves nothing below it (a tap on the
+            // passphrase box as it arrived would land beside it).
+            <p data-testid="last-backup" aria-busy={props.status.is_none().then_some("true")}>
+                { props.status.as_ref().map_or_else(|| "Looking for the last backup…".to_string(), |s| s.describe(today())) }
+            </p>
             <Checkbox id="backup-encrypt" label="Protect the file with a passphrase" checked={*encrypt}
                 on_change={Callback::from({ let encrypt = encrypt.clone(); move |on| encrypt.set(on) })} />
             if *encrypt {

@@ -98,12 +98,51 @@ function stopGroup(child) {
   }
 }
 
-/** A new browser session (a fresh profile: empty storage, no service worker). */
-export async function newSession(engine, driverUrl) {
+/** How long a driver may take over one command. The session's own limits (script and page load,
+ * 60 s) end every command that works sooner; this one ends a driver that stopped answering,
+ * which would otherwise hold the journey until the test runner's limit, saying nothing of where
+ * (CI saw WebKit's once, in the deploy journey, never here in a dozen runs). */
+const COMMAND_LIMIT_MS = 90_000;
+
+/** A driver that did not answer one command in time. `fatal`: polling must not go on. */
+export class DriverHang extends Error {
+  constructor(engine, command) {
+    super(`${engine}'s driver did not answer ${command} within ${COMMAND_LIMIT_MS / 1000} s`);
+    this.fatal = true;
+  }
+}
+
+/** The session's executor, with each command bounded and the last ones kept (`trace`) so that a
+ * failing journey says what it was doing. */
+function boundedExecutor(engine, driverUrl) {
   const executor = new Executor(new HttpClient(driverUrl));
+  const execute = executor.execute.bind(executor);
+  const trace = [];
+  const started = Date.now();
+  executor.trace = trace;
+  executor.execute = (command) => {
+    const params = command.getParameters?.() ?? {};
+    const detail = params.script ? ` ${String(params.script).replace(/\s+/g, " ").slice(0, 90)}` : params.url ? ` ${params.url}` : "";
+    const entry = `${((Date.now() - started) / 1000).toFixed(1)} s ${command.getName()}${detail}`;
+    trace.push(entry);
+    if (trace.length > 12) trace.shift();
+    let timer;
+    const limit = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new DriverHang(engine.name, entry)), COMMAND_LIMIT_MS);
+    });
+    return Promise.race([execute(command), limit]).finally(() => clearTimeout(timer));
+  };
+  return executor;
+}
+
+/** A new browser session (a fresh profile: empty storage, no service worker). Its `trace()`
+ * lists the last commands sent. */
+export async function newSession(engine, driverUrl) {
+  const executor = boundedExecutor(engine, driverUrl);
   const driver = await WebDriver.createSession(executor, new Capabilities(engine.capabilities()));
   await driver.manage().setTimeouts({ script: 60_000, pageLoad: 60_000 });
   // A phone-shaped window (WebKitGTK and Firefox honour it; headless Chromium too).
   await driver.manage().window().setRect({ width: 390, height: 844 });
+  driver.trace = () => executor.trace.join("\n");
   return driver;
 }

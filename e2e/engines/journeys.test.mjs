@@ -7,7 +7,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { serve } from "../../.ci/serve.mjs";
-import { ENGINES, newSession, startDriver } from "./drivers.mjs";
+import { DriverHang, ENGINES, newSession, startDriver } from "./drivers.mjs";
 import * as journeys from "./journeys.mjs";
 import { Page } from "./page.mjs";
 
@@ -23,6 +23,20 @@ const engines = ENGINES.filter((e) => !only("ENGINES") || only("ENGINES").includ
 const names = Object.keys(journeys).filter((j) => !only("JOURNEYS") || only("JOURNEYS").includes(j));
 
 let server;
+
+/** One run of a journey in a new session; a failure says the last commands sent to the driver. */
+async function run(engine, driverServer, name) {
+  const driver = await newSession(engine, driverServer.url);
+  try {
+    await journeys[name](new Page(driver, engine.name, BASE), { server });
+  } catch (error) {
+    error.message += `\nlast commands sent to ${engine.name}'s driver:\n${driver.trace()}`;
+    throw error;
+  } finally {
+    // Bounded: a driver that stopped answering may not answer this either.
+    await Promise.race([driver.quit(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => {});
+  }
+}
 before(async () => {
   server = await serve({ root: path.join(root, "dist"), port: PORT });
 });
@@ -38,12 +52,16 @@ for (const engine of engines) {
 
     for (const name of names) {
       const skip = SKIPS[engine.name]?.[name] ?? false;
-      test(name, { skip, timeout: 240_000 }, async () => {
-        const driver = await newSession(engine, driverServer.url);
+      test(name, { skip, timeout: 240_000 }, async (t) => {
         try {
-          await journeys[name](new Page(driver, engine.name, BASE), { server });
-        } finally {
-          await driver.quit().catch(() => {});
+          await run(engine, driverServer, name);
+        } catch (error) {
+          if (!(error instanceof DriverHang)) throw error;
+          // A driver that stops answering is the driver's fault, not the app's (a page the app
+          // hung would fail its own waits first): said here, and run once more in a new session.
+          // Twice in a row fails the test.
+          t.diagnostic(`retried in a new session: ${error.message}`);
+          await run(engine, driverServer, name);
         }
       });
     }

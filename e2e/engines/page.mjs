@@ -38,7 +38,11 @@ export class Page {
     const marker = await this.evaluate(() => (window.__remodelBeforeReload = Math.random()));
     await this.evaluate(() => setTimeout(() => location.reload(), 0));
     await this.until(
-      async () => (await this.evaluate(() => window.__remodelBeforeReload ?? null).catch(() => marker)) !== marker,
+      async () =>
+        (await this.evaluate(() => window.__remodelBeforeReload ?? null).catch((error) => {
+          if (error.fatal) throw error;
+          return marker;
+        })) !== marker,
       "the page to reload",
     );
   }

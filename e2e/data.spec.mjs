@@ -585,3 +585,41 @@ test("a merge restore keeps the newer version of a record changed on both sides,
   expect(await countStored(page, "photos")).toBe(2);
   expect(await countStored(page, "photo_bytes")).toBe(2);
 });
+
+test("a restore waits while another tab restores, says so, and the two run one after the other with every byte kept", async ({ page, context }, testInfo) => {
+  test.setTimeout(180_000);
+  await seedProfileWithPhotos(page);
+  const before = await snapshot(page);
+  const file = testInfo.outputPath("backup.remodel");
+  await backUp(page, file);
+
+  // Another tab holds the restore lock, as a restore running there does (the app's lock name).
+  const holder = await context.newPage();
+  await holder.goto("/data");
+  await holder.evaluate(
+    () =>
+      new Promise((granted) =>
+        navigator.locks.request("remodel-restore", () => {
+          granted();
+          return new Promise((release) => (window.__releaseRestoreLock = release));
+        }),
+      ),
+  );
+  const other = await context.newPage();
+  for (const tab of [page, other]) {
+    await restore(tab, file, { replace: true });
+    await expect(tab.getByRole("status").filter({ hasText: "Waiting for a restore in another tab or window to finish" })).toBeVisible();
+  }
+  // Both wait in the browser's queue, and nothing was touched meanwhile.
+  const pending = await page.evaluate(async () => (await navigator.locks.query()).pending.filter((l) => l.name === "remodel-restore").length);
+  expect(pending).toBe(2);
+  expect(await snapshot(page)).toEqual(before);
+
+  await holder.evaluate(() => window.__releaseRestoreLock());
+  for (const tab of [page, other]) {
+    await expect(tab.getByRole("status").filter({ hasText: "Restored 2 sessions, 3 check-ins and 2 photos." })).toBeVisible({ timeout: 60_000 });
+  }
+  // One after the other: neither's sweep took the other's staged bytes.
+  expect(await snapshot(page)).toEqual(before);
+  expect(await countStored(page, "photo_thumbs")).toBe(2);
+});

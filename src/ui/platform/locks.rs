@@ -4,37 +4,67 @@
 
 use std::future::Future;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Runs `work` holding the lock `name` (waiting for any other tab holding it first).
-pub async fn exclusively<T>(name: &str, work: impl Future<Output = T>) -> T {
-    let Some(request) = lock_request() else {
+/// Runs `work` holding the lock `name`. When another tab holds it, `on_wait` runs first (to say
+/// so), then the work waits for it.
+pub async fn exclusively<T>(name: &str, on_wait: impl FnOnce(), work: impl Future<Output = T>) -> T {
+    let Some((locks, request_fn)) = lock_request() else {
         return work.await;
     };
+    // First only if free (the grant is null when another tab holds it), so the wait can be said.
+    let Some(first) = request(&locks, &request_fn, name, true) else {
+        return work.await;
+    };
+    let lock = JsFuture::from(first.granted).await.unwrap_or(JsValue::NULL);
+    let release = if lock.is_null() {
+        let _ = first.release.call0(&JsValue::NULL);
+        on_wait();
+        let Some(queued) = request(&locks, &request_fn, name, false) else {
+            return work.await;
+        };
+        let _ = JsFuture::from(queued.granted).await;
+        queued.release
+    } else {
+        first.release
+    };
+    let output = work.await;
+    let _ = release.call0(&JsValue::NULL);
+    output
+}
+
+/// A lock asked for: `granted` settles with the lock (null if `if_available` and it was taken);
+/// the lock is held until `release` is called.
+struct Requested {
+    granted: Promise,
+    release: Function,
+}
+
+fn request(locks: &JsValue, request_fn: &Function, name: &str, if_available: bool) -> Option<Requested> {
     // The lock is held until the promise the callback returns settles: `release` settles it.
     let mut release: Option<Function> = None;
     let held = Promise::new(&mut |resolve, _| release = Some(resolve));
-    let mut granted: Option<Function> = None;
-    let granted_promise = Promise::new(&mut |resolve, _| granted = Some(resolve));
-    let on_grant = Closure::once_into_js(move |_lock: JsValue| {
-        if let Some(granted) = granted {
-            let _ = granted.call0(&JsValue::NULL);
+    let mut grant: Option<Function> = None;
+    let granted = Promise::new(&mut |resolve, _| grant = Some(resolve));
+    let on_grant = Closure::once_into_js(move |lock: JsValue| {
+        if let Some(grant) = grant {
+            let _ = grant.call1(&JsValue::NULL, &lock);
         }
         held
     });
-    let (locks, request) = request;
-    if request.call2(&locks, &JsValue::from_str(name), &on_grant).is_err() {
-        return work.await;
-    }
-    let _ = JsFuture::from(granted_promise).await;
-    let output = work.await;
-    if let Some(release) = release {
-        let _ = release.call0(&JsValue::NULL);
-    }
-    output
+    let name = JsValue::from_str(name);
+    let called = if if_available {
+        let options = Object::new();
+        Reflect::set(&options, &JsValue::from_str("ifAvailable"), &JsValue::TRUE).ok()?;
+        request_fn.call3(locks, &name, &options, &on_grant)
+    } else {
+        request_fn.call2(locks, &name, &on_grant)
+    };
+    called.ok()?;
+    Some(Requested { granted, release: release? })
 }
 
 /// `navigator.locks` and its `request`, where the browser has them.

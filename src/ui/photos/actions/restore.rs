@@ -21,6 +21,9 @@ use crate::ui::platform::leaving::WriteInFlight;
 use crate::ui::platform::locks::exclusively;
 use crate::ui::platform::overlap::both;
 
+/// Said while another tab's restore runs and this one waits for it.
+const WAITING_FOR_OTHER_TAB: &str = "Waiting for a restore in another tab or window to finish";
+
 /// Why a restore did not happen: the message for the outcome, and one for the passphrase field
 /// when the passphrase was missing or wrong.
 #[derive(Clone, Debug, PartialEq)]
@@ -195,8 +198,13 @@ impl PhotoActions {
         wasm_bindgen_futures::spawn_local(async move {
             let _in_flight = in_flight;
             // One restore at a time across tabs: a restore's sweep would take another's staged bytes.
+            let waiting = {
+                let progress = progress.clone();
+                move || progress.emit(Progress::at(WAITING_FOR_OTHER_TAB, 0, 1))
+            };
             let outcome =
-                exclusively("remodel-restore", run(&db.0, file, &passphrase, mode, &progress)).await;
+                exclusively("remodel-restore", waiting, run(&db.0, file, &passphrase, mode, &progress))
+                    .await;
             let result = match outcome {
                 Ok(plan) => {
                     super::reload(&db.0, &app, &library).await;

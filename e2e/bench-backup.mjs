@@ -8,7 +8,8 @@
 // - the peer, measured alongside: plain IndexedDB in the page moving the same bytes, one photo
 //   per transaction (its working copy and thumbnail read, then written back), with no
 //   container, checksums, validation or encryption: the floor any backup built on IndexedDB pays.
-// For each: the median time of RUNS and the ratio to the peer. Memory, sampled every 25 ms
+// For each: the median time of RUNS with their spread (ours and the peer take turns in each run)
+// and the ratio to the peer. Memory, sampled every 25 ms
 // through the DevTools protocol: the JS heap (Runtime.getHeapUsage: used heap plus the
 // ArrayBuffers' backing stores) plus the app's wasm memory (its size at the end: wasm memory only
 // grows), above their size before: "as the browser reports it", against the issue's target of
@@ -29,7 +30,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
-import { verdict, verdicts } from "./bench-verdict.mjs";
+import { median, spread, verdict, verdicts } from "./bench-verdict.mjs";
 import { photoRecord, seedSyntheticPhotos } from "./synthetic-photos.mjs";
 
 const PORT = 8097;
@@ -42,7 +43,6 @@ const THUMB_BYTES = 25_000;
 const PHOTO_BYTES = PHOTOS * (WORKING_BYTES + THUMB_BYTES);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const root = path.resolve(import.meta.dirname, "..");
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 const parent = async (pid) => Number((await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "")).split(") ")[1]?.split(" ")[1] ?? 0);
@@ -359,12 +359,12 @@ try {
   const parts = (m) => `${mb(m.total)}: JS heap ${mb(m.heap)} (at its peak: ${m.parts}), wasm memory grew ${mb(m.wasm)} (from ${mb(m.wasmBefore)})`;
   console.log(`device: ${PHOTOS} photos (${mb(PHOTO_BYTES)} stored), ${ENTRIES} check-ins, ${SESSIONS} sessions; backup file ${mb(size)}`);
   console.log(`backup ("Back up now" until the file is built), median of ${RUNS}:`);
-  console.log(`  ours: ${fmt(built)} (${handOverFailed ? "the download failed" : `${fmt(backup)} until the browser has downloaded it`}); plain IndexedDB reads of the same bytes: ${fmt(read)}`);
+  console.log(`  ours: ${fmt(built)} (${spread(ours.built)}; ${handOverFailed ? "the download failed" : `${fmt(backup)} until the browser has downloaded it`}); plain IndexedDB reads of the same bytes: ${fmt(read)} (${spread(peer.read)})`);
   verdict("backup files the browser could not hand over, of those built", handOverFailed ? 1 : 0, "<=", 0, handOverFailed ? `download ${handOverFailed}: this Chromium cannot read a blob of ${mb(PHOTO_BYTES)} built from parts; the restore below reads a file written by this script in the app's layout` : "downloaded");
   verdict("backup time against plain IndexedDB reads", built / read, "<=", 1.5);
   console.log(`  peak memory as the browser reports it: ${parts(reported.backup)}; renderer resident peak ${mb(rss.backup)}`);
   console.log(`restore (replace everything, "Restore backup" to "Restored …"), median of ${RUNS}:`);
-  console.log(`  ours: ${fmt(restore)}; plain IndexedDB writes of the same bytes: ${fmt(write)}`);
+  console.log(`  ours: ${fmt(restore)} (${spread(ours.restore)}); plain IndexedDB writes of the same bytes: ${fmt(write)} (${spread(peer.write)})`);
   verdict("restore time against plain IndexedDB writes", restore / write, "<=", 1.5);
   console.log(`  peak memory as the browser reports it: ${parts(reported.restore)}; renderer resident peak ${mb(rss.restore)}`);
   const twoPhotos = 2 * 2048 * 1536 * 4;

@@ -6,15 +6,17 @@
 //    memory-bound floor; target: <= 3x);
 // 3. automatic alignment at the 512 px working size: time and worst corner error on the issue's
 //    known transforms (target: <= 150 ms).
-// Median of RUNS for each (the a* map and its floor: RUNS samples of 5 calls each, alternating). Our side is examples/bench_compare.rs, built with the release profile
-// the app ships with and wasm-opt -Oz as Trunk applies it to the app. Usage: node e2e/bench-compare.mjs (`make bench` runs it).
+// Median of RUNS for each, with the spread of the runs: ours and its peer alternate (A B A B …)
+// after a warm-up of each (the a* map and its floor: samples of 5 calls each). Our side is
+// examples/bench_compare.rs, built with the release profile the app ships with and wasm-opt -Oz
+// as Trunk applies it to the app. Usage: node e2e/bench-compare.mjs (`make bench` runs it).
 import { spawn, execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { copyFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
-import { verdict, verdicts } from "./bench-verdict.mjs";
+import { median, spread, verdict, verdicts } from "./bench-verdict.mjs";
 
 const PORT = 8096;
 const RUNS = 9;
@@ -51,15 +53,20 @@ try {
     const ours = await import("/bench_compare.js");
     await ours.default();
     const pixelmatch = (await import("/pixelmatch.js")).default;
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const time = (fn) => {
-      const times = [];
+      const start = performance.now();
+      fn();
+      return performance.now() - start;
+    };
+    /** `fns` (name → function) once each as a warm-up, then `runs` rounds in turn (A B A B …),
+     * each sample `repeat` calls: name → samples (ms per call). */
+    const interleaved = (fns, repeat = 1) => {
+      for (const fn of Object.values(fns)) fn();
+      const samples = Object.fromEntries(Object.keys(fns).map((name) => [name, []]));
       for (let i = 0; i < runs; i++) {
-        const start = performance.now();
-        fn();
-        times.push(performance.now() - start);
+        for (const [name, fn] of Object.entries(fns)) samples[name].push(time(() => { for (let r = 0; r < repeat; r++) fn(); }) / repeat);
       }
-      return median(times);
+      return samples;
     };
     const bitmap = await createImageBitmap(await (await fetch("/astronaut.png")).blob());
     const draw = (width, height, transform) => {
@@ -88,51 +95,45 @@ try {
     const b = draw(W, H, true);
     ours.load_pair(a, b, W, H);
     const diffOut = new Uint8ClampedArray(W * H * 4);
-    const oursDifference = time(() => ours.difference());
-    const theirsDifference = time(() => pixelmatch(a, b, diffOut, W, H, { threshold: 0.1 }));
+    const difference = interleaved({
+      ours: () => ours.difference(),
+      pixelmatch: () => pixelmatch(a, b, diffOut, W, H, { threshold: 0.1 }),
+    });
     // The a* map and its floor take a few ms, near the 0.1 ms grain of performance.now() in a page
-    // that is not cross-origin isolated: each sample times REPEAT calls, and the two alternate so
-    // any drift in the machine's speed falls on both alike.
+    // that is not cross-origin isolated: each sample times REPEAT calls.
     const REPEAT = 5;
     for (let i = 0; i < REPEAT; i++) ours.a_star(), ours.copy_pass(); // both past V8's baseline tier
-    const [aStarTimes, copyTimes] = [[], []];
-    for (let i = 0; i < runs; i++) {
-      for (const [fn, times] of [[ours.a_star, aStarTimes], [ours.copy_pass, copyTimes]]) {
-        const start = performance.now();
-        for (let r = 0; r < REPEAT; r++) fn();
-        times.push((performance.now() - start) / REPEAT);
-      }
-    }
-    const [oursAStar, copy] = [median(aStarTimes), median(copyTimes)];
+    const aStar = interleaved({ ours: ours.a_star, copy: ours.copy_pass }, REPEAT);
 
     const portrait = draw(1024, 1024, false);
     ours.set_portrait(portrait, 1024, 1024);
     const alignment = cases.map(([scale, degrees, tx, ty]) => {
       ours.prepare_case(scale, degrees, tx, ty);
       let found = [];
-      const ms = time(() => (found = ours.register_case()));
-      return { scale, degrees, tx, ty, ms, error: found[0], confidence: found[1] };
+      const samples = interleaved({ ours: () => (found = ours.register_case()) }).ours;
+      return { scale, degrees, tx, ty, samples, error: found[0], confidence: found[1] };
     });
-    return { oursDifference, theirsDifference, oursAStar, copy, alignment };
+    return { difference, aStar, alignment };
   }, { runs: RUNS, cases: CASES });
 
   const fmt = (ms) => `${ms.toFixed(1)} ms`;
-  console.log(`difference map, 2048 × 1536, median of ${RUNS}:`);
-  console.log(`  ours (ΔE heat map, wasm): ${fmt(result.oursDifference)}`);
-  console.log(`  pixelmatch 7.2.0:         ${fmt(result.theirsDifference)}`);
-  const speedup = result.theirsDifference / result.oursDifference;
-  verdict("difference map: pixelmatch's time over ours (ours faster)", speedup, ">=", 2);
+  const [oursDifference, theirsDifference] = [median(result.difference.ours), median(result.difference.pixelmatch)];
+  console.log(`difference map, 2048 × 1536, median of ${RUNS}, alternating with pixelmatch after a warm-up of each:`);
+  console.log(`  ours (ΔE heat map, wasm): ${fmt(oursDifference)} (${spread(result.difference.ours, "ms", 1)})`);
+  console.log(`  pixelmatch 7.2.0:         ${fmt(theirsDifference)} (${spread(result.difference.pixelmatch, "ms", 1)})`);
+  verdict("difference map: pixelmatch's time over ours (ours faster)", theirsDifference / oursDifference, ">=", 2);
+  const [oursAStar, copy] = [median(result.aStar.ours), median(result.aStar.copy)];
   console.log(`a* map, 2048 × 1536, median of ${RUNS} samples of 5 calls, alternating with the copy pass:`);
-  console.log(`  ours:       ${result.oursAStar.toFixed(2)} ms`);
-  console.log(`  copy pass:  ${result.copy.toFixed(2)} ms`);
-  const ratio = result.oursAStar / result.copy;
-  verdict("a* map against the copy pass", ratio, "<=", 3);
+  console.log(`  ours:       ${oursAStar.toFixed(2)} ms (${spread(result.aStar.ours, "ms", 2)})`);
+  console.log(`  copy pass:  ${copy.toFixed(2)} ms (${spread(result.aStar.copy, "ms", 2)})`);
+  verdict("a* map against the copy pass", oursAStar / copy, "<=", 3);
   console.log(`automatic alignment at 512 px, median of ${RUNS} per case:`);
-  for (const c of result.alignment) {
-    console.log(`  scale ${c.scale} rotation ${c.degrees}° shift (${c.tx}, ${c.ty}): ${fmt(c.ms)}, corner error ${c.error.toFixed(2)} px, confidence ${c.confidence.toFixed(3)}`);
+  const alignment = result.alignment.map((c) => ({ ...c, ms: median(c.samples) }));
+  for (const c of alignment) {
+    console.log(`  scale ${c.scale} rotation ${c.degrees}° shift (${c.tx}, ${c.ty}): ${fmt(c.ms)} (${spread(c.samples, "ms", 1)}), corner error ${c.error.toFixed(2)} px, confidence ${c.confidence.toFixed(3)}`);
   }
-  const worst = Math.max(...result.alignment.map((c) => c.ms));
-  const worstError = Math.max(...result.alignment.map((c) => c.error));
+  const worst = Math.max(...alignment.map((c) => c.ms));
+  const worstError = Math.max(...alignment.map((c) => c.error));
   verdict("slowest automatic alignment against 150 ms", worst / 150, "<=", 1, `${fmt(worst)}; worst corner error ${worstError.toFixed(2)} px, tests require <= 1.5`);
 } finally {
   await browser.close();

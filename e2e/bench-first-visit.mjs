@@ -3,7 +3,8 @@
 // page served by .ci/serve.mjs from the release build, beside an empty Yew app (e2e/floor/)
 // built and served the same way in the same run: the floor. Median of RUNS loads each.
 //
-// - cold: a fresh browser context (no HTTP cache, service workers blocked): first contentful
+// - cold: the floor and the three apps in turn (A B C D A B C D …, after a warm-up of each), each
+//   load in a fresh browser context (no HTTP cache, service workers blocked): first contentful
 //   paint, the first heading with working controls (the app has taken over its shell: `#shell`
 //   gone, `main h1` there), and the layout shift until then;
 // - from the service worker: the same page loaded again once a worker controls it;
@@ -16,6 +17,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { interleaved, median, spread } from "./bench-verdict.mjs";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
 
 const RUNS = 5;
@@ -85,18 +87,16 @@ async function measure(page, url) {
   }));
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value) => `${Math.round(value)} ms`.padStart(8);
 
-/** RUNS cold loads of `url`, each in a fresh context (nothing cached). */
-async function cold(url) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { context, page } = await phonePage({ serviceWorkers: "block" });
-    runs.push(await measure(page, url));
+/** One cold load of `url` in a fresh context (nothing cached). */
+async function coldOnce(url) {
+  const { context, page } = await phonePage({ serviceWorkers: "block" });
+  try {
+    return await measure(page, url);
+  } finally {
     await context.close();
   }
-  return { paint: median(runs.map((r) => r.paint)), heading: median(runs.map((r) => r.heading)), shift: Math.max(...runs.map((r) => r.shift)) };
 }
 
 /** RUNS loads of `url` from the service worker, after a first visit to `/` installed it (the
@@ -111,7 +111,7 @@ async function fromWorker(url) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push((await measure(page, url)).heading);
   await context.close();
-  return median(runs);
+  return runs;
 }
 
 /** A first visit to `/`, then, 10 s later, Photos: where its files came from, and how long. */
@@ -140,17 +140,33 @@ const encoding = await (async () => {
 })();
 
 console.log(`first visit on a phone profile (CPU ${PHONE.cpu}x, 1.6 Mbps, ${PHONE.latency} ms RTT, 390 px), median of ${RUNS}; the wasm came with Content-Encoding: ${encoding}`);
-const floor = await cold(FLOOR + "/");
-console.log(`floor (empty Yew app): paint ${ms(floor.paint)}  heading ${ms(floor.heading)}`);
-console.log("app      cold paint   ratio   cold heading   ratio   target   shift   from worker");
-let missed = [];
-for (const [name, url, headingTarget] of [
+const APPS = [
   ["client", "/", 2500],
   ["photos", "/photos", 3500],
   ["kit", "/kit/", 2500],
-]) {
-  const result = await cold(APP + url);
-  const warm = await fromWorker(APP + url);
+];
+// Cold loads of the floor and the three apps in turn (after one warm-up of each), so drift in the
+// machine's speed falls on all four alike.
+const coldRuns = await interleaved(RUNS, {
+  floor: () => coldOnce(FLOOR + "/"),
+  ...Object.fromEntries(APPS.map(([name, url]) => [name, () => coldOnce(APP + url)])),
+});
+const summary = (runs) => ({
+  paint: median(runs.map((r) => r.paint)),
+  heading: median(runs.map((r) => r.heading)),
+  shift: Math.max(...runs.map((r) => r.shift)),
+  spread: `paint ${spread(runs.map((r) => r.paint))}; heading ${spread(runs.map((r) => r.heading))}`,
+});
+const floor = summary(coldRuns.floor);
+console.log(`floor (empty Yew app): paint ${ms(floor.paint)}  heading ${ms(floor.heading)}  (${floor.spread})`);
+console.log("app      cold paint   ratio   cold heading   ratio   target   shift   from worker");
+let missed = [];
+const spreads = [];
+for (const [name, url, headingTarget] of APPS) {
+  const result = summary(coldRuns[name]);
+  const warmRuns = await fromWorker(APP + url);
+  const warm = median(warmRuns);
+  spreads.push(`${name}: cold ${result.spread}; from the worker ${spread(warmRuns)}`);
   console.log(
     `${name.padEnd(7)} ${ms(result.paint)}  ${(result.paint / floor.paint).toFixed(2).padStart(5)}x  ${ms(result.heading)}     ${(result.heading / floor.heading).toFixed(2).padStart(5)}x  ${ms(headingTarget)}  ${result.shift.toFixed(3)}  ${ms(warm)}`,
   );
@@ -159,6 +175,8 @@ for (const [name, url, headingTarget] of [
   if (!(result.shift <= 0.02)) missed.push(`${name}: layout shift ${result.shift.toFixed(3)} > 0.02`);
   if (!(warm <= 500)) missed.push(`${name}: from the service worker ${Math.round(warm)} ms > 500 ms`);
 }
+console.log("spread of the runs:");
+for (const line of spreads) console.log(`  ${line}`);
 const photos = await photosAfterFirstVisit();
 console.log(`photos opened 10 s after a first visit to /: heading ${ms(photos.heading)}, files from the network: ${photos.network.length ? photos.network.join(", ") : "none"}`);
 if (photos.network.length) missed.push(`photos after a first visit: ${photos.network.length} files from the network`);

@@ -19,15 +19,13 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
-import { verdict, verdicts } from "./bench-verdict.mjs";
+import { median, spread, verdict, verdicts } from "./bench-verdict.mjs";
 import { seedPhotos } from "./seed-photos.mjs";
 
 const PORT = 8099;
 const RUNS = 7;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const root = path.resolve(import.meta.dirname, "..");
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
 const server = spawn("node", [path.join(root, ".ci/serve.mjs"), path.join(root, "dist"), String(PORT)], { stdio: "pipe" });
 await new Promise((resolve) => server.stdout.once("data", resolve));

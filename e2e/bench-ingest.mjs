@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
-import { verdict, verdicts } from "./bench-verdict.mjs";
+import { median, spread, verdict, verdicts } from "./bench-verdict.mjs";
 
 const PORT = 8095;
 const RUNS = 7;
@@ -27,7 +27,6 @@ const root = path.resolve(import.meta.dirname, "..");
 const server = spawn("node", [path.join(root, ".ci/serve.mjs"), path.join(root, "dist"), String(PORT)], { stdio: "pipe" });
 await new Promise((resolve) => server.stdout.once("data", resolve));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const NATIVE_PEER = `
 self.onmessage = async (event) => {
@@ -183,10 +182,10 @@ try {
   const auto = median(times.auto);
   const image = median(times.image);
   console.log(`ingest 12 MP → 2048 + 256 px JPEGs, median of ${RUNS}:`);
-  console.log(`  browser-native baseline (worker)  ${native.toFixed(0)} ms`);
-  console.log(`  ours (worker, auto: ${times.ran.auto.join("/")})       ${auto.toFixed(0)} ms`);
+  console.log(`  browser-native baseline (worker)  ${native.toFixed(0)} ms (${spread(times.native)})`);
+  console.log(`  ours (worker, auto: ${times.ran.auto.join("/")})       ${auto.toFixed(0)} ms (${spread(times.auto)})`);
   verdict("ingest, ours against the browser-native baseline", auto / native, "<=", 1.3);
-  console.log(`  ours (worker, image crate only)  ${image.toFixed(0)} ms   ratio ${(image / native).toFixed(2)}x`);
+  console.log(`  ours (worker, image crate only)  ${image.toFixed(0)} ms (${spread(times.image)})   ratio ${(image / native).toFixed(2)}x`);
   console.log(`  stored sizes (working, thumb): auto ${times.sizes.auto.slice(0, 2).join(", ")}; image ${times.sizes.image.slice(0, 2).join(", ")}; native ${times.sizes.native.slice(0, 2).join(", ")} bytes`);
 
   // Storage overhead through the app itself.

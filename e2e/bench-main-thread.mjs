@@ -17,7 +17,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
-import { verdict, verdicts } from "./bench-verdict.mjs";
+import { spread, verdict, verdicts } from "./bench-verdict.mjs";
 import { describe, longTasksOf, longest, traceMainThread, watchLongTasks } from "./main-thread.mjs";
 
 const PORT = 8098;
@@ -105,6 +105,7 @@ try {
     const byCpu = worst((r) => r.app.byCpu, "cpu");
     const choice = worst((r) => r.choice, "wall");
     const longestTask = Math.max(byWall.wall, choice.wall);
+    const perRun = runs.map((r) => Math.max(r.app.byWall.wall, r.choice.wall));
     const inside = (task) => describe(task, 3) || "no script, style, layout or paint";
     console.log(`CPU ${throttle === 1 ? "at full speed" : `throttled ${throttle}x`}:`);
     console.log(`  Long Tasks API: ${longTasks.length} tasks over 50 ms${longTasks.length ? `, longest ${ms(apiWorst)}` : ""}`);
@@ -112,6 +113,7 @@ try {
     console.log(`  peak JS heap + ArrayBuffer backing stores: ${(Math.max(...runs.map((r) => r.peak)) / 1e6).toFixed(1)} MB`);
     console.log(`  trace, the app's longest task: ${ms(byWall.wall)} wall, ${ms(byWall.cpu)} on a core (${inside(byWall)})`);
     console.log(`  trace, the app's most time on a core in one task: ${ms(byCpu.cpu)} (${inside(byCpu)})`);
+    console.log(`  longest task of each run: ${perRun.map(ms).join(", ")} (${spread(perRun, "ms", 1)})`);
     console.log(`  trace, the file choice (Chromium making ${COUNT} Files, the app's change handler, Playwright's command): ${ms(choice.wall)} wall, ${ms(choice.cpu)} on a core, the app's script ${ms(choice.appScript)}`);
     const ratio = `${(longestTask / TARGET_MS).toFixed(2)}x the ${TARGET_MS} ms target`;
     if (throttle === 1) {

@@ -20,3 +20,24 @@ export function verdicts() {
   for (const line of missed) console.log(`  - ${line}`);
   process.exitCode = 1;
 }
+
+/** The middle of `values` (the upper middle of an even count). */
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** How far the runs of one figure spread: their range, and its half-width against the median
+ * ("412–470 ms, ±7%"), so a reader sees whether two runs of `make bench` can agree within 10%. */
+export function spread(values, unit = "ms", digits = 0) {
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const half = ((high - low) / 2 / median(values)) * 100;
+  return `${low.toFixed(digits)}–${high.toFixed(digits)} ${unit}, ±${half.toFixed(half < 10 ? 1 : 0)}%`;
+}
+
+/** Runs `each` (name → async function returning one sample) once each as a warm-up, then `runs`
+ * rounds in turn (A B A B …), so drift in the machine's speed falls on every side alike; returns
+ * name → samples. */
+export async function interleaved(runs, each) {
+  for (const run of Object.values(each)) await run();
+  const samples = Object.fromEntries(Object.keys(each).map((name) => [name, []]));
+  for (let i = 0; i < runs; i++) for (const [name, run] of Object.entries(each)) samples[name].push(await run());
+  return samples;
+}

@@ -203,8 +203,7 @@ impl PhotoActions {
                 move || progress.emit(Progress::at(WAITING_FOR_OTHER_TAB, 0, 1))
             };
             let outcome =
-                exclusively("remodel-restore", waiting, run(&db.0, file, &passphrase, mode, &progress))
-                    .await;
+                exclusively("remodel-restore", waiting, run(&db.0, file, &passphrase, mode, &progress)).await;
             let result = match outcome {
                 Ok(plan) => {
                     super::reload(&db.0, &app, &library).await;

@@ -55,7 +55,7 @@ export class Page {
   async evaluate(fn, ...args) {
     const script = `const done = arguments[arguments.length - 1];
       Promise.resolve((${fn}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
-        .then((value) => done({ value }), (error) => done({ error: String(error && error.stack || error) }));`;
+        .then((value) => done({ value }), (error) => done({ error: error && error.name ? \`\${error.name}: \${error.message}\n\${error.stack}\` : String(error) }));`;
     const result = await this.driver.executeAsyncScript(script, ...args);
     if (result?.error) throw new Error(`in the page: ${result.error}`);
     return result?.value;

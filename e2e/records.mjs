@@ -9,6 +9,8 @@ export async function expectNoAxeViolations(page, label) {
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
+import { appDatabaseCreated } from "./stored.mjs";
+
 export { countStored } from "./stored.mjs";
 
 export async function addArea(page, key) {
@@ -67,6 +69,7 @@ export async function start(page) {
 /** Writes sessions and check-ins (and a profile with a Cheeks area) straight into IndexedDB; the
  * app reads them when it next starts, so reload after. */
 export async function seedRecords(page, { sessions, entries }) {
+  await appDatabaseCreated(page, ["sessions", "recovery_entries", "settings"]);
   await page.evaluate(async (data) => {
     const db = await new Promise((resolve) => {
       const open = indexedDB.open("remodel");

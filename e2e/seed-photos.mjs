@@ -5,13 +5,16 @@
 // so a test can tell which photo a page shows; otherwise all share one picture (quicker).
 // Plain `page.evaluate`: no Playwright Test import, so benchmarks can use it.
 
+import { appDatabaseCreated } from "./stored.mjs";
+
 export const AREAS = ["cheeks", "forehead", "neck"];
 export const photoId = (n) => `p-${String(n).padStart(5, "0")}`;
 export const photoHue = (n) => (n * 37) % 360;
 
 /** Seeds `count` photos on the page's origin (once the app has created its database); returns
  * the thumbnail's size in bytes (of photo 0). */
-export function seedPhotos(page, { count, distinct = false }) {
+export async function seedPhotos(page, { count, distinct = false }) {
+  await appDatabaseCreated(page, ["photos", "photo_bytes", "photo_thumbs", "settings"]);
   return page.evaluate(
     async ({ count, distinct, areas }) => {
       const jpeg = async (width, height, hue) => {
@@ -27,26 +30,11 @@ export function seedPhotos(page, { count, distinct = false }) {
         return (await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.85))).arrayBuffer();
       };
       const shared = distinct ? null : [await jpeg(1024, 768, 20), await jpeg(256, 192, 20)];
-      // The app's database, once the app has created it: a page's shell shows before the app
-      // opens it, and an open here first would create an empty database (WebKit once failed
-      // so). An open that would create it is aborted, and tried again shortly.
-      const openExisting = () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open("remodel");
-          open.onupgradeneeded = () => open.transaction.abort();
-          open.onsuccess = () => {
-            if (open.result.objectStoreNames.contains("photo_thumbs")) return resolve(open.result);
-            open.result.close();
-            resolve(null);
-          };
-          open.onerror = () => resolve(null);
-        });
-      let db = null;
-      for (let tries = 0; !db; tries++) {
-        if (tries === 300) throw new Error("the app did not create its database within 15 s");
-        db = await openExisting();
-        if (!db) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open("remodel");
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
       const pictures = [];
       for (let n = 0; n < count; n++) {
         const hue = (n * 37) % 360;

@@ -1,6 +1,28 @@
 // Reading what the app stored, straight from IndexedDB: shared by the Playwright specs and the
 // cross-engine journeys (both page objects take `evaluate(fn, arg)`).
 
+/** Resolves once the app has created its database with `stores` (a page's shell shows before the
+ * app opens it). Tests that write records straight into it wait for this first: an open of
+ * theirs before the app's would create an empty database (WebKit's galleryAtScale once failed
+ * so). A check whose open would create it aborts that open, so it never does. */
+export async function appDatabaseCreated(page, stores) {
+  const deadline = Date.now() + 15_000;
+  const created = (stores) =>
+    new Promise((resolve) => {
+      const open = indexedDB.open("remodel");
+      open.onupgradeneeded = () => open.transaction.abort();
+      open.onerror = () => resolve(false);
+      open.onsuccess = () => {
+        resolve(stores.every((store) => open.result.objectStoreNames.contains(store)));
+        open.result.close();
+      };
+    });
+  while (!(await page.evaluate(created, stores))) {
+    if (Date.now() > deadline) throw new Error(`the app did not create its database (${stores.join(", ")}) within 15 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Counts the records in one object store. */
 export const countStored = (page, store) =>
   page.evaluate(

@@ -67,7 +67,8 @@ fn request(locks: &JsValue, request_fn: &Function, name: &str, if_available: boo
     Some(Requested { granted, release: release? })
 }
 
-/// `navigator.locks` and its `request`, where the browser has them.
+/// `navigator.locks` and its `request`, where the browser has them. Through `Reflect`: web-sys
+/// has `LockManager` only behind `--cfg=web_sys_unstable_apis`, a flag for the whole build.
 fn lock_request() -> Option<(JsValue, Function)> {
     let navigator = web_sys::window()?.navigator();
     let locks = Reflect::get(&navigator, &JsValue::from_str("locks")).ok().filter(|l| !l.is_undefined())?;

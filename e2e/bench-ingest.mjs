@@ -89,7 +89,7 @@ try {
   console.log(`input: 4000 × 3000 JPEG, ${big.size} bytes`);
 
   const times = await page.evaluate(async (runs) => {
-    // The worker's protocol (src/worker/protocol.rs): [postcard bytes, ...attachments], version 1.
+    // The worker's protocol (src/worker/protocol.rs): [postcard bytes, ...attachments], version 2.
     const varint = (n) => {
       const out = [];
       for (; n >= 0x80; n >>>= 7) out.push((n & 0x7f) | 0x80);
@@ -136,7 +136,7 @@ try {
           else reject(new Error(reply.message));
         };
         worker.addEventListener("message", listen);
-        const request = new Uint8Array([1, ...varint(id), 0, ENGINES.indexOf(engine)]);
+        const request = new Uint8Array([2, ...varint(id), 0, ENGINES.indexOf(engine)]);
         worker.postMessage([request, window.__big]);
       });
     // The peer runs in a worker as ours does, so both pay the same message round trip.

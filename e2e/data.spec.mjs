@@ -9,6 +9,8 @@ import { expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { addArea, countStored, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
 import { photoRecord, seedSyntheticPhotos } from "./synthetic-photos.mjs";
+import { storedSums } from "./stored-sums.mjs";
+import { holdRestoreLock, releaseRestoreLock } from "./restore-lock.mjs";
 
 /** Everything stored, as comparable JSON: records as they are, photo bytes as SHA-256 digests. The
  * device's own backup status is left out (it records the backups, not the client's data). */
@@ -98,6 +100,9 @@ test("a backup brings back every record and photo byte for byte after everything
   const before = await snapshot(page);
   expect(before.photos).toHaveLength(2);
   expect(before.photo_bytes).toHaveLength(2);
+  // The photo worker summed each copy it made; the backup writes those sums without reading the
+  // bytes into the app (and the restore below checks every byte against them).
+  await expectEveryCopySummed(page, 4);
 
   const file = await backUp(page, testInfo.outputPath("backup.remodel"));
   expect(file.subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
@@ -111,6 +116,7 @@ test("a backup brings back every record and photo byte for byte after everything
   await restore(page, testInfo.outputPath("backup.remodel"), { replace: true });
   await expect(page.getByRole("status").filter({ hasText: "Restored 2 sessions, 3 check-ins and 2 photos." })).toBeVisible();
   expect(await snapshot(page)).toEqual(before);
+  await expectEveryCopySummed(page, 4);
 
   // The app shows them again: the gallery draws both photos from the restored bytes.
   await page.goto("/photos");
@@ -179,10 +185,18 @@ test("an encrypted backup needs its passphrase (however its accents were typed);
   expect(await snapshot(page)).toEqual(before);
 });
 
-/** Three photos of 720 KB each: a backup of them spans several chunks. */
+/** Three photos of 720 KB each: a backup of them spans several chunks. Stored as the app stored
+ * photos before it kept each copy's CRC-32 beside it: a backup sums those itself. */
 function seedLargePhotos(page) {
   const photos = [0, 1, 2].map((p) => photoRecord(`big-${p}`, `2026-09-0${p + 1}T10:00`, 720_000));
-  return seedSyntheticPhotos(page, photos, { working: 700_000, thumb: 20_000 });
+  return seedSyntheticPhotos(page, photos, { working: 700_000, thumb: 20_000, sums: false });
+}
+
+/** Every stored copy carries the CRC-32 of its bytes (what a backup writes for it unsummed). */
+async function expectEveryCopySummed(page, copies) {
+  const sums = await storedSums(page);
+  expect(sums).toHaveLength(copies);
+  for (const sum of sums) expect(sum, `${sum.store} ${sum.id}`).toEqual({ ...sum, stored: sum.actual });
 }
 
 test("an encrypted backup of several chunks restores byte for byte, and one cut at a chunk's end says it is incomplete", async ({ page }, testInfo) => {
@@ -192,6 +206,7 @@ test("an encrypted backup of several chunks restores byte for byte, and one cut 
   await seedLargePhotos(page);
   const before = await snapshot(page);
   expect(before.photo_bytes).toHaveLength(3);
+  expect((await storedSums(page)).map((sum) => sum.stored)).toEqual(Array(6).fill(null));
   await page.goto("/data");
   await page.getByLabel("Protect the file with a passphrase").check();
   await page.getByLabel("Passphrase", { exact: true }).fill("several chunks please");
@@ -220,6 +235,8 @@ test("an encrypted backup of several chunks restores byte for byte, and one cut 
   await restore(page, path_, { passphrase: "several chunks please" });
   await expect(page.getByRole("status").filter({ hasText: "and 3 photos." })).toBeVisible();
   expect(await snapshot(page)).toEqual(before);
+  // Stored without sums, summed by the backup; restored with the sums the file was checked against.
+  await expectEveryCopySummed(page, 6);
 });
 
 for (const [fixture, version, passphrase] of [
@@ -596,15 +613,7 @@ test("a restore waits while another tab restores, says so, and the two run one a
   // Another tab holds the restore lock, as a restore running there does (the app's lock name).
   const holder = await context.newPage();
   await holder.goto("/data");
-  await holder.evaluate(
-    () =>
-      new Promise((granted) =>
-        navigator.locks.request("remodel-restore", () => {
-          granted();
-          return new Promise((release) => (window.__releaseRestoreLock = release));
-        }),
-      ),
-  );
+  await holdRestoreLock(holder);
   const other = await context.newPage();
   for (const tab of [page, other]) {
     await restore(tab, file, { replace: true });
@@ -615,7 +624,7 @@ test("a restore waits while another tab restores, says so, and the two run one a
   expect(pending).toBe(2);
   expect(await snapshot(page)).toEqual(before);
 
-  await holder.evaluate(() => window.__releaseRestoreLock());
+  await releaseRestoreLock(holder);
   for (const tab of [page, other]) {
     await expect(tab.getByRole("status").filter({ hasText: "Restored 2 sessions, 3 check-ins and 2 photos." })).toBeVisible({ timeout: 60_000 });
   }

@@ -62,7 +62,7 @@ pub use persistence::{ask_persistence, storage_usage};
 #[cfg(target_arch = "wasm32")]
 pub use photos_repo::{
     delete_photo, load_photo_bytes, load_photo_files, load_photos, restore_photo, save_new_photo,
-    save_photo_reading, update_photo, PhotoCopy, StoredPhotoBytes,
+    save_photo_reading, update_photo, PhotoCopy, StoredFile, StoredPhotoBytes,
 };
 #[cfg(target_arch = "wasm32")]
 pub use records::{

@@ -1,11 +1,15 @@
 //! Photos: each one's record in `photos`, its working copy in `photo_bytes` and its thumbnail in
 //! `photo_thumbs`, written and deleted together in one transaction so a photo is never half there.
 //!
-//! A `photo_bytes` record is `{ id, working: ArrayBuffer }` and a `photo_thumbs` record
-//! `{ id, thumb: ArrayBuffer }`: JPEGs as raw bytes (not Blobs, which Safari loses in IndexedDB;
+//! A `photo_bytes` record is `{ id, working: ArrayBuffer, crc32 }` and a `photo_thumbs` record
+//! `{ id, thumb: ArrayBuffer, crc32 }`: JPEGs as raw bytes (not Blobs, which Safari loses in IndexedDB;
 //! not base64 or number arrays, which would cost a third more or many times more). Apart, so a
 //! gallery tile reads its thumbnail only (before version 3 both were in one record). The bytes go from the worker to storage, and
 //! from storage to an image's object URL, without ever being copied into wasm memory.
+//!
+//! `crc32` is the bytes' CRC-32, worked out once where they are made (the photo worker, or a
+//! restore that checked them) so that a backup never reads them into wasm memory to sum them.
+//! Records stored before it was kept have none; a backup sums those itself.
 
 use js_sys::{ArrayBuffer, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,6 +25,28 @@ use super::write::Write;
 use crate::domain::photos::photo::Photo;
 use crate::domain::photos::redness::RednessReading;
 use crate::domain::profile::settings::keys;
+
+/// The field of a bytes record that holds its bytes' CRC-32.
+const CRC32: &str = "crc32";
+
+/// One stored copy as a backup reads it: its bytes and, when stored with them, their CRC-32.
+pub struct StoredFile {
+    pub bytes: ArrayBuffer,
+    pub crc32: Option<u32>,
+}
+
+impl StoredFile {
+    fn from_record(record: &JsValue, copy: PhotoCopy) -> Option<StoredFile> {
+        let field = |name: &str| Reflect::get(record, &JsValue::from_str(name)).ok();
+        let bytes = field(copy.field())?.dyn_into::<ArrayBuffer>().ok()?;
+        // Only a whole number a CRC-32 can be: anything else is summed again.
+        let crc32 = field(CRC32)
+            .and_then(|v| v.as_f64())
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+            .map(|n| n as u32);
+        Some(StoredFile { bytes, crc32 })
+    }
+}
 
 /// Which stored copy of a photo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,12 +82,13 @@ pub struct StoredPhotoBytes {
 }
 
 impl StoredPhotoBytes {
+    /// The records for a photo's working copy and thumbnail, each with its bytes' CRC-32.
     pub fn new(
         id: &str,
-        working: &ArrayBuffer,
-        thumb: &ArrayBuffer,
+        working: (&ArrayBuffer, u32),
+        thumb: (&ArrayBuffer, u32),
     ) -> Result<StoredPhotoBytes, StorageError> {
-        let record = |copy: PhotoCopy, bytes: &ArrayBuffer| {
+        let record = |copy: PhotoCopy, (bytes, crc32): (&ArrayBuffer, u32)| {
             let record = Object::new();
             let set = |key: &str, value: &JsValue| {
                 Reflect::set(&record, &JsValue::from_str(key), value)
@@ -69,6 +96,7 @@ impl StoredPhotoBytes {
             };
             set("id", &JsValue::from_str(id))?;
             set(copy.field(), bytes)?;
+            set(CRC32, &JsValue::from_f64(crc32.into()))?;
             Ok::<JsValue, StorageError>(record.into())
         };
         Ok(StoredPhotoBytes {
@@ -142,7 +170,7 @@ pub async fn load_photo_bytes(
 
 /// A photo's working copy and thumbnail, read in one transaction (both requests made before
 /// either is awaited); `None` when either is missing. A backup reads every photo this way.
-pub async fn load_photo_files(db: &Db, id: &str) -> Result<Option<(ArrayBuffer, ArrayBuffer)>, StorageError> {
+pub async fn load_photo_files(db: &Db, id: &str) -> Result<Option<(StoredFile, StoredFile)>, StorageError> {
     db.retried(|| async {
         let copies = [PhotoCopy::Working, PhotoCopy::Thumb];
         let names = copies.map(|c| c.store().name());
@@ -152,16 +180,14 @@ pub async fn load_photo_files(db: &Db, id: &str) -> Result<Option<(ArrayBuffer, 
             let store = transaction.object_store(copy.store().name()).map_err(classify)?;
             requests.push(store.get(idb::Query::Key(JsValue::from_str(id))).map_err(classify)?);
         }
-        let mut buffers = Vec::new();
+        let mut files = Vec::new();
         for (request, copy) in requests.into_iter().zip(copies) {
             let record = request.await.map_err(classify)?;
-            let field = record
-                .map(|r| Reflect::get(&r, &JsValue::from_str(copy.field())).unwrap_or(JsValue::UNDEFINED));
-            buffers.push(field.and_then(|f| f.dyn_into::<ArrayBuffer>().ok()));
+            files.push(record.and_then(|r| StoredFile::from_record(&r, copy)));
         }
         finish(transaction).await?;
-        let thumb = buffers.pop().flatten();
-        Ok(buffers.pop().flatten().zip(thumb))
+        let thumb = files.pop().flatten();
+        Ok(files.pop().flatten().zip(thumb))
     })
     .await
 }

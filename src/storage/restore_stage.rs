@@ -88,8 +88,8 @@ pub struct StoredIds {
 pub async fn stage_photo_bytes(
     db: &Db,
     id: &str,
-    working: &ArrayBuffer,
-    thumb: &ArrayBuffer,
+    working: (&ArrayBuffer, u32),
+    thumb: (&ArrayBuffer, u32),
 ) -> Result<(), StorageError> {
     let bytes = StoredPhotoBytes::new(id, working, thumb)?;
     db.write_batch(bytes.into_writes()).await

@@ -50,6 +50,8 @@ async fn handle(data: JsValue) {
                 thumb_height: ingested.thumb_height,
                 taken_at: ingested.taken_at,
                 engine: used,
+                working_crc32: crc32fast::hash(&ingested.working),
+                thumb_crc32: crc32fast::hash(&ingested.thumb),
             });
             post(&scope, &Envelope::new(id, reply), &[working.into(), thumb.into()], true);
         }

@@ -3,7 +3,7 @@
 //!
 //! # On the wire
 //! A message is a JS array: first an [`Envelope`] in `postcard`'s compact bytes ([`encode`],
-//! [`decode`]), so `[1, 3, 0, 0]` is version 1, job 3, ingest with the auto engine, then its
+//! [`decode`]), so `[2, 3, 0, 0]` is version 2, job 3, ingest with the auto engine, then its
 //! attachments, which serde cannot carry:
 //! - [`Request::Ingest`]: the file, a `Blob`;
 //! - [`Reply::Ingested`]: the working copy, then the thumbnail (`ArrayBuffer`s, transferred
@@ -26,7 +26,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// The protocol's version: bump it whenever a message changes shape.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Said when the page and the worker come from different builds.
 pub const OTHER_VERSION: &str =
@@ -96,6 +96,10 @@ pub struct IngestedPhoto {
     pub taken_at: Option<String>,
     /// Which decoder did the work: `Image` or `Browser`, never `Auto`.
     pub engine: Engine,
+    /// The CRC-32 of the working copy's and the thumbnail's bytes, summed here where the bytes
+    /// are made, and stored beside them: a backup then never sums them on the page (version 2).
+    pub working_crc32: u32,
+    pub thumb_crc32: u32,
 }
 
 /// Why a message was not read, with the job it belonged to when that much could be read.
@@ -144,6 +148,8 @@ mod tests {
             thumb_height: 1,
             taken_at: taken_at.map(String::from),
             engine,
+            working_crc32: u32::MAX,
+            thumb_crc32: 0,
         }
     }
 
@@ -175,12 +181,12 @@ mod tests {
     fn the_wire_shape_is_the_documented_one() {
         // Version, id, then the variant's index and fields (postcard: varints and indexes). The
         // ingest benchmark writes and reads these bytes itself.
-        assert_eq!(encode(&Envelope::new(3, Request::Ingest { engine: Engine::Auto })), [1, 3, 0, 0]);
-        assert_eq!(encode(&Envelope::new(200, Request::Ingest { engine: Engine::Image })), [1, 200, 1, 0, 1]);
-        assert_eq!(encode(&Envelope::new(0, Reply::Ready)), [1, 0, 0]);
+        assert_eq!(encode(&Envelope::new(3, Request::Ingest { engine: Engine::Auto })), [2, 3, 0, 0]);
+        assert_eq!(encode(&Envelope::new(200, Request::Ingest { engine: Engine::Image })), [2, 200, 1, 0, 1]);
+        assert_eq!(encode(&Envelope::new(0, Reply::Ready)), [2, 0, 0]);
         assert_eq!(
             encode(&Envelope::new(2, Reply::Failed { message: "No".into() })),
-            [1, 2, 2, 2, b'N', b'o']
+            [2, 2, 2, 2, b'N', b'o']
         );
         let ingested = encode(&Envelope::new(
             1,
@@ -191,16 +197,18 @@ mod tests {
                 thumb_height: 1,
                 taken_at: None,
                 engine: Engine::Browser,
+                working_crc32: 300,
+                thumb_crc32: 5,
             }),
         ));
-        assert_eq!(ingested, [1, 1, 1, 4, 3, 2, 1, 0, 2]);
+        assert_eq!(ingested, [2, 1, 1, 4, 3, 2, 1, 0, 2, 0xAC, 0x02, 5]);
     }
 
     #[test]
     fn another_version_is_refused_with_its_job() {
         // A later version may add fields or variants: only its version and id are read.
         assert_eq!(
-            decode::<Request>(&[2, 9, 5, 77, 1]),
+            decode::<Request>(&[3, 9, 5, 77, 1]),
             Err(Refused { id: Some(9), message: OTHER_VERSION })
         );
         assert_eq!(decode::<Reply>(&[0, 2]), Err(Refused { id: Some(2), message: OTHER_VERSION }));
@@ -208,11 +216,11 @@ mod tests {
 
     #[test]
     fn unreadable_messages_are_refused() {
-        for bytes in [&[][..], &[1], &[0x80, 0x80, 0x80, 0x80, 0x80, 0x80]] {
+        for bytes in [&[][..], &[2], &[0x80, 0x80, 0x80, 0x80, 0x80, 0x80]] {
             assert_eq!(decode::<Request>(bytes), Err(Refused { id: None, message: UNREADABLE }), "{bytes:?}");
         }
         // The job can be read, so the refusal names it and the page can answer that job.
-        for bytes in [&[1, 4][..], &[1, 4, 9], &[1, 4, 0, 3], &[1, 4, 0]] {
+        for bytes in [&[2, 4][..], &[2, 4, 9], &[2, 4, 0, 3], &[2, 4, 0]] {
             assert_eq!(
                 decode::<Request>(bytes),
                 Err(Refused { id: Some(4), message: UNREADABLE }),
@@ -225,7 +233,7 @@ mod tests {
         cut.truncate(cut.len() - 3);
         assert_eq!(decode::<Reply>(&cut), Err(Refused { id: Some(4), message: UNREADABLE }));
         assert_eq!(
-            decode::<Reply>(&[1, 4, 2, 2, 0xff, 0xfe]),
+            decode::<Reply>(&[2, 4, 2, 2, 0xff, 0xfe]),
             Err(Refused { id: Some(4), message: UNREADABLE })
         );
     }

@@ -45,6 +45,19 @@ const MAX_THUMB_BYTES: u64 = 4 << 20;
 pub(super) const MANIFEST: &str = "manifest.json";
 pub(super) const RECORDS: &str = "records.json";
 
+/// A file's size and CRC-32, as its zip entry records them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileSum {
+    pub len: u64,
+    pub crc32: u32,
+}
+
+impl FileSum {
+    pub fn of(bytes: &[u8]) -> FileSum {
+        FileSum { len: bytes.len() as u64, crc32: crc32fast::hash(bytes) }
+    }
+}
+
 /// What an entry of the zip is, by its name: the only names Remodel writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Entry {
@@ -152,20 +165,30 @@ impl BackupWriter {
     }
 
     /// The local header for one entry, noting it in the directory.
-    fn entry(&mut self, name: &str, bytes: &[u8]) -> Vec<u8> {
-        let crc = crc32fast::hash(bytes);
+    fn entry(&mut self, name: &str, file: FileSum) -> Vec<u8> {
         // The limits keep every size and offset under 4 GiB.
-        let (size, offset) = (bytes.len() as u32, self.offset as u32);
-        let header = local_header(name, crc, size);
-        self.directory.extend(central_header(name, crc, size, offset));
+        let (size, offset) = (file.len as u32, self.offset as u32);
+        let header = local_header(name, file.crc32, size);
+        self.directory.extend(central_header(name, file.crc32, size, offset));
         self.entries += 1;
-        self.offset += header.len() as u64 + bytes.len() as u64;
+        self.offset += header.len() as u64 + file.len;
         header
     }
 
     /// Adds one photo's working copy and thumbnail: the caller writes the returned headers, each
     /// followed by its bytes.
     pub fn add_photo(&mut self, id: &str, working: &[u8], thumb: &[u8]) -> Result<PhotoHeaders, WriteError> {
+        self.add_photo_summed(id, FileSum::of(working), FileSum::of(thumb))
+    }
+
+    /// [`Self::add_photo`] for bytes whose size and CRC-32 are already known (stored beside
+    /// them at import): the bytes themselves need not pass through here at all.
+    pub fn add_photo_summed(
+        &mut self,
+        id: &str,
+        working: FileSum,
+        thumb: FileSum,
+    ) -> Result<PhotoHeaders, WriteError> {
         if !is_safe_photo_id(id) || self.written.contains(id) {
             return Err(WriteError::Broken(format!("photo id {id:?} cannot be written")));
         }
@@ -174,13 +197,14 @@ impl BackupWriter {
                 "This library has more photos than one backup file holds ({MAX_PHOTOS} at most). Nothing was changed."
             )));
         }
-        if working.len() as u64 > MAX_WORKING_BYTES || thumb.len() as u64 > MAX_THUMB_BYTES {
+        if working.len > MAX_WORKING_BYTES || thumb.len > MAX_THUMB_BYTES {
             return Err(WriteError::TooLarge(format!(
                 "One photo ({id}) is larger than a backup file takes ({} MB at most). Nothing was changed.",
                 MAX_WORKING_BYTES >> 20
             )));
         }
-        let cost = entry_cost(&working_name(id), working.len()) + entry_cost(&thumb_name(id), thumb.len());
+        let cost = entry_cost(&working_name(id), working.len as usize)
+            + entry_cost(&thumb_name(id), thumb.len as usize);
         if self.offset + self.directory.len() as u64 + cost > PHOTO_BUDGET_BYTES {
             return Err(WriteError::TooLarge(format!(
                 "Your photos are more than one backup file holds (4 GB at most, about {} photos). Back up fewer photos at a time: remove older ones after saving this backup of them. Nothing was changed.",
@@ -219,9 +243,9 @@ impl BackupWriter {
                 MAX_RECORDS_BYTES >> 20
             )));
         }
-        let mut tail = self.entry(RECORDS, &records_json);
+        let mut tail = self.entry(RECORDS, FileSum::of(&records_json));
         tail.extend_from_slice(&records_json);
-        tail.extend(self.entry(MANIFEST, &manifest_json));
+        tail.extend(self.entry(MANIFEST, FileSum::of(&manifest_json)));
         tail.extend_from_slice(&manifest_json);
         let directory_offset = self.offset as u32;
         tail.extend_from_slice(&self.directory);
@@ -334,6 +358,11 @@ impl BackupIndex {
         let entry = self.entry(name)?;
         let start = data_start(entry, header)?;
         Ok(start..start + entry.size)
+    }
+
+    /// `name`'s CRC-32 as the directory gives it (what [`Self::check`] checks bytes against).
+    pub fn crc32(&self, name: &str) -> Result<u32, BackupError> {
+        Ok(self.entry(name)?.crc32)
     }
 
     /// `bytes` as `name`'s, checked against its size and CRC-32.

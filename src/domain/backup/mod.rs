@@ -34,6 +34,8 @@ mod container_tests;
 mod restore_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod sample;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod writer_tests;
 
 use serde::{Deserialize, Serialize};
 

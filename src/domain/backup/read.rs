@@ -53,6 +53,9 @@ pub struct PhotoRead<B> {
     pub id: String,
     pub working: B,
     pub thumb: B,
+    /// The CRC-32 each was checked against (kept beside the bytes when they are stored).
+    pub working_crc32: u32,
+    pub thumb_crc32: u32,
 }
 
 /// A backup whose manifest and records passed every check; its photos are read one at a time.
@@ -160,7 +163,8 @@ impl OpenedBackup {
                 return Err(BackupError::Damaged(format!("“{name}” is not a JPEG")));
             }
         }
-        Ok(PhotoRead { id: id.clone(), working, thumb })
+        let (working_crc32, thumb_crc32) = (self.index.crc32(&names[0])?, self.index.crc32(&names[1])?);
+        Ok(PhotoRead { id: id.clone(), working, thumb, working_crc32, thumb_crc32 })
     }
 }
 

@@ -173,6 +173,7 @@ async fn read_one(
         redness: None,
         updated: Some(now_utc()),
     };
-    let bytes = StoredPhotoBytes::new(&id, &working, &thumb).map_err(|e| e.user_message())?;
+    let bytes = StoredPhotoBytes::new(&id, (&working, made.working_crc32), (&thumb, made.thumb_crc32))
+        .map_err(|e| e.user_message())?;
     Ok((photo, bytes))
 }

@@ -53,14 +53,23 @@ impl BackupSink {
         Ok(())
     }
 
-    /// Adds a photo's bytes: `buffer` as the browser holds them, and `bytes`, the same in the
-    /// app's memory. A plain file takes the browser's buffer as it is (no copy back).
-    pub async fn write_buffer(&mut self, buffer: &ArrayBuffer, bytes: &[u8]) -> Result<(), JsValue> {
+    /// Whether bytes written are sealed (and so must pass through the app's memory).
+    pub fn is_sealed(&self) -> bool {
+        self.sealing.is_some()
+    }
+
+    /// Adds a photo's bytes: `buffer` as the browser holds them, and `copied`, the same in the
+    /// app's memory if the caller has them. A plain file takes the browser's buffer as it is (no
+    /// copy at all); a sealed one needs the bytes here, and copies them if not given.
+    pub async fn write_buffer(&mut self, buffer: &ArrayBuffer, copied: Option<&[u8]>) -> Result<(), JsValue> {
         if self.sealing.is_none() {
             self.pending.push(buffer);
             return Ok(());
         }
-        self.write(bytes).await
+        match copied {
+            Some(bytes) => self.write(bytes).await,
+            None => self.write(&Uint8Array::new(buffer).to_vec()).await,
+        }
     }
 
     /// Makes the parts so far into one blob, so the buffers behind them can go.

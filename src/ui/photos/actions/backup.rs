@@ -1,14 +1,14 @@
 //! The data page's effects: making a backup (restoring one is `super::restore`). Components call
 //! these; none of them renders.
 
-use js_sys::{ArrayBuffer, Uint8Array};
+use js_sys::Uint8Array;
 use yew::Callback;
 
-use crate::domain::backup::container::{BackupWriter, WriteError};
+use crate::domain::backup::container::{BackupWriter, FileSum, WriteError};
 use crate::domain::backup::file_name;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::device::storage_usage::format_bytes;
-use crate::storage::{self, Db};
+use crate::storage::{self, Db, StoredFile};
 use crate::ui::platform::backup_sink::BackupSink;
 use crate::ui::platform::buffers::release;
 use crate::ui::platform::clock::now_local;
@@ -66,7 +66,7 @@ pub async fn make_backup(
     let mut writer = BackupWriter::new();
     let total = records.photos.len();
     // One photo is written into the file while the next is read from the database.
-    let mut current: Option<(String, ArrayBuffer, ArrayBuffer)> = None;
+    let mut current: Option<(String, StoredFile, StoredFile)> = None;
     for at in 0..=total {
         let loading = async {
             match records.photos.get(at) {
@@ -79,17 +79,18 @@ pub async fn make_backup(
         let writing = async {
             // A photo whose bytes are missing is left out, and counted.
             let Some((id, working, thumb)) = current.take() else { return Ok::<(), String>(()) };
-            let (working_bytes, thumb_bytes) =
-                (Uint8Array::new(&working).to_vec(), Uint8Array::new(&thumb).to_vec());
-            let headers = writer.add_photo(&id, &working_bytes, &thumb_bytes).map_err(write_failed)?;
+            let sealed = sink.is_sealed();
+            let (working_sum, working_copy) = summed(&working, sealed);
+            let (thumb_sum, thumb_copy) = summed(&thumb, sealed);
+            let headers = writer.add_photo_summed(&id, working_sum, thumb_sum).map_err(write_failed)?;
             sink.write(&headers.working).await.map_err(browser_failed)?;
-            sink.write_buffer(&working, &working_bytes).await.map_err(browser_failed)?;
+            sink.write_buffer(&working.bytes, working_copy.as_deref()).await.map_err(browser_failed)?;
             sink.write(&headers.thumb).await.map_err(browser_failed)?;
-            sink.write_buffer(&thumb, &thumb_bytes).await.map_err(browser_failed)?;
+            sink.write_buffer(&thumb.bytes, thumb_copy.as_deref()).await.map_err(browser_failed)?;
             sink.flush().map_err(browser_failed)?;
             // The file's blob holds the bytes now: the database's copies can go.
-            release(&working);
-            release(&thumb);
+            release(&working.bytes);
+            release(&thumb.bytes);
             Ok(())
         };
         let (loaded, written) = both(loading, writing).await;
@@ -107,6 +108,20 @@ pub async fn make_backup(
     let file = sink.finish(&file_name(&created_at), BACKUP_MIME).await.map_err(browser_failed)?;
     progress.emit(Progress::at("Ready", 1, 1));
     Ok(ReadyBackup { file, status: BackupStatus::after_backup(&created_at[..10]), left_out })
+}
+
+/// A stored copy's size and CRC-32, and its bytes in the app's memory when they had to come
+/// there: to be sealed, or to be summed when stored before their sum was kept. A plain backup of
+/// photos stored with their sums never copies their bytes out of the browser's buffers.
+fn summed(file: &StoredFile, sealed: bool) -> (FileSum, Option<Vec<u8>>) {
+    let copy = || Uint8Array::new(&file.bytes).to_vec();
+    match file.crc32 {
+        Some(crc32) => (FileSum { len: file.bytes.byte_length().into(), crc32 }, sealed.then(copy)),
+        None => {
+            let bytes = copy();
+            (FileSum::of(&bytes), Some(bytes))
+        }
+    }
 }
 
 /// A writer's refusal in its own words (a limit), or as a failure to make the file.

@@ -122,9 +122,11 @@ async fn stage(
                 if !stored.any.contains(&files.id) {
                     staged.push(files.id.clone());
                 }
+                let sums = (files.working_crc32, files.thumb_crc32);
                 let (id, working, thumb) = (files.id, files.working.into_buffer(), files.thumb.into_buffer());
                 writing = Some(Box::pin(async move {
-                    let stored = storage::stage_photo_bytes(db, &id, &working, &thumb).await;
+                    let stored =
+                        storage::stage_photo_bytes(db, &id, (&working, sums.0), (&thumb, sums.1)).await;
                     // Stored (or not): the browser's copies can go now, not at the next collection.
                     release(&working);
                     release(&thumb);

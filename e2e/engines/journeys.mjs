@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { countStored, slowEveryRead, storedSetting } from "../stored.mjs";
+import { holdRestoreLock, releaseRestoreLock } from "../restore-lock.mjs";
 import { Key } from "./page.mjs";
 import { photoWithGps } from "./gps-photo.mjs";
 import { seedPhotos } from "../seed-photos.mjs";
@@ -482,7 +483,8 @@ export async function compare(page) {
   await page.byRole("group", { name: "Difference legend" }).byText(/2\.3 — just visible/).waitFor();
 }
 
-/** Back up (handed over through the share sheet), delete everything, restore: all back. */
+/** Back up (handed over through the share sheet), delete everything, restore (waiting first for
+ * the restore lock held elsewhere): all back. */
 export async function backupRoundTrip(page) {
   await start(page);
   await addArea(page, "cheeks");
@@ -511,8 +513,15 @@ export async function backupRoundTrip(page) {
   await page.byRole("status").byText("Everything was deleted from this device.").waitFor();
   for (const store of ["sessions", "recovery_entries", "photos", "photo_bytes", "photo_thumbs"]) assert.equal(await countStored(page, store), 0);
 
+  // The restore lock is held elsewhere (a WebDriver session has one window, so the page itself
+  // holds it under the app's lock name, as a restore in another tab would): the restore says it
+  // waits, touches nothing, and runs once the lock is released.
+  await holdRestoreLock(page);
   await page.byLabel("Backup file").setFiles([file]);
   await page.byRole("button", { name: "Restore backup" }).click();
+  await page.byRole("status").byText(/Waiting for a restore in another tab or window to finish/).waitFor();
+  for (const store of ["sessions", "photos", "photo_bytes"]) assert.equal(await countStored(page, store), 0);
+  await releaseRestoreLock(page);
   await page.byRole("status").byText("Restored 1 session, 1 check-in and 1 photo.").waitFor(60_000);
   await page.goto("/sessions");
   await page.byRole("link", { name: /20 Nov 2026/ }).waitFor();

@@ -252,24 +252,25 @@ test("the photo worker speaks its typed protocol and refuses another version's m
     const photo = new Blob([Uint8Array.from(atob(jpeg), (c) => c.charCodeAt(0))], { type: "image/jpeg" });
     return {
       ready,
-      ingested: await ask([1, 7, 0, 0], photo),
-      notAPhoto: await ask([1, 8, 0, 1], new Blob(["plain text, not a photo"])),
-      otherVersion: await ask([2, 9, 0, 0], photo),
+      ingested: await ask([2, 7, 0, 0], photo),
+      notAPhoto: await ask([2, 8, 0, 1], new Blob(["plain text, not a photo"])),
+      // A page of the build before (version 1) asking this worker.
+      otherVersion: await ask([1, 9, 0, 0], photo),
       unreadable: await ask([]),
-      unknownJob: await ask([1, 10, 9]),
+      unknownJob: await ask([2, 10, 9]),
     };
   }, jpeg);
-  expect(replies.ready.bytes).toEqual([1, 0, 0]);
-  // Version 1, job 7, Ingested, then the two JPEG copies handed over.
-  expect(replies.ingested.bytes.slice(0, 3)).toEqual([1, 7, 1]);
+  expect(replies.ready.bytes).toEqual([2, 0, 0]);
+  // Version 2, job 7, Ingested, then the two JPEG copies handed over.
+  expect(replies.ingested.bytes.slice(0, 3)).toEqual([2, 7, 1]);
   expect(replies.ingested.attachments).toEqual([[0xff, 0xd8], [0xff, 0xd8]]);
   // Failed { message } answers the job it belongs to, with the sentence for the client.
-  expect(replies.notAPhoto.bytes.slice(0, 3)).toEqual([1, 8, 2]);
+  expect(replies.notAPhoto.bytes.slice(0, 3)).toEqual([2, 8, 2]);
   expect(replies.notAPhoto.attachments).toEqual([]);
-  expect(replies.otherVersion.bytes.slice(0, 3)).toEqual([1, 9, 2]);
+  expect(replies.otherVersion.bytes.slice(0, 3)).toEqual([2, 9, 2]);
   expect(replies.otherVersion.text).toBe("The photo processor is from another version of the app. Reload the page and try again.");
-  expect(replies.unreadable.bytes.slice(0, 3)).toEqual([1, 0, 2]);
-  expect(replies.unknownJob.bytes.slice(0, 3)).toEqual([1, 10, 2]);
+  expect(replies.unreadable.bytes.slice(0, 3)).toEqual([2, 0, 2]);
+  expect(replies.unknownJob.bytes.slice(0, 3)).toEqual([2, 10, 2]);
   expect(replies.unknownJob.text).toBe("The photo processor and this page could not understand each other. Reload the page and try again.");
 });
 

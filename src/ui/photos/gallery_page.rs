@@ -128,7 +128,11 @@ fn gallery_row(
         }
     };
     for ((month, range), window) in row.months.iter().zip(windows) {
-        if let (true, Some(g)) = (window.tiles.is_empty(), geometry) {
+        if window.tiles.is_empty() {
+            // Before the grid is measured only the months with tiles are drawn (the first
+            // screen's): drawing the others' headings, only to swap them for spaces a frame
+            // later, cost 1,500 photos about 345 blocks made and removed.
+            let Some(g) = geometry else { continue };
             if space == 0.0 {
                 space_key = month.clone();
             }

@@ -17,7 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::db::Db;
 use super::db::Span;
 use super::error::StorageError;
-use super::idb_values::{classify, finish, from_js};
+use super::idb_values::{classify, from_js};
 use super::records::readable;
 use super::schema::Store;
 use super::settings_repo::load_backup_status;
@@ -185,7 +185,8 @@ pub async fn load_photo_files(db: &Db, id: &str) -> Result<Option<(StoredFile, S
             let record = request.await.map_err(classify)?;
             files.push(record.and_then(|r| StoredFile::from_record(&r, copy)));
         }
-        finish(transaction).await?;
+        // Both values are whole: the transaction ends on its own (see `Db::get_value`).
+        drop(transaction);
         let thumb = files.pop().flatten();
         Ok(files.pop().flatten().zip(thumb))
     })

@@ -69,10 +69,8 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
         // before every record is read (e2e/bench-gallery.mjs measures it).
         return html! {
             <Page section={Section::Photos} heading="Photo">
-                if let Some(url) = url {
-                    <figure class="photo-view"><img src={url} alt="The photo" /></figure>
-                }
-                <p role="status">{ app.waiting_message() }</p>
+                { photo_figure(url, "The photo".into(), None) }
+                <><p role="status">{ app.waiting_message() }</p></>
             </Page>
         };
     };
@@ -171,30 +169,47 @@ pub fn PhotoPage(props: &PhotoPageProps) -> Html {
     };
     html! {
         <Page section={Section::Photos} heading={AttrValue::from(heading)}>
-            <figure class="photo-view">
-                <img src={url} alt={format!("{area}, {}, {day}", photo.angle_label())}
-                    width={photo.width.to_string()} height={photo.height.to_string()} />
-                <figcaption>{ format!("{day} · {} × {} px", photo.width, photo.height) }</figcaption>
-            </figure>
-            <form class="form" aria-label="Photo details" novalidate=true {onsubmit}>
-                <DetailsFields form={form.clone()} errors={(*errors).clone()} profile={records.profile.clone()}
-                    sessions={records.sessions.clone()} with_date=true
-                    custom_names={custom_names(library.photos.as_deref().map_or(&[][..], Vec::as_slice), &form.area_id)} />
-                { form_actions("Save details", (*message).as_ref(), !errors.is_empty()) }
-                if *saved {
-                    <p role="status">{ "Details saved." }</p>
-                }
-            </form>
-            <section class="danger-zone" aria-label="Delete photo">
-                if *confirming {
-                    <p role="alert">{ "Delete this photo from this device?" }</p>
-                    <button type="button" class="button button--danger" onclick={ondelete}>{ "Yes, delete photo" }</button>
-                    <button type="button" class="button button--quiet" onclick={cancel}>{ "Keep it" }</button>
-                } else {
-                    <button type="button" class="button button--quiet" onclick={ask}>{ "Delete photo" }</button>
-                }
-            </section>
-            <Link<PhotoRoute> to={PhotoRoute::Gallery}>{ "All photos" }</Link<PhotoRoute>>
+            { photo_figure(url, format!("{area}, {}, {day}", photo.angle_label()).into(), Some((&photo, &day))) }
+            // One fragment after the figure, as while waiting: Yew matches children of lists of
+            // different lengths from the end, and would make the figure again.
+            <>
+                <form class="form" aria-label="Photo details" novalidate=true {onsubmit}>
+                    <DetailsFields form={form.clone()} errors={(*errors).clone()} profile={records.profile.clone()}
+                        sessions={records.sessions.clone()} with_date=true
+                        custom_names={custom_names(library.photos.as_deref().map_or(&[][..], Vec::as_slice), &form.area_id)} />
+                    { form_actions("Save details", (*message).as_ref(), !errors.is_empty()) }
+                    if *saved {
+                        <p role="status">{ "Details saved." }</p>
+                    }
+                </form>
+                <section class="danger-zone" aria-label="Delete photo">
+                    if *confirming {
+                        <p role="alert">{ "Delete this photo from this device?" }</p>
+                        <button type="button" class="button button--danger" onclick={ondelete}>{ "Yes, delete photo" }</button>
+                        <button type="button" class="button button--quiet" onclick={cancel}>{ "Keep it" }</button>
+                    } else {
+                        <button type="button" class="button button--quiet" onclick={ask}>{ "Delete photo" }</button>
+                    }
+                </section>
+                <Link<PhotoRoute> to={PhotoRoute::Gallery}>{ "All photos" }</Link<PhotoRoute>>
+            </>
         </Page>
+    }
+}
+
+/// The photo itself, the same element before the library is read and after: the image shown
+/// while the records load is kept, not made again (which would load and decode it twice).
+fn photo_figure(url: Option<String>, alt: AttrValue, details: Option<(&Photo, &str)>) -> Html {
+    let size = details.map(|(photo, _)| (photo.width.to_string(), photo.height.to_string()));
+    let (width, height) = size.unzip();
+    html! {
+        <figure class="photo-view">
+            if let Some(url) = url {
+                <img src={url} {alt} {width} {height} />
+            }
+            if let Some((photo, day)) = details {
+                <figcaption>{ format!("{day} · {} × {} px", photo.width, photo.height) }</figcaption>
+            }
+        </figure>
     }
 }

@@ -8,7 +8,7 @@ use std::pin::Pin;
 
 use yew::Callback;
 
-use super::backup::Progress;
+use super::backup::{PacedProgress, Progress};
 use super::{PhotoActions, NOT_OPEN};
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::backup::read::{open_backup, OpenedBackup};
@@ -89,6 +89,7 @@ async fn stage(
     let mut staged = Vec::new();
     let mut writing: Option<Staging<'_>> = None;
     let mut outcome = Ok(());
+    let copying = PacedProgress::new(progress.clone(), "Checking and copying photos");
     for at in 0..=total {
         let previous = writing.take();
         let written = async move {
@@ -109,7 +110,7 @@ async fn stage(
             break;
         }
         if at > 0 {
-            progress.emit(Progress::at("Checking and copying photos", at, total));
+            copying.at(at, total);
         }
         match read {
             Err(error) => {
@@ -169,8 +170,8 @@ async fn run(
         .replace
         .then(|| BackupStatus::after_backup(opened.manifest.created_at.get(..10).unwrap_or_default()));
     let on_write = {
-        let progress = progress.clone();
-        move |done, total| progress.emit(Progress::at("Writing", done, total))
+        let writing = PacedProgress::new(progress.clone(), "Writing");
+        move |done, total| writing.at(done, total)
     };
     if let Err(error) = storage::switch_to_restored(db, &plan, status.as_ref(), &dropped, on_write).await {
         let _ = storage::discard_staged(db, &staged).await;

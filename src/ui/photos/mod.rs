@@ -52,6 +52,7 @@ use crate::ui::shared::components::not_found::not_found_page;
 
 #[component]
 pub fn PhotosApp() -> Html {
+    crate::ui::photos::data::use_earlier_backup_files_removed();
     html! {
         <BrowserRouter>
             <AppStateProvider>

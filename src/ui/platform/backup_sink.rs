@@ -1,27 +1,160 @@
-//! The backup file as it is written: parts handed to the browser as they come (one `Blob` per
-//! photo, which the browser may keep on disk), sealed in chunks when a passphrase is given, so a
-//! library of gigabytes passes through memory one photo at a time.
+//! The backup file as it is written, sealed in chunks when a passphrase is given, so a library of
+//! gigabytes passes through memory one photo at a time. Its parts go, as they come:
+//! - from 400 MB, where the browser can write files (`createWritable`: Chromium 86, Firefox 111),
+//!   into a file of the origin-private file system, in a folder of this page's own under
+//!   `backup`: Chromium cannot read a `Blob` built from parts past a limit of its own (a 2 GB
+//!   backup's download was cancelled on every machine measured, 600 MB on one), and reads a file
+//!   on disk of any size (2 GB measured). A page's file is replaced by its next backup, and
+//!   removed by the next page of the app to open once its page is gone (each page holds a Web
+//!   Lock while it lives), so a backup's copy does not stay on the device and never goes while
+//!   its page still offers it;
+//! - below that, or elsewhere, into one `Blob` per photo (which the browser may keep on disk), put
+//!   together at the end.
 
-use js_sys::{Array, ArrayBuffer, Uint8Array};
-use wasm_bindgen::JsValue;
-use web_sys::{Blob, File, FilePropertyBag};
+use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, File, FilePropertyBag, FileSystemDirectoryHandle, FileSystemFileHandle,
+    FileSystemGetDirectoryOptions, FileSystemGetFileOptions, FileSystemRemoveOptions,
+    FileSystemWritableFileStream,
+};
 
 use crate::domain::backup::sealed_stream::Chunker;
 use crate::ui::platform::crypto::StreamKey;
+use crate::ui::platform::locks::{held_lock_names, hold_while_page_lives};
+
+/// The origin-private file system's folder for backups being made: a folder in it per page,
+/// named by [`page_id`].
+const BACKUP_FOLDER: &str = "backup";
+/// The lock a page holds while it lives, with its id after it.
+const PAGE_LOCK: &str = "remodel-page-";
+
+thread_local! {
+    static PAGE_ID: String = format!("{:016x}", (js_sys::Math::random() * 2f64.powi(53)) as u64);
+    /// Whether this page holds its lock already (asked once: a second ask would wait forever).
+    static HOLDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// This page's id: its folder's name, held as a lock while the page lives (from its first
+/// backup), so other pages leave its file alone and remove it once the page is gone.
+fn page_id() -> String {
+    PAGE_ID.with(String::clone)
+}
+
+/// Where the parts go.
+enum Output {
+    /// Blobs made of the parts so far.
+    Blobs(Array),
+    /// A file being written on disk.
+    Disk { handle: FileSystemFileHandle, writable: FileSystemWritableFileStream },
+}
 
 /// A backup file being written.
 pub struct BackupSink {
-    /// Parts already made into blobs.
-    blobs: Array,
+    output: Output,
     /// Parts since the last [`BackupSink::flush`].
     pending: Array,
     sealing: Option<(StreamKey, Chunker)>,
 }
 
+/// Removes the backup files of pages that are gone (each page's folder, unless its page's lock is
+/// held). Best effort: without the file system nothing is there; without Web Locks no page can be
+/// known to be gone, so nothing is removed here (each page still replaces its own).
+pub async fn forget_backup_files() {
+    let Some(folder) = backup_folder(false).await else { return };
+    let Some(held) = held_lock_names().await else { return };
+    if !Reflect::has(&folder, &"keys".into()).unwrap_or(false) {
+        return;
+    }
+    let mut gone = Vec::new();
+    let names = folder.keys();
+    while let Ok(next) =
+        JsFuture::from(names.next().unwrap_or_else(|_| js_sys::Promise::resolve(&JsValue::NULL))).await
+    {
+        if Reflect::get(&next, &"done".into()).map_or(true, |done| done.is_truthy()) {
+            break;
+        }
+        let Some(name) = Reflect::get(&next, &"value".into()).ok().and_then(|v| v.as_string()) else { break };
+        // This page's own folder is never another's to remove (its lock may still be asked for).
+        if name != page_id() && !held.contains(&format!("{PAGE_LOCK}{name}")) {
+            gone.push(name);
+        }
+    }
+    for name in gone {
+        remove(&folder, &name).await;
+    }
+}
+
+async fn remove(folder: &FileSystemDirectoryHandle, name: &str) {
+    let options = FileSystemRemoveOptions::new();
+    options.set_recursive(true);
+    let _ = JsFuture::from(folder.remove_entry_with_options(name, &options)).await;
+}
+
+/// The app's backup folder (made when `create`), where the browser has the file system.
+async fn backup_folder(create: bool) -> Option<FileSystemDirectoryHandle> {
+    let storage = web_sys::window()?.navigator().storage();
+    // `getDirectory` itself is missing in older browsers: calling it would throw.
+    if !Reflect::has(&storage, &"getDirectory".into()).unwrap_or(false) {
+        return None;
+    }
+    let root: FileSystemDirectoryHandle =
+        JsFuture::from(storage.get_directory()).await.ok()?.dyn_into().ok()?;
+    folder_in(&root, BACKUP_FOLDER, create).await
+}
+
+async fn folder_in(
+    parent: &FileSystemDirectoryHandle,
+    name: &str,
+    create: bool,
+) -> Option<FileSystemDirectoryHandle> {
+    let options = FileSystemGetDirectoryOptions::new();
+    options.set_create(create);
+    JsFuture::from(parent.get_directory_handle_with_options(name, &options)).await.ok()?.dyn_into().ok()
+}
+
+/// A new file `name` in this page's emptied folder, open for writing; `None` where the browser
+/// cannot write one.
+async fn disk_output(name: &str) -> Option<Output> {
+    let folder = backup_folder(true).await?;
+    let page = page_id();
+    if !HOLDING.replace(true) {
+        hold_while_page_lives(&format!("{PAGE_LOCK}{page}"));
+    }
+    // This page's earlier backup goes: it was handed over, or is replaced by this one.
+    remove(&folder, &page).await;
+    let own = folder_in(&folder, &page, true).await?;
+    let create = FileSystemGetFileOptions::new();
+    create.set_create(true);
+    let handle: FileSystemFileHandle =
+        JsFuture::from(own.get_file_handle_with_options(name, &create)).await.ok()?.dyn_into().ok()?;
+    if !Reflect::has(&handle, &"createWritable".into()).unwrap_or(false) {
+        return None;
+    }
+    let writable = JsFuture::from(handle.create_writable()).await.ok()?.dyn_into().ok()?;
+    Some(Output::Disk { handle, writable })
+}
+
+/// From this size a backup is written to disk where the browser can: below it, blobs are faster
+/// (a 2 GB backup took 8.5 s to build as blobs and 18.6 s on disk here) and still read back
+/// (400 MB did on every machine measured; 600 MB did not on one).
+const DISK_FROM_BYTES: u64 = 400_000_000;
+
 impl BackupSink {
-    /// A plain file, or one sealed under `passphrase` (its header and key check written now).
-    pub async fn new(passphrase: Option<&str>) -> Result<BackupSink, JsValue> {
-        let mut sink = BackupSink { blobs: Array::new(), pending: Array::new(), sealing: None };
+    /// The file `name`, of about `expected_bytes`, plain or sealed under `passphrase` (its header
+    /// and key check written now).
+    pub async fn new(
+        passphrase: Option<&str>,
+        name: &str,
+        expected_bytes: u64,
+    ) -> Result<BackupSink, JsValue> {
+        let disk = match expected_bytes >= DISK_FROM_BYTES {
+            true => disk_output(name).await,
+            false => None,
+        };
+        let output = disk.unwrap_or_else(|| Output::Blobs(Array::new()));
+        let mut sink = BackupSink { output, pending: Array::new(), sealing: None };
         if let Some(passphrase) = passphrase {
             let key = StreamKey::create(passphrase).await?;
             sink.pending.push(&Uint8Array::from(key.header()));
@@ -72,13 +205,34 @@ impl BackupSink {
         }
     }
 
-    /// Makes the parts so far into one blob, so the buffers behind them can go.
-    pub fn flush(&mut self) -> Result<(), JsValue> {
-        if self.pending.length() > 0 {
-            let blob = Blob::new_with_buffer_source_sequence(&self.pending)?;
-            self.blobs.push(&blob);
-            self.pending = Array::new();
+    /// Hands the parts so far over (written to the file, or made into one blob), so the buffers
+    /// behind them can go.
+    pub async fn flush(&mut self) -> Result<(), JsValue> {
+        if self.pending.length() == 0 {
+            return Ok(());
         }
+        match &self.output {
+            Output::Blobs(blobs) => {
+                let blob = Blob::new_with_buffer_source_sequence(&self.pending)?;
+                blobs.push(&blob);
+            }
+            Output::Disk { writable, .. } => {
+                // Each part handed to the stream as it is (no blob made of them first: one copy
+                // fewer); the stream keeps them in order, so only the last write is awaited.
+                let mut last = None;
+                for part in self.pending.iter() {
+                    let written = match part.dyn_ref::<ArrayBuffer>() {
+                        Some(buffer) => writable.write_with_buffer_source(buffer)?,
+                        None => writable.write_with_js_u8_array(part.unchecked_ref())?,
+                    };
+                    last = Some(written);
+                }
+                if let Some(last) = last {
+                    JsFuture::from(last).await?;
+                }
+            }
+        }
+        self.pending = Array::new();
         Ok(())
     }
 
@@ -89,9 +243,19 @@ impl BackupSink {
             let sealed = key.seal(counter, true, &last).await?;
             self.pending.push(&sealed);
         }
-        self.flush()?;
-        let options = FilePropertyBag::new();
-        options.set_type(mime);
-        File::new_with_blob_sequence_and_options(&self.blobs, name, &options)
+        self.flush().await?;
+        match self.output {
+            Output::Blobs(blobs) => {
+                let options = FilePropertyBag::new();
+                options.set_type(mime);
+                File::new_with_blob_sequence_and_options(&blobs, name, &options)
+            }
+            Output::Disk { handle, writable } => {
+                JsFuture::from(writable.close()).await?;
+                // The file on disk itself (named `name` when it was made): a file wrapping it
+                // would be a blob built from a part again.
+                JsFuture::from(handle.get_file()).await?.dyn_into()
+            }
+        }
     }
 }

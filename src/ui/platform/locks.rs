@@ -1,6 +1,8 @@
-//! One restore at a time across the app's tabs, through the Web Locks API (Chrome 69, Firefox 96,
-//! Safari 15.4): a restore sweeps bytes that have no photo record, and in another tab those can
-//! be a restore's staged photos. A browser without the API runs the work unlocked, as before.
+//! The Web Locks API (Chrome 69, Firefox 96, Safari 15.4) across the app's tabs:
+//! - one restore at a time: a restore sweeps bytes that have no photo record, and in another tab
+//!   those can be a restore's staged photos. A browser without the API runs the work unlocked;
+//! - which pages are still open: a page holds a lock of its own while it lives, so another can
+//!   tell its backup file from one a closed page left (`backup_sink`).
 
 use std::future::Future;
 
@@ -34,6 +36,30 @@ pub async fn exclusively<T>(name: &str, on_wait: impl FnOnce(), work: impl Futur
     let output = work.await;
     let _ = release.call0(&JsValue::NULL);
     output
+}
+
+/// Holds the lock `name` for as long as this page lives (the browser lets go of a page's locks
+/// when it goes): other tabs see the page is still there. Nothing happens without the API.
+pub fn hold_while_page_lives(name: &str) {
+    if let Some((locks, request_fn)) = lock_request() {
+        // Never released: `release` is dropped, so the promise the lock waits on never settles.
+        let _ = request(&locks, &request_fn, name, false);
+    }
+}
+
+/// The names of the locks held now by any page of the app; `None` without the API (then no
+/// page can be known to be gone).
+pub async fn held_lock_names() -> Option<Vec<String>> {
+    let (locks, _) = lock_request()?;
+    let query = Reflect::get(&locks, &JsValue::from_str("query")).ok()?.dyn_into::<Function>().ok()?;
+    let promise = query.call0(&locks).ok()?.dyn_into::<Promise>().ok()?;
+    let snapshot = JsFuture::from(promise).await.ok()?;
+    let held = Reflect::get(&snapshot, &JsValue::from_str("held")).ok()?;
+    let names = js_sys::Array::from(&held)
+        .iter()
+        .filter_map(|lock| Reflect::get(&lock, &JsValue::from_str("name")).ok()?.as_string())
+        .collect();
+    Some(names)
 }
 
 /// A lock asked for: `granted` settles with the lock (null if `if_available` and it was taken);

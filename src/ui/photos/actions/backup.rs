@@ -89,7 +89,9 @@ pub async fn make_backup(
     let created_at = now_local();
     let (mut records, unreadable) = storage::backup_records(db).await.map_err(|e| e.user_message())?;
     let browser_failed = |_| "The browser could not make the backup file. Nothing was changed.".to_string();
-    let mut sink = BackupSink::new(passphrase.as_deref()).await.map_err(browser_failed)?;
+    let name = file_name(&created_at);
+    let expected: u64 = records.photos.iter().map(|p| u64::from(p.stored_bytes)).sum();
+    let mut sink = BackupSink::new(passphrase.as_deref(), &name, expected).await.map_err(browser_failed)?;
     let mut writer = BackupWriter::new();
     let total = records.photos.len();
     // One photo is written into the file while the next is read from the database.
@@ -115,7 +117,7 @@ pub async fn make_backup(
             sink.write_buffer(&working.bytes, working_copy.as_deref()).await.map_err(browser_failed)?;
             sink.write(&headers.thumb).await.map_err(browser_failed)?;
             sink.write_buffer(&thumb.bytes, thumb_copy.as_deref()).await.map_err(browser_failed)?;
-            sink.flush().map_err(browser_failed)?;
+            sink.flush().await.map_err(browser_failed)?;
             // The file's blob holds the bytes now: the database's copies can go.
             release(&working.bytes);
             release(&thumb.bytes);
@@ -133,7 +135,7 @@ pub async fn make_backup(
     let left_out = unreadable.len() + before - records.photos.len();
     let tail = writer.finish(&records, &created_at).map_err(write_failed)?;
     sink.write(&tail).await.map_err(browser_failed)?;
-    let file = sink.finish(&file_name(&created_at), BACKUP_MIME).await.map_err(browser_failed)?;
+    let file = sink.finish(&name, BACKUP_MIME).await.map_err(browser_failed)?;
     progress.emit(Progress::at("Ready", 1, 1));
     Ok(ReadyBackup { file, status: BackupStatus::after_backup(&created_at[..10]), left_out })
 }

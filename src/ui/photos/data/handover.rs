@@ -40,6 +40,15 @@ pub struct BackupFlow {
 const KEEP_IT_AWAY: &str =
     " Keep it somewhere other than this phone, such as a computer or a cloud drive you trust.";
 
+/// Once, when the photos app opens: the file of a backup made on an earlier visit (kept on disk
+/// while it was handed over) goes, so its gigabytes do not stay on the device.
+#[hook]
+pub fn use_earlier_backup_files_removed() {
+    use_effect_with((), |_| {
+        wasm_bindgen_futures::spawn_local(crate::ui::platform::backup_sink::forget_backup_files());
+    });
+}
+
 #[hook]
 pub fn use_backup_flow(on_backed_up: Callback<BackupStatus>) -> BackupFlow {
     let db = use_db();

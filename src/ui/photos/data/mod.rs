@@ -21,6 +21,7 @@ use crate::ui::shared::state::Action;
 use backup_card::BackupCard;
 use delete_card::DeleteCard;
 use exports_card::ExportsCard;
+pub use handover::use_earlier_backup_files_removed;
 pub use report::ReportPage;
 use restore_card::RestoreCard;
 

@@ -2,15 +2,20 @@
 // each photo's record, and bytes that are a real JPEG's start followed by random bytes up to the
 // size asked (nothing in backup or restore decodes a photo, and random bytes neither compress
 // nor repeat, like JPEG data). The app must have created its stores first.
-import { defineCrc32 } from "./stored-sums.mjs";
+import { CRC32_TABLE } from "./stored-sums.mjs";
 
 /** Stores `photos` (photo records) with a working copy of `working` bytes and a thumbnail of
  * `thumb` bytes each, 20 photos per transaction so the page never holds more than those. With
  * `sums` (the default) each copy's CRC-32 is stored beside it, as the app stores what it imports;
  * without, the records are as the app stored them before it kept sums. */
-export async function seedSyntheticPhotos(page, photos, { working, thumb, sums = true }) {
-  await defineCrc32(page);
-  return page.evaluate(async ({ photos, working, thumb, sums }) => {
+export function seedSyntheticPhotos(page, photos, { working, thumb, sums = true }) {
+  return page.evaluate(async ({ photos, working, thumb, sums, table }) => {
+    const crc32 = (buffer) => {
+      const bytes = new Uint8Array(buffer);
+      let c = 0xffffffff;
+      for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
     const canvas = new OffscreenCanvas(64, 48);
     canvas.getContext("2d").fillRect(0, 0, 64, 48);
     const head = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg" })).arrayBuffer()).subarray(0, 600);
@@ -29,14 +34,14 @@ export async function seedSyntheticPhotos(page, photos, { working, thumb, sums =
       for (const photo of photos.slice(from, from + 20)) {
         batch.objectStore("photos").put(photo);
         const [workingBytes, thumbBytes] = [jpeg(working), jpeg(thumb)];
-        const sum = (bytes) => (sums ? { crc32: globalThis.__crc32(bytes) } : {});
+        const sum = (bytes) => (sums ? { crc32: crc32(bytes) } : {});
         batch.objectStore("photo_bytes").put({ id: photo.id, working: workingBytes, ...sum(workingBytes) });
         batch.objectStore("photo_thumbs").put({ id: photo.id, thumb: thumbBytes, ...sum(thumbBytes) });
       }
       await new Promise((resolve, reject) => ((batch.oncomplete = resolve), (batch.onerror = () => reject(batch.error))));
     }
     db.close();
-  }, { photos, working, thumb, sums });
+  }, { photos, working, thumb, sums, table: CRC32_TABLE });
 }
 
 /** A photo record of the Cheeks area, front, as the app stores it. */

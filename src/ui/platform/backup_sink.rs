@@ -22,7 +22,7 @@ use web_sys::{
 
 use crate::domain::backup::sealed_stream::Chunker;
 use crate::ui::platform::crypto::StreamKey;
-use crate::ui::platform::locks::{held_lock_names, hold_while_page_lives};
+use crate::ui::platform::locks::{hold_while_page_lives, lock_names_in_use};
 
 /// The origin-private file system's folder for backups being made: a folder in it per page,
 /// named by [`page_id`].
@@ -59,30 +59,42 @@ pub struct BackupSink {
 }
 
 /// Removes the backup files of pages that are gone (each page's folder, unless its page's lock is
-/// held). Best effort: without the file system nothing is there; without Web Locks no page can be
-/// known to be gone, so nothing is removed here (each page still replaces its own).
+/// held or asked for). Best effort: without the file system nothing is there; without Web Locks
+/// no page can be known to be gone, so nothing is removed here (each page still replaces its own).
 pub async fn forget_backup_files() {
     let Some(folder) = backup_folder(false).await else { return };
-    let Some(held) = held_lock_names().await else { return };
-    if !Reflect::has(&folder, &"keys".into()).unwrap_or(false) {
-        return;
+    // The folders first, then the locks: a page that made its folder after the listing is not
+    // in it, and one listed had asked for its lock before making its folder.
+    let Some(pages) = entry_names(&folder).await else { return };
+    let Some(in_use) = lock_names_in_use().await else { return };
+    for page in pages {
+        // This page's own folder is never another's to remove.
+        if page != page_id() && !in_use.contains(&format!("{PAGE_LOCK}{page}")) {
+            remove(&folder, &page).await;
+        }
     }
-    let mut gone = Vec::new();
-    let names = folder.keys();
-    while let Ok(next) =
-        JsFuture::from(names.next().unwrap_or_else(|_| js_sys::Promise::resolve(&JsValue::NULL))).await
-    {
+}
+
+/// Removes this page's backup file (after "delete everything": no copy of the data stays).
+pub async fn forget_own_backup_file() {
+    if let Some(folder) = backup_folder(false).await {
+        remove(&folder, &page_id()).await;
+    }
+}
+
+/// The names in `folder`, where the browser can list them.
+async fn entry_names(folder: &FileSystemDirectoryHandle) -> Option<Vec<String>> {
+    if !Reflect::has(folder, &"keys".into()).unwrap_or(false) {
+        return None;
+    }
+    let mut names = Vec::new();
+    let iterator = folder.keys();
+    loop {
+        let next = JsFuture::from(iterator.next().ok()?).await.ok()?;
         if Reflect::get(&next, &"done".into()).map_or(true, |done| done.is_truthy()) {
-            break;
+            return Some(names);
         }
-        let Some(name) = Reflect::get(&next, &"value".into()).ok().and_then(|v| v.as_string()) else { break };
-        // This page's own folder is never another's to remove (its lock may still be asked for).
-        if name != page_id() && !held.contains(&format!("{PAGE_LOCK}{name}")) {
-            gone.push(name);
-        }
-    }
-    for name in gone {
-        remove(&folder, &name).await;
+        names.push(Reflect::get(&next, &"value".into()).ok()?.as_string()?);
     }
 }
 
@@ -114,13 +126,39 @@ async fn folder_in(
     JsFuture::from(parent.get_directory_handle_with_options(name, &options)).await.ok()?.dyn_into().ok()
 }
 
+/// Whether this browser's files can be written (`createWritable`, on the prototype: nothing is
+/// made on disk where they cannot).
+fn can_write_files() -> bool {
+    let handle = Reflect::get(&js_sys::global(), &"FileSystemFileHandle".into()).ok();
+    let prototype = handle.and_then(|h| Reflect::get(&h, &"prototype".into()).ok());
+    prototype.is_some_and(|p| Reflect::has(&p, &"createWritable".into()).unwrap_or(false))
+}
+
+/// Whether the origin's quota has room for `bytes` more (the file counts against the same quota
+/// as the photos it copies); unknown counts as no.
+async fn has_room_for(bytes: u64) -> bool {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else { return false };
+    let Ok(promise) = storage.estimate() else { return false };
+    let Ok(estimate) = JsFuture::from(promise).await else { return false };
+    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
+    match (estimate.get_quota(), estimate.get_usage()) {
+        (Some(quota), Some(usage)) => quota - usage > bytes as f64 * 1.1,
+        _ => false,
+    }
+}
+
 /// A new file `name` in this page's emptied folder, open for writing; `None` where the browser
-/// cannot write one.
-async fn disk_output(name: &str) -> Option<Output> {
+/// cannot write one, or the origin's quota has no room for it.
+async fn disk_output(name: &str, bytes: u64) -> Option<Output> {
+    if !can_write_files() || !has_room_for(bytes).await {
+        return None;
+    }
     let folder = backup_folder(true).await?;
     let page = page_id();
+    // The lock is held before the folder is made, so no other page takes the folder for a gone
+    // page's.
     if !HOLDING.replace(true) {
-        hold_while_page_lives(&format!("{PAGE_LOCK}{page}"));
+        hold_while_page_lives(&format!("{PAGE_LOCK}{page}")).await;
     }
     // This page's earlier backup goes: it was handed over, or is replaced by this one.
     remove(&folder, &page).await;
@@ -129,9 +167,6 @@ async fn disk_output(name: &str) -> Option<Output> {
     create.set_create(true);
     let handle: FileSystemFileHandle =
         JsFuture::from(own.get_file_handle_with_options(name, &create)).await.ok()?.dyn_into().ok()?;
-    if !Reflect::has(&handle, &"createWritable".into()).unwrap_or(false) {
-        return None;
-    }
     let writable = JsFuture::from(handle.create_writable()).await.ok()?.dyn_into().ok()?;
     Some(Output::Disk { handle, writable })
 }
@@ -150,7 +185,7 @@ impl BackupSink {
         expected_bytes: u64,
     ) -> Result<BackupSink, JsValue> {
         let disk = match expected_bytes >= DISK_FROM_BYTES {
-            true => disk_output(name).await,
+            true => disk_output(name, expected_bytes).await,
             false => None,
         };
         let output = disk.unwrap_or_else(|| Output::Blobs(Array::new()));
@@ -244,7 +279,7 @@ impl BackupSink {
             self.pending.push(&sealed);
         }
         self.flush().await?;
-        match self.output {
+        match std::mem::replace(&mut self.output, Output::Blobs(Array::new())) {
             Output::Blobs(blobs) => {
                 let options = FilePropertyBag::new();
                 options.set_type(mime);
@@ -256,6 +291,20 @@ impl BackupSink {
                 // would be a blob built from a part again.
                 JsFuture::from(handle.get_file()).await?.dyn_into()
             }
+        }
+    }
+}
+
+impl Drop for BackupSink {
+    /// A backup that stopped before its end (an error, a limit) lets go of its file on disk: the
+    /// stream is aborted (its swap file goes) and this page's folder removed.
+    fn drop(&mut self) {
+        if let Output::Disk { writable, .. } = &self.output {
+            let aborted = writable.abort();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = JsFuture::from(aborted).await;
+                forget_own_backup_file().await;
+            });
         }
     }
 }

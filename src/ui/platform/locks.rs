@@ -39,26 +39,34 @@ pub async fn exclusively<T>(name: &str, on_wait: impl FnOnce(), work: impl Futur
 }
 
 /// Holds the lock `name` for as long as this page lives (the browser lets go of a page's locks
-/// when it goes): other tabs see the page is still there. Nothing happens without the API.
-pub fn hold_while_page_lives(name: &str) {
+/// when it goes), once granted: other tabs see the page is still there. Nothing happens without
+/// the API.
+pub async fn hold_while_page_lives(name: &str) {
     if let Some((locks, request_fn)) = lock_request() {
         // Never released: `release` is dropped, so the promise the lock waits on never settles.
-        let _ = request(&locks, &request_fn, name, false);
+        if let Some(asked) = request(&locks, &request_fn, name, false) {
+            let _ = JsFuture::from(asked.granted).await;
+        }
     }
 }
 
-/// The names of the locks held now by any page of the app; `None` without the API (then no
-/// page can be known to be gone).
-pub async fn held_lock_names() -> Option<Vec<String>> {
+/// The names of the locks any page of the app holds or has asked for; `None` without the API
+/// (then no page can be known to be gone).
+pub async fn lock_names_in_use() -> Option<Vec<String>> {
     let (locks, _) = lock_request()?;
     let query = Reflect::get(&locks, &JsValue::from_str("query")).ok()?.dyn_into::<Function>().ok()?;
     let promise = query.call0(&locks).ok()?.dyn_into::<Promise>().ok()?;
     let snapshot = JsFuture::from(promise).await.ok()?;
-    let held = Reflect::get(&snapshot, &JsValue::from_str("held")).ok()?;
-    let names = js_sys::Array::from(&held)
-        .iter()
-        .filter_map(|lock| Reflect::get(&lock, &JsValue::from_str("name")).ok()?.as_string())
-        .collect();
+    let mut names = Vec::new();
+    for list in ["held", "pending"] {
+        let Ok(list) = Reflect::get(&snapshot, &JsValue::from_str(list)).ok()?.dyn_into::<js_sys::Array>()
+        else {
+            return None;
+        };
+        names.extend(
+            list.iter().filter_map(|lock| Reflect::get(&lock, &JsValue::from_str("name")).ok()?.as_string()),
+        );
+    }
     Some(names)
 }
 

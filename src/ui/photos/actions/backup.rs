@@ -78,6 +78,26 @@ impl ReadyBackup {
     }
 }
 
+thread_local! {
+    /// Whether this page is making a backup: a second at once would write over the first's file.
+    static MAKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// This page's backup under way, until dropped.
+struct Making;
+
+impl Making {
+    fn start() -> Option<Making> {
+        (!MAKING.replace(true)).then_some(Making)
+    }
+}
+
+impl Drop for Making {
+    fn drop(&mut self) {
+        MAKING.set(false);
+    }
+}
+
 /// Builds a backup file of everything on the device, encrypted when a passphrase is given, one
 /// photo at a time: each is read from the database, checked into the zip's directory and handed
 /// to the browser's file before the next is read. Nothing is handed over or recorded yet.
@@ -86,6 +106,9 @@ pub async fn make_backup(
     passphrase: Option<String>,
     progress: Callback<Progress>,
 ) -> Result<ReadyBackup, String> {
+    let Some(_making) = Making::start() else {
+        return Err("A backup is already being made on this page. Wait for it to finish.".into());
+    };
     let created_at = now_local();
     let (mut records, unreadable) = storage::backup_records(db).await.map_err(|e| e.user_message())?;
     let browser_failed = |_| "The browser could not make the backup file. Nothing was changed.".to_string();

@@ -169,6 +169,9 @@ impl PhotoActions {
             let _in_flight = in_flight;
             let result = match storage::delete_everything(&db.0).await {
                 Ok(()) => {
+                    // A backup made on this page keeps its copy on disk while the page lives: it
+                    // goes too, so nothing of the data stays.
+                    crate::ui::platform::backup_sink::forget_own_backup_file().await;
                     reload(&db.0, &app, &library).await;
                     announce_change();
                     Ok("Everything was deleted from this device.".to_string())

@@ -296,15 +296,13 @@ impl BackupSink {
 }
 
 impl Drop for BackupSink {
-    /// A backup that stopped before its end (an error, a limit) lets go of its file on disk: the
-    /// stream is aborted (its swap file goes) and this page's folder removed.
+    /// A backup that stopped before its end (an error, a limit) lets go of what it wrote: the
+    /// stream is aborted, so its swap file goes; the empty file left is replaced by this page's
+    /// next backup, or removed once the page is gone.
     fn drop(&mut self) {
         if let Output::Disk { writable, .. } = &self.output {
-            let aborted = writable.abort();
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = JsFuture::from(aborted).await;
-                forget_own_backup_file().await;
-            });
+            // Nothing to wait for: the abort settles on its own.
+            let _ = writable.abort();
         }
     }
 }

@@ -37,6 +37,12 @@ impl StorageUsage {
         (self.used_bytes as f64 / self.quota_bytes as f64 * 100.0).min(100.0)
     }
 
+    /// Whether the quota has room for `bytes` more, with a tenth to spare; a browser that reports
+    /// no quota has none to count on.
+    pub fn has_room_for(&self, bytes: u64) -> bool {
+        self.quota_bytes.saturating_sub(self.used_bytes) as f64 > bytes as f64 * 1.1
+    }
+
     /// One sentence for the Settings page, e.g. "1.5 MB used of 2.0 GB available (0.1%)".
     pub fn summary(&self) -> String {
         if self.quota_bytes == 0 {
@@ -80,6 +86,15 @@ pub const NO_STORAGE_MANAGER: &str = "This browser may not keep Remodel's data: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn room_counts_a_tenth_to_spare_and_none_without_a_quota() {
+        let usage = |used_bytes, quota_bytes| StorageUsage { used_bytes, quota_bytes, persisted: None };
+        assert!(usage(0, 1_000).has_room_for(900));
+        assert!(!usage(0, 1_000).has_room_for(910));
+        assert!(!usage(2_000, 1_000).has_room_for(0));
+        assert!(!usage(0, 0).has_room_for(1));
+    }
 
     #[test]
     fn formats_bytes_in_binary_units() {

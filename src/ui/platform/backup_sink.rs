@@ -134,23 +134,10 @@ fn can_write_files() -> bool {
     prototype.is_some_and(|p| Reflect::has(&p, &"createWritable".into()).unwrap_or(false))
 }
 
-/// Whether the origin's quota has room for `bytes` more (the file counts against the same quota
-/// as the photos it copies); unknown counts as no.
-async fn has_room_for(bytes: u64) -> bool {
-    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else { return false };
-    let Ok(promise) = storage.estimate() else { return false };
-    let Ok(estimate) = JsFuture::from(promise).await else { return false };
-    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
-    match (estimate.get_quota(), estimate.get_usage()) {
-        (Some(quota), Some(usage)) => quota - usage > bytes as f64 * 1.1,
-        _ => false,
-    }
-}
-
 /// A new file `name` in this page's emptied folder, open for writing; `None` where the browser
-/// cannot write one, or the origin's quota has no room for it.
-async fn disk_output(name: &str, bytes: u64) -> Option<Output> {
-    if !can_write_files() || !has_room_for(bytes).await {
+/// cannot write one.
+async fn disk_output(name: &str) -> Option<Output> {
+    if !can_write_files() {
         return None;
     }
     let folder = backup_folder(true).await?;
@@ -178,14 +165,16 @@ const DISK_FROM_BYTES: u64 = 400_000_000;
 
 impl BackupSink {
     /// The file `name`, of about `expected_bytes`, plain or sealed under `passphrase` (its header
-    /// and key check written now).
+    /// and key check written now); on disk only when `room_on_disk` (the file counts against the
+    /// same quota as the photos it copies).
     pub async fn new(
         passphrase: Option<&str>,
         name: &str,
         expected_bytes: u64,
+        room_on_disk: bool,
     ) -> Result<BackupSink, JsValue> {
-        let disk = match expected_bytes >= DISK_FROM_BYTES {
-            true => disk_output(name, expected_bytes).await,
+        let disk = match room_on_disk && expected_bytes >= DISK_FROM_BYTES {
+            true => disk_output(name).await,
             false => None,
         };
         let output = disk.unwrap_or_else(|| Output::Blobs(Array::new()));

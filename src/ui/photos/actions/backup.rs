@@ -114,7 +114,9 @@ pub async fn make_backup(
     let browser_failed = |_| "The browser could not make the backup file. Nothing was changed.".to_string();
     let name = file_name(&created_at);
     let expected: u64 = records.photos.iter().map(|p| u64::from(p.stored_bytes)).sum();
-    let mut sink = BackupSink::new(passphrase.as_deref(), &name, expected).await.map_err(browser_failed)?;
+    let room = storage::storage_usage().await.is_some_and(|usage| usage.has_room_for(expected));
+    let mut sink =
+        BackupSink::new(passphrase.as_deref(), &name, expected, room).await.map_err(browser_failed)?;
     let mut writer = BackupWriter::new();
     let total = records.photos.len();
     // One photo is written into the file while the next is read from the database.

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { countStored, slowEveryRead, storedSetting } from "../stored.mjs";
 import { holdRestoreLock, releaseRestoreLock } from "../restore-lock.mjs";
+import { countWorkers } from "../worker-count.mjs";
 import { Key } from "./page.mjs";
 import { photoWithGps } from "./gps-photo.mjs";
 import { seedPhotos } from "../seed-photos.mjs";
@@ -573,6 +574,10 @@ export async function largeBackup(page) {
   }
   await page.goto("/data");
   await stubShare(page, "resolve");
+  // Workers the page starts from now, and their answers, counted: a large backup's writer is one,
+  // and answers each write (its start, one open, a write per photo and one for the directory, and
+  // one close).
+  await page.evaluate(countWorkers);
   await page.byRole("button", { name: "Back up now" }).click();
   await page.byRole("button", { name: "Save backup" }).waitFor(180_000);
   await page.byRole("button", { name: "Save backup" }).click();
@@ -584,6 +589,20 @@ export async function largeBackup(page) {
   });
   assert.ok(end.size > 440_000_000, `${end.size} bytes`);
   assert.deepEqual([end.signature, end.entries], [0x06054b50, 442]);
+  // Where it was written: a file in the origin-private file system, by a worker of its own, in
+  // the engines that have that file system; as blobs in WebKit's automation session here, which
+  // has no `navigator.storage.getDirectory` (Safari itself has it: the worker's path is then
+  // taken, as in Chromium and Firefox).
+  const written = await page.evaluate(async () => {
+    const files = [];
+    const workers = [window.__workersStarted, window.__workerAnswers];
+    if (!navigator.storage?.getDirectory) return { files: null, workers };
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("backup").catch(() => null);
+    if (folder) for await (const [, handle] of folder.entries()) for await (const [, file] of handle.entries()) files.push((await file.getFile()).size);
+    return { files, workers };
+  });
+  const expected = page.engine === "webkit" ? { files: null, workers: [0, 0] } : { files: [end.size], workers: [1, 224] };
+  assert.deepEqual(written, expected);
 }
 
 /** Every way the hand-over can go: cancelled (not a backup), no share sheet at all (a download,

@@ -1,4 +1,5 @@
-//! The worker's side: listens for [`Request`]s, does each job, and answers with a [`Reply`].
+//! The worker's side: listens for [`Request`]s, does each job (a photo's copies, or a file's
+//! writing in [`file_writer`]), and answers with a [`Reply`].
 
 use js_sys::{Array, ArrayBuffer, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -6,8 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::browser_engine;
 use super::protocol::{decode, encode, Engine, Envelope, IngestedPhoto, Reply, Request};
+use super::{browser_engine, file_writer};
 use crate::analysis::ingest::ingest_probed;
 use crate::analysis::{probe, IngestError, Ingested};
 
@@ -26,17 +27,39 @@ pub fn run() {
 async fn handle(data: JsValue) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let message = Array::from(&data);
-    let request = decode::<Request>(&Uint8Array::new(&message.get(0)).to_vec());
-    let (id, engine) = match request {
-        Ok(Envelope { id, body: Request::Ingest { engine }, .. }) => (id, engine),
+    let (id, request) = match decode::<Request>(&Uint8Array::new(&message.get(0)).to_vec()) {
+        Ok(Envelope { id, body, .. }) => (id, body),
         Err(refused) => {
             let failed = Reply::Failed { message: refused.message.into() };
             post(&scope, &Envelope::new(refused.id.unwrap_or(0), failed), &[], false);
             return;
         }
     };
-    let outcome = match message.get(1).dyn_into::<Blob>() {
-        Ok(file) => ingest_blob(&scope, &file, engine).await,
+    let file_reply = |outcome: Result<u64, String>| match outcome {
+        Ok(bytes) => Reply::File { bytes },
+        Err(message) => Reply::Failed { message },
+    };
+    let reply = match request {
+        Request::Ingest { engine } => return ingest(&scope, id, engine, message.get(1)).await,
+        Request::OpenFile { path, name } => file_reply(file_writer::open(&scope, &path, &name).await),
+        Request::WriteFile => file_reply(file_writer::write(message.iter().skip(1))),
+        Request::CloseFile | Request::AbortFile => {
+            let closed = match request {
+                Request::CloseFile => file_writer::close(),
+                _ => Ok(file_writer::abort()),
+            };
+            post(&scope, &Envelope::new(id, file_reply(closed)), &[], false);
+            // A worker for a file is started for that file alone: it ends with it.
+            scope.close();
+            return;
+        }
+    };
+    post(&scope, &Envelope::new(id, reply), &[], false);
+}
+
+async fn ingest(scope: &DedicatedWorkerGlobalScope, id: u32, engine: Engine, attachment: JsValue) {
+    let outcome = match attachment.dyn_into::<Blob>() {
+        Ok(file) => ingest_blob(scope, &file, engine).await,
         Err(_) => Err(IngestError::NotAnImage),
     };
     match outcome {
@@ -53,10 +76,10 @@ async fn handle(data: JsValue) {
                 working_crc32: crc32fast::hash(&ingested.working),
                 thumb_crc32: crc32fast::hash(&ingested.thumb),
             });
-            post(&scope, &Envelope::new(id, reply), &[working.into(), thumb.into()], true);
+            post(scope, &Envelope::new(id, reply), &[working.into(), thumb.into()], true);
         }
         Err(error) => {
-            post(&scope, &Envelope::new(id, Reply::Failed { message: error.message() }), &[], false);
+            post(scope, &Envelope::new(id, Reply::Failed { message: error.message() }), &[], false);
         }
     }
 }

@@ -5,7 +5,8 @@
 //! [`protocol`]: typed, versioned serde enums shared by the page and the worker (the only part
 //! that builds natively, for its round-trip tests). The worker says [`protocol::Reply::Ready`]
 //! once its wasm runs, answers each [`protocol::Request::Ingest`] with the photo's copies or a
-//! sentence saying why not, and refuses a message from another version.
+//! sentence saying why not, and refuses a message from another version. A worker of its own also
+//! writes a large backup into a file (`file_writer`): [`protocol::Request::OpenFile`] and after.
 //!
 //! # Engines (measured: docs/BENCHMARKS.md, "Photo ingest")
 //! Every file is first checked by [`crate::analysis::probe`] (format, claimed size, completeness,
@@ -20,6 +21,8 @@ pub mod protocol;
 
 #[cfg(target_arch = "wasm32")]
 mod browser_engine;
+#[cfg(target_arch = "wasm32")]
+mod file_writer;
 #[cfg(target_arch = "wasm32")]
 mod jobs;
 

@@ -1,5 +1,5 @@
 //! The messages between the photos page and its photo worker: typed, versioned, and the same
-//! types on both sides (the page's `ui/photos/photo_worker.rs`, the worker's `jobs.rs`).
+//! types on both sides (the page's `ui/platform/photo_worker.rs`, the worker's `jobs.rs`).
 //!
 //! # On the wire
 //! A message is a JS array: first an [`Envelope`] in `postcard`'s compact bytes ([`encode`],
@@ -8,6 +8,7 @@
 //! - [`Request::Ingest`]: the file, a `Blob`;
 //! - [`Reply::Ingested`]: the working copy, then the thumbnail (`ArrayBuffer`s, transferred
 //!   rather than copied);
+//! - [`Request::WriteFile`]: the parts to append, in order (`ArrayBuffer`s or `Uint8Array`s);
 //! - every other message: none.
 //!
 //! Why postcard (measured, brotli, in the photos app, which counts the worker): the same enums
@@ -21,6 +22,8 @@
 //! service worker updates the photos app's files one by one, so a page can meet a worker from
 //! another build: the version is read first ([`decode`]), and a mismatch is refused with a sentence
 //! for the client instead of being misread. Change [`VERSION`] whenever a message changes shape.
+//! A variant added at the end changes no message's shape: a worker without it refuses it as
+//! unreadable, naming its job, and the page does without (the file requests came so).
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -70,6 +73,16 @@ pub enum Engine {
 pub enum Request {
     /// Make the working copy and thumbnail of the attached file.
     Ingest { engine: Engine },
+    /// Open the file `name`, in the folders `path` of the origin-private file system, emptied,
+    /// for writing through a synchronous access handle (workers only have one: no swap file, so
+    /// a large backup is written several times faster than by a page's `createWritable`).
+    OpenFile { path: Vec<String>, name: String },
+    /// Append the attached parts to the open file.
+    WriteFile,
+    /// Close the open file; the worker then ends.
+    CloseFile,
+    /// Empty and close the open file (a backup that stopped); the worker then ends.
+    AbortFile,
 }
 
 /// Worker → page.
@@ -82,6 +95,8 @@ pub enum Reply {
     Ingested(IngestedPhoto),
     /// The job could not be done: the sentence for the client.
     Failed { message: String },
+    /// The file asked for is open, or written to this many bytes, or closed at this size.
+    File { bytes: u64 },
 }
 
 /// A photo's copies as made by the worker (the bytes themselves travel as attachments).
@@ -161,6 +176,17 @@ mod tests {
                 assert_eq!(round_trip(&message), Ok(message));
             }
         }
+        let path = vec!["backup".to_string(), "00ff12ab34cd56ef".to_string()];
+        for body in [
+            Request::OpenFile { path, name: "remodel-2026-12-06 « é ».remodel".into() },
+            Request::OpenFile { path: Vec::new(), name: String::new() },
+            Request::WriteFile,
+            Request::CloseFile,
+            Request::AbortFile,
+        ] {
+            let message = Envelope::new(7, body);
+            assert_eq!(round_trip(&message), Ok(message));
+        }
     }
 
     #[test]
@@ -171,6 +197,8 @@ mod tests {
             Envelope::new(4, Reply::Ingested(photo(None, Engine::Image))),
             Envelope::new(5, Reply::Failed { message: "This file isn't a photo — « é » 📷.".into() }),
             Envelope::new(6, Reply::Failed { message: String::new() }),
+            Envelope::new(7, Reply::File { bytes: 0 }),
+            Envelope::new(8, Reply::File { bytes: 2_050_000_000_000 }),
         ];
         for message in replies {
             assert_eq!(round_trip(&message), Ok(message));
@@ -202,6 +230,15 @@ mod tests {
             }),
         ));
         assert_eq!(ingested, [2, 1, 1, 4, 3, 2, 1, 0, 2, 0xAC, 0x02, 5]);
+        // The file requests and reply came after: the earlier variants' indexes did not move.
+        assert_eq!(
+            encode(&Envelope::new(5, Request::OpenFile { path: vec!["b".into()], name: "f".into() })),
+            [2, 5, 1, 1, 1, b'b', 1, b'f']
+        );
+        assert_eq!(encode(&Envelope::new(5, Request::WriteFile)), [2, 5, 2]);
+        assert_eq!(encode(&Envelope::new(5, Request::CloseFile)), [2, 5, 3]);
+        assert_eq!(encode(&Envelope::new(5, Request::AbortFile)), [2, 5, 4]);
+        assert_eq!(encode(&Envelope::new(5, Reply::File { bytes: 300 })), [2, 5, 3, 0xAC, 0x02]);
     }
 
     #[test]

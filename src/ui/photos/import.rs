@@ -9,10 +9,10 @@ use web_sys::{Blob, File};
 use yew::prelude::*;
 
 use super::actions::{use_photo_actions, NOT_OPEN};
-use super::photo_worker::{PhotoWorker, WorkerPhoto, WORKER_FAILED};
 use crate::domain::photos::photo::{local_date_time, session_before, Photo, PhotoDetails, TakenAtSource};
 use crate::storage::{new_id, StoredPhotoBytes};
 use crate::ui::platform::clock::{now_local, now_utc};
+use crate::ui::platform::photo_worker::{PhotoWorker, WorkerPhoto, WORKER_FAILED};
 use crate::ui::shared::context::use_app_state;
 
 /// Where one file of an import stands.

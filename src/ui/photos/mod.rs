@@ -20,7 +20,6 @@ pub(crate) mod library;
 mod object_url;
 mod persistence;
 mod photo_tile;
-mod photo_worker;
 pub(crate) mod routes;
 mod settings_page;
 mod storage_status;

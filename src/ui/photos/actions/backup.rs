@@ -111,7 +111,12 @@ pub async fn make_backup(
     };
     let created_at = now_local();
     let (mut records, unreadable) = storage::backup_records(db).await.map_err(|e| e.user_message())?;
-    let browser_failed = |_| "The browser could not make the backup file. Nothing was changed.".to_string();
+    // A sentence of the file's writer (a full disk, say) as it is; the browser's errors in ours.
+    let browser_failed = |error: wasm_bindgen::JsValue| {
+        error
+            .as_string()
+            .unwrap_or_else(|| "The browser could not make the backup file. Nothing was changed.".into())
+    };
     let name = file_name(&created_at);
     let expected: u64 = records.photos.iter().map(|p| u64::from(p.stored_bytes)).sum();
     let room = storage::storage_usage().await.is_some_and(|usage| usage.has_room_for(expected));

@@ -1,5 +1,6 @@
 //! The page's side of the photo worker: started once per page and shared by every import, it
-//! sends each file as a [`Request::Ingest`] and waits for the [`Reply`] with the same id.
+//! sends each file as a [`Request::Ingest`] and waits for the [`Reply`] with the same id. A large
+//! backup starts one of its own to write its file ([`PhotoWorker::file_request`]).
 //! Messages are read through `crate::worker::protocol`, version first.
 
 use std::cell::RefCell;
@@ -177,15 +178,62 @@ impl PhotoWorker {
 
     /// Sends one file and waits for the worker's copies of it, or the sentence saying why not.
     pub async fn ingest(&self, blob: &Blob) -> Result<WorkerPhoto, String> {
+        self.started().await?;
+        let asked = self.send(Request::Ingest { engine: Engine::Auto }, &Array::of1(blob), &Array::new())?;
+        let data = JsFuture::from(asked).await.map_err(|_| WORKER_FAILED.to_string())?;
+        match read_reply(&data).map_err(|refused| refused.message.to_string())?.body {
+            Reply::Ingested(photo) => {
+                let message = Array::from(&data);
+                let (working, thumb) = (message.get(1), message.get(2));
+                if !(working.is_instance_of::<ArrayBuffer>() && thumb.is_instance_of::<ArrayBuffer>()) {
+                    return Err(UNREADABLE.into());
+                }
+                Ok(WorkerPhoto { photo, working: working.unchecked_into(), thumb: thumb.unchecked_into() })
+            }
+            Reply::Failed { message } => Err(message),
+            Reply::Ready | Reply::File { .. } => Err(UNREADABLE.into()),
+        }
+    }
+
+    /// Opens `name` in the folders `path` of the origin-private file system, once the worker
+    /// has started: the file's answer (a browser without a synchronous access handle says no).
+    pub async fn open_file(&self, path: &[&str], name: &str) -> Result<u64, String> {
+        self.started().await?;
+        let path = path.iter().map(|part| part.to_string()).collect();
+        self.file_request(Request::OpenFile { path, name: name.into() }, &Array::new(), &Array::new())?
+            .bytes()
+            .await
+    }
+
+    /// Sends a request for the open file ([`Request::WriteFile`] and after) with its parts,
+    /// handing over the buffers in `transfer`: its answer comes later, so the next photo is read
+    /// meanwhile.
+    pub fn file_request(
+        &self,
+        request: Request,
+        parts: &Array,
+        transfer: &Array,
+    ) -> Result<FileAnswer, String> {
+        self.send(request, parts, transfer).map(FileAnswer)
+    }
+
+    /// Waits for the worker's Ready (or why it never came).
+    async fn started(&self) -> Result<(), String> {
         let ready = JsFuture::from(self.ready.clone()).await.map_err(|_| WORKER_FAILED.to_string())?;
         match read_reply(&ready).map_err(|refused| refused.message.to_string())?.body {
             Reply::Ready => {}
             Reply::Failed { message } => return Err(message),
-            Reply::Ingested(_) => return Err(UNREADABLE.into()),
+            Reply::Ingested(_) | Reply::File { .. } => return Err(UNREADABLE.into()),
         }
         if self.stopped() {
             return Err(WORKER_STOPPED.into());
         }
+        Ok(())
+    }
+
+    /// Posts `[request, ...attachments]` as a new job; resolves with the worker's whole answer
+    /// (or a failure said to everyone), within the job's time limit.
+    fn send(&self, request: Request, attachments: &Array, transfer: &Array) -> Result<Promise, String> {
         let id = {
             let mut next = self.next_id.borrow_mut();
             *next += 1;
@@ -197,22 +245,32 @@ impl PhotoWorker {
         give_up_after(JOB_LIMIT_MS, self.worker.clone(), self.waiting.clone(), move |w| {
             w.jobs.contains_key(&id)
         });
-        let head = encode(&Envelope::new(id, Request::Ingest { engine: Engine::Auto }));
-        self.worker
-            .post_message(&Array::of2(&js_sys::Uint8Array::from(head.as_slice()), blob))
-            .map_err(|_| WORKER_FAILED.to_string())?;
-        let data = JsFuture::from(reply).await.map_err(|_| WORKER_FAILED.to_string())?;
+        let head = encode(&Envelope::new(id, request));
+        let message = Array::of1(&js_sys::Uint8Array::from(head.as_slice()));
+        let message = message.concat(attachments);
+        let posted = match transfer.length() {
+            0 => self.worker.post_message(&message),
+            _ => self.worker.post_message_with_transfer(&message, transfer),
+        };
+        if posted.is_err() {
+            self.waiting.borrow_mut().jobs.remove(&id);
+            return Err(WORKER_FAILED.into());
+        }
+        Ok(reply)
+    }
+}
+
+/// A file request's answer, still to come.
+pub struct FileAnswer(Promise);
+
+impl FileAnswer {
+    /// The file's size once the request is done, or the sentence saying why not.
+    pub async fn bytes(self) -> Result<u64, String> {
+        let data = JsFuture::from(self.0).await.map_err(|_| WORKER_FAILED.to_string())?;
         match read_reply(&data).map_err(|refused| refused.message.to_string())?.body {
-            Reply::Ingested(photo) => {
-                let message = Array::from(&data);
-                let (working, thumb) = (message.get(1), message.get(2));
-                if !(working.is_instance_of::<ArrayBuffer>() && thumb.is_instance_of::<ArrayBuffer>()) {
-                    return Err(UNREADABLE.into());
-                }
-                Ok(WorkerPhoto { photo, working: working.unchecked_into(), thumb: thumb.unchecked_into() })
-            }
+            Reply::File { bytes } => Ok(bytes),
             Reply::Failed { message } => Err(message),
-            Reply::Ready => Err(UNREADABLE.into()),
+            Reply::Ready | Reply::Ingested(_) => Err(UNREADABLE.into()),
         }
     }
 }

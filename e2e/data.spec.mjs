@@ -644,61 +644,148 @@ async function expectWholeLargeBackup(file) {
   expect(end.readUInt16LE(10)).toBe(602);
 }
 
-test("a backup of 600 MB is written to a file on disk, downloads whole and restores, and its copy goes once its page is gone", async ({ page }, testInfo) => {
-  // Chromium cannot read a Blob built from parts past about 500 MB (such a download is cancelled):
-  // the backup is written to the origin-private file system instead, by a photo worker of its own.
-  test.setTimeout(300_000);
+test("a second backup on the same page while one is being made is refused next to its button, and the next one after it works", async ({ page }) => {
+  // Leaving "Your data" for another page of the photos app does not stop a backup being made
+  // (the same document); coming back shows a new button, and a second backup at once would
+  // write over the first's file.
+  test.setTimeout(180_000);
   await start(page);
   await addArea(page, "cheeks");
   const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
-  const photos = Array.from({ length: 300 }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000));
-  await seedSyntheticPhotos(page, photos, { working: 2_000_000, thumb: 25_000 });
-  // Workers the page starts, and their answers, counted: the backup's writer is one, and answers
-  // each write (its start, one open, a write per photo and one for the directory, and one close).
-  await page.addInitScript(countWorkers);
+  await seedSyntheticPhotos(page, Array.from({ length: 200 }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000)), { working: 2_000_000, thumb: 25_000 });
   await page.goto("/data");
-  const file = testInfo.outputPath("large.remodel");
-  await (await saveBackup(page)).saveAs(file);
-  await expectWholeLargeBackup(file);
-  expect(await page.evaluate(() => [window.__workersStarted, window.__workerAnswers])).toEqual([1, 304]);
-  // The backup files on disk; "busy" when a folder went while it was listed (the app removing a
-  // gone page's copy at that moment: a poll asks again).
-  const backupFiles = () =>
-    page.evaluate(async () => {
-      const root = await navigator.storage.getDirectory();
-      const names = [];
-      const folder = await root.getDirectoryHandle("backup").catch(() => null);
-      try {
-        if (folder) for await (const [page, handle] of folder.entries()) for await (const name of handle.keys()) names.push(`${page}/${name}`);
-      } catch (error) {
-        if (error.name === "NotFoundError") return "busy";
-        throw error;
-      }
-      return names;
+  await page.evaluate(() => (window.__sameDocument = true));
+  const backUp = page.getByRole("button", { name: "Back up now" });
+  await backUp.click();
+  await openSection(page, "Settings");
+  await page.getByRole("link", { name: "Back up, restore or export" }).click();
+  await backUp.click();
+  const backups = page.getByRole("region", { name: "Back up" });
+  await expect(backups.getByText("A backup is already being made on this page. Wait for it to finish.")).toBeVisible();
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  expect(await backups.getByRole("button", { name: "Save backup" }).count()).toBe(0);
+  // Once the first is made, the next is (refused until then, so asked again).
+  const ready = backups.getByRole("status").filter({ hasText: /^Your backup is ready: remodel-/ });
+  await expect(async () => {
+    if (!(await ready.isVisible())) await backUp.click();
+    await expect(ready).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 120_000 });
+});
+
+test.describe("a backup too large for a blob", () => {
+  // The service worker would answer the photo worker's script from its cache: blocked, so that the
+  // script refused below reaches the page.
+  test.use({ serviceWorkers: "block" });
+
+  test("a disk that fills during a large backup says so next to its button, changes nothing, leaves no bytes on disk, and the next backup works", async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    await start(page);
+    await addArea(page, "cheeks");
+    const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+    await seedSyntheticPhotos(page, Array.from({ length: 200 }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000)), { working: 2_000_000, thumb: 25_000 });
+    // The real worker, whose file refuses a write as a full disk does: the 100th (photos on their
+    // way), then the 801st, the last (the zip's directory, after the 200 photos' four parts each).
+    let failAt = 0;
+    await page.route("**/photos/photo-worker-*_loader.js", async (route) => {
+      if (!failAt) return route.continue();
+      const response = await route.fetch();
+      const prelude = `
+        const write = FileSystemSyncAccessHandle.prototype.write;
+        let writes = 0;
+        FileSystemSyncAccessHandle.prototype.write = function (...args) {
+          if (++writes >= ${failAt}) throw new DOMException("The disk is full.", "QuotaExceededError");
+          return write.apply(this, args);
+        };
+      `;
+      await route.fulfill({ response, body: prelude + (await response.text()) });
     });
-  const onDisk = [expect.stringMatching(/^[0-9a-f]{16}\/remodel-\d{4}-\d{2}-\d{2}\.remodel$/)];
-  expect(await backupFiles()).toEqual(onDisk);
+    const sizesOnDisk = () =>
+      page.evaluate(async () => {
+        const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("backup");
+        const sizes = [];
+        for await (const [, own] of folder.entries()) for await (const [, file] of own.entries()) sizes.push((await file.getFile()).size);
+        return sizes;
+      });
+    for (const at of [100, 801]) {
+      failAt = at;
+      await page.goto("/data");
+      const backups = page.getByRole("region", { name: "Back up" });
+      await backups.getByRole("button", { name: "Back up now" }).click();
+      await expect(backups.getByText("The backup file could not be written: this device may be out of space for this app. Free some space and try again. Nothing was changed.")).toBeVisible({ timeout: 60_000 });
+      await expect(backups.getByRole("button", { name: "Save backup" })).toHaveCount(0);
+      expect(await countStored(page, "photo_bytes")).toBe(200);
+      // Its file was emptied and let go (a file still open could not be read, nor written again).
+      await expect.poll(sizesOnDisk).toEqual([0]);
+    }
 
-  // "Delete everything" on the page that made it: its copy goes with the rest.
-  await page.getByLabel("Type DELETE to confirm").fill("DELETE");
-  await page.getByRole("button", { name: "Delete everything" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Everything was deleted" })).toBeVisible();
-  await expect.poll(backupFiles).toEqual([]);
-  await restore(page, file, { replace: true });
-  await expect(page.getByRole("status").filter({ hasText: "and 300 photos." })).toBeVisible({ timeout: 180_000 });
-  expect(await countStored(page, "photo_bytes")).toBe(300);
+    failAt = 0;
+    await page.goto("/data");
+    const file = testInfo.outputPath("after-full.remodel");
+    await (await saveBackup(page)).saveAs(file);
+    const bytes = await readFile(file);
+    expect(bytes.length).toBeGreaterThan(400_000_000);
+    expect(bytes.subarray(bytes.length - 22).readUInt16LE(10)).toBe(402);
+    expect(await sizesOnDisk()).toEqual([bytes.length]);
+  });
 
-  // Another backup's copy stays while its page lives, and goes once a new page opens after it.
-  // This one's worker cannot start: the page writes the file itself, through its own stream.
-  await page.route("**/photos/photo-worker*", (route) => route.abort());
-  await page.goto("/data");
-  const again = testInfo.outputPath("again.remodel");
-  await (await saveBackup(page)).saveAs(again);
-  await expectWholeLargeBackup(again);
-  expect(await backupFiles()).toEqual(onDisk);
-  await page.unroute("**/photos/photo-worker*");
-  // A new page of the app (not the gallery: these photos' random bytes are no image, and
-  // Chromium reported their blob URLs refused by connect-src when 300 of them were shown).
-  await page.goto("/settings");
-  await expect.poll(backupFiles).toEqual([]);
+  test("a backup of 600 MB is written to a file on disk, downloads whole and restores, and its copy goes once its page is gone", async ({ page }, testInfo) => {
+    // Chromium cannot read a Blob built from parts past about 500 MB (such a download is cancelled):
+    // the backup is written to the origin-private file system instead, by a photo worker of its own.
+    test.setTimeout(300_000);
+    await start(page);
+    await addArea(page, "cheeks");
+    const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+    const photos = Array.from({ length: 300 }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000));
+    await seedSyntheticPhotos(page, photos, { working: 2_000_000, thumb: 25_000 });
+    // Workers the page starts, and their answers, counted: the backup's writer is one, and answers
+    // each write (its start, one open, a write per photo and one for the directory, and one close).
+    await page.addInitScript(countWorkers);
+    await page.goto("/data");
+    const file = testInfo.outputPath("large.remodel");
+    await (await saveBackup(page)).saveAs(file);
+    await expectWholeLargeBackup(file);
+    expect(await page.evaluate(() => [window.__workersStarted, window.__workerAnswers])).toEqual([1, 304]);
+    // The backup files on disk; "busy" when a folder went while it was listed (the app removing a
+    // gone page's copy at that moment: a poll asks again).
+    const backupFiles = () =>
+      page.evaluate(async () => {
+        const root = await navigator.storage.getDirectory();
+        const names = [];
+        const folder = await root.getDirectoryHandle("backup").catch(() => null);
+        try {
+          if (folder) for await (const [page, handle] of folder.entries()) for await (const name of handle.keys()) names.push(`${page}/${name}`);
+        } catch (error) {
+          if (error.name === "NotFoundError") return "busy";
+          throw error;
+        }
+        return names;
+      });
+    const onDisk = [expect.stringMatching(/^[0-9a-f]{16}\/remodel-\d{4}-\d{2}-\d{2}\.remodel$/)];
+    expect(await backupFiles()).toEqual(onDisk);
+
+    // "Delete everything" on the page that made it: its copy goes with the rest.
+    await page.getByLabel("Type DELETE to confirm").fill("DELETE");
+    await page.getByRole("button", { name: "Delete everything" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Everything was deleted" })).toBeVisible();
+    await expect.poll(backupFiles).toEqual([]);
+    await restore(page, file, { replace: true });
+    await expect(page.getByRole("status").filter({ hasText: "and 300 photos." })).toBeVisible({ timeout: 180_000 });
+    expect(await countStored(page, "photo_bytes")).toBe(300);
+
+    // Another backup's copy stays while its page lives, and goes once a new page opens after it.
+    // This one's worker cannot start: the page writes the file itself, through its own stream.
+    await page.route("**/photos/photo-worker*", (route) => route.abort());
+    await page.goto("/data");
+    const again = testInfo.outputPath("again.remodel");
+    await (await saveBackup(page)).saveAs(again);
+    await expectWholeLargeBackup(again);
+    expect(await backupFiles()).toEqual(onDisk);
+    // Its worker was started, and never answered.
+    expect(await page.evaluate(() => [window.__workersStarted, window.__workerAnswers])).toEqual([1, 0]);
+    await page.unroute("**/photos/photo-worker*");
+    // A new page of the app (not the gallery: these photos' random bytes are no image, and
+    // Chromium reported their blob URLs refused by connect-src when 300 of them were shown).
+    await page.goto("/settings");
+    await expect.poll(backupFiles).toEqual([]);
+  });
 });

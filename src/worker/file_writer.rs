@@ -4,12 +4,13 @@
 //! 9.0 s that way and 3.1 s this way, in Chromium here). The page sends the parts of a large
 //! backup here as it reads them, so reading and writing overlap.
 //!
-//! Requests come in order and the page waits for the open before writing: writing, closing and
-//! aborting are synchronous, so no two of them interleave.
+//! Requests come in order and the page waits for the open before writing. Writing is synchronous,
+//! so writes never interleave; closing and aborting take the file before they wait for anything,
+//! so a request after them finds no file open.
 
 use std::cell::RefCell;
 
-use js_sys::Uint8Array;
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -40,10 +41,10 @@ thread_local! {
 
 /// Opens `name` in the folders `path` (each made if missing), emptied; returns its size, 0.
 pub async fn open(scope: &WorkerGlobalScope, path: &[String], name: &str) -> Result<u64, String> {
-    close_quietly();
+    close_quietly().await;
     let handle = sync_handle(scope, path, name).await.ok_or(NO_FILE)?;
     // Emptied: a file left by an earlier backup of this page is written over from its start.
-    let _ = handle.truncate_with_u32(0);
+    settled(&handle, "truncate", &Array::of1(&0.into())).await.map_err(|_| NO_FILE)?;
     FILE.with(|file| *file.borrow_mut() = Some(OpenFile { handle, at: 0.0 }));
     Ok(0)
 }
@@ -109,23 +110,35 @@ fn write_views(views: &[Uint8Array]) -> Result<u64, String> {
 }
 
 /// Closes the file (which flushes what is left); returns its size.
-pub fn close() -> Result<u64, String> {
+pub async fn close() -> Result<u64, String> {
     let open = FILE.with(|file| file.borrow_mut().take()).ok_or(NOT_OPEN)?;
-    open.handle.close();
+    settled(&open.handle, "close", &Array::new()).await.map_err(|_| NOT_WRITTEN)?;
     Ok(open.at as u64)
 }
 
 /// Empties and closes the file, if one is open: a backup that stopped keeps no bytes on disk.
-pub fn abort() -> u64 {
+pub async fn abort() -> u64 {
     if let Some(open) = FILE.with(|file| file.borrow_mut().take()) {
-        let _ = open.handle.truncate_with_u32(0);
-        open.handle.close();
+        let _ = settled(&open.handle, "truncate", &Array::of1(&0.into())).await;
+        let _ = settled(&open.handle, "close", &Array::new()).await;
     }
     0
 }
 
-fn close_quietly() {
+async fn close_quietly() {
     if let Some(open) = FILE.with(|file| file.borrow_mut().take()) {
-        open.handle.close();
+        let _ = settled(&open.handle, "close", &Array::new()).await;
     }
+}
+
+/// Calls the handle's `method`, and waits for it where it returns a promise: `truncate` and
+/// `close` did before Chromium 108 and Safari 17, and a file taken before its close settled could
+/// miss its end.
+async fn settled(handle: &FileSystemSyncAccessHandle, method: &str, args: &Array) -> Result<(), JsValue> {
+    let function: Function = Reflect::get(handle, &method.into())?.dyn_into()?;
+    let result = function.apply(handle, args)?;
+    if let Some(promise) = result.dyn_ref::<Promise>() {
+        JsFuture::from(promise.clone()).await?;
+    }
+    Ok(())
 }

@@ -19,7 +19,8 @@ pub fn run() {
         wasm_bindgen_futures::spawn_local(handle(event.data()));
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    // The worker lives as long as the page that started it.
+    // The worker lives as long as the page that started it (one started for a backup's file
+    // ends with that file: `Request::CloseFile`, `Request::AbortFile`).
     onmessage.forget();
     post(&scope, &Envelope::new(0, Reply::Ready), &[], false);
 }
@@ -45,8 +46,8 @@ async fn handle(data: JsValue) {
         Request::WriteFile => file_reply(file_writer::write(message.iter().skip(1))),
         Request::CloseFile | Request::AbortFile => {
             let closed = match request {
-                Request::CloseFile => file_writer::close(),
-                _ => Ok(file_writer::abort()),
+                Request::CloseFile => file_writer::close().await,
+                _ => Ok(file_writer::abort().await),
             };
             post(&scope, &Envelope::new(id, file_reply(closed)), &[], false);
             // A worker for a file is started for that file alone: it ends with it.

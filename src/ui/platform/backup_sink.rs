@@ -4,8 +4,9 @@
 //!   system, in a folder of this page's own under `backup`: Chromium cannot read a `Blob` built
 //!   from parts past a limit of its own (a 2 GB backup's download was cancelled on every machine
 //!   measured, 600 MB on one), and reads a file on disk of any size (2 GB measured). The file is
-//!   written by a photo worker of its own through a synchronous access handle (Chromium 102,
-//!   Firefox 111, Safari 15.2), straight into the file and off the page's thread, while the page
+//!   written by a photo worker of its own through a synchronous access handle (synchronous
+//!   throughout since Chromium 108, Firefox 111 and Safari 17; earlier ones' promises are waited
+//!   for), straight into the file and off the page's thread, while the page
 //!   reads the next photo; where a worker cannot, by the page's `createWritable` stream, which
 //!   writes through a swap file (2 GB: 9.0 s against 3.1 s here). A page's file is replaced by
 //!   its next backup, and
@@ -170,6 +171,8 @@ async fn file_output(folder: &FileSystemDirectoryHandle, page: &str, name: &str)
         if worker.open_file(&[BACKUP_FOLDER, page], name).await.is_ok() {
             return Some(Output::Worker { handle, worker, writing: None });
         }
+        // It started for this file alone.
+        worker.terminate();
     }
     if !page_can_write_files() {
         return None;
@@ -314,28 +317,33 @@ impl BackupSink {
             self.pending.push(&sealed);
         }
         self.flush().await?;
-        match std::mem::replace(&mut self.output, Output::Blobs(Array::new())) {
+        // The output stays the sink's until the file is whole: a step that fails leaves it to
+        // `Drop`, which lets go of the file.
+        let file = match &mut self.output {
             Output::Blobs(blobs) => {
                 let options = FilePropertyBag::new();
                 options.set_type(mime);
-                File::new_with_blob_sequence_and_options(&blobs, name, &options)
+                File::new_with_blob_sequence_and_options(blobs, name, &options)?
             }
             Output::Worker { handle, worker, writing } => {
-                if let Some(last) = writing {
+                if let Some(last) = writing.take() {
                     last.bytes().await?;
                 }
                 // Closing flushes the file to the disk (0.7 s for 2 GB here); taking the file
                 // before that measured no faster over runs, so it is taken once closed.
                 worker.file_request(Request::CloseFile, &Array::new(), &Array::new())?.bytes().await?;
-                JsFuture::from(handle.get_file()).await?.dyn_into()
+                JsFuture::from(handle.get_file()).await?.dyn_into()?
             }
             Output::Disk { handle, writable } => {
                 JsFuture::from(writable.close()).await?;
                 // The file on disk itself (named `name` when it was made): a file wrapping it
                 // would be a blob built from a part again.
-                JsFuture::from(handle.get_file()).await?.dyn_into()
+                JsFuture::from(handle.get_file()).await?.dyn_into()?
             }
-        }
+        };
+        // Whole and closed: nothing left for `Drop` to let go of.
+        self.output = Output::Blobs(Array::new());
+        Ok(file)
     }
 }
 
@@ -350,6 +358,8 @@ impl Drop for BackupSink {
                 let _ = writable.abort();
             }
             Output::Worker { worker, .. } => {
+                // Queued behind the writes sent; a worker that no longer answers is stopped by
+                // its time limit, which lets go of the file too.
                 let _ = worker.file_request(Request::AbortFile, &Array::new(), &Array::new());
             }
             Output::Blobs(_) => {}

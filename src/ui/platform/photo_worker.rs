@@ -47,7 +47,8 @@ pub const WORKER_SILENT: &str =
     "The photo processor did not answer in time. Nothing was stored for this photo: try it again, or reload the page.";
 
 /// How long the worker may take to start (download and compile its wasm on a slow phone), and
-/// to make one photo's copies (a 50-megapixel photo on a slow phone takes seconds, not minutes).
+/// to do one job: make one photo's copies (a 50-megapixel photo on a slow phone takes seconds,
+/// not minutes), or write one photo into a backup's file (milliseconds).
 const START_LIMIT_MS: u32 = 30_000;
 const JOB_LIMIT_MS: u32 = 90_000;
 
@@ -158,9 +159,12 @@ impl PhotoWorker {
         // be passed: no answer will come, so everyone waiting is told instead of left waiting.
         let on_failure = |kind: &'static str| {
             let waiting = waiting.clone();
+            let failed = worker.clone();
             EventListener::new(&worker, kind, move |_| {
                 let mut waiting = waiting.borrow_mut();
                 waiting.stopped = true;
+                // Of no more use, and a file it had open is let go at once.
+                failed.terminate();
                 // Before its Ready, the worker never started.
                 let said = if waiting.ready.is_some() { WORKER_FAILED } else { WORKER_STOPPED };
                 waiting.tell_everyone(&message(&Envelope::new(0, Reply::Failed { message: said.into() })));
@@ -169,6 +173,11 @@ impl PhotoWorker {
         let listeners = [on_message, on_failure("error"), on_failure("messageerror")];
         give_up_after(START_LIMIT_MS, worker.clone(), waiting.clone(), |w| w.ready.is_some());
         Ok(PhotoWorker { worker, ready, waiting, next_id: Rc::default(), _listeners: Rc::new(listeners) })
+    }
+
+    /// Stops the worker now (a file it had open is let go).
+    pub fn terminate(&self) {
+        self.worker.terminate();
     }
 
     /// Whether the worker failed and takes no more jobs (a new one is needed).
@@ -260,17 +269,24 @@ impl PhotoWorker {
     }
 }
 
+/// Said when the worker writing a backup's file stopped or could not be understood.
+pub const FILE_WRITER_STOPPED: &str =
+    "The backup file could not be written: the app's file writer stopped. Nothing was changed: try again.";
+
 /// A file request's answer, still to come.
 pub struct FileAnswer(Promise);
 
 impl FileAnswer {
-    /// The file's size once the request is done, or the sentence saying why not.
+    /// The file's size once the request is done, or the sentence saying why not: the file's
+    /// own (a full disk), or [`FILE_WRITER_STOPPED`] when the worker itself failed (the
+    /// sentences above speak of photos).
     pub async fn bytes(self) -> Result<u64, String> {
-        let data = JsFuture::from(self.0).await.map_err(|_| WORKER_FAILED.to_string())?;
-        match read_reply(&data).map_err(|refused| refused.message.to_string())?.body {
-            Reply::File { bytes } => Ok(bytes),
-            Reply::Failed { message } => Err(message),
-            Reply::Ready | Reply::Ingested(_) => Err(UNREADABLE.into()),
+        let data = JsFuture::from(self.0).await.map_err(|_| FILE_WRITER_STOPPED.to_string())?;
+        let stopped = [WORKER_FAILED, WORKER_STOPPED, WORKER_SILENT, UNREADABLE];
+        match read_reply(&data).map(|envelope| envelope.body) {
+            Ok(Reply::File { bytes }) => Ok(bytes),
+            Ok(Reply::Failed { message }) if !stopped.contains(&message.as_str()) => Err(message),
+            _ => Err(FILE_WRITER_STOPPED.into()),
         }
     }
 }

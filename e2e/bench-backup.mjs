@@ -364,7 +364,9 @@ try {
   const fmt = (ms) => `${ms.toFixed(0)} ms`;
   const [built, restore, read, write] = [ours.built, ours.restore, peer.read, peer.write].map(median);
   const backup = ours.backup.length ? median(ours.backup) : NaN;
-  const parts = (m) => `${mb(m.total)}: JS heap ${mb(m.heap)} (at its peak: ${m.parts}), wasm memory grew ${mb(m.wasm)} (from ${mb(m.wasmBefore)})`;
+  // A heap never sampled above its size at the start grew by 0 (every sample was read: a failed
+  // read throws at the start, and counts as no peak after it).
+  const parts = (m) => `${mb(m.total)}: JS heap ${mb(m.heap)} (${m.parts ? `at its peak: ${m.parts}` : "never above its size at the start"}), wasm memory grew ${mb(m.wasm)} (from ${mb(m.wasmBefore)})`;
   console.log(`device: ${PHOTOS} photos (${mb(PHOTO_BYTES)} stored), ${ENTRIES} check-ins, ${SESSIONS} sessions; backup file ${mb(size)}`);
   console.log(`backup ("Back up now" until the file is built), median of ${RUNS}:`);
   console.log(`  ours: ${fmt(built)} (${spread(ours.built)}; ${handOverFailed ? "the download failed" : `${fmt(backup)} until the browser has downloaded it`}); plain IndexedDB reads of the same bytes: ${fmt(read)} (${spread(peer.read)})`);

@@ -73,9 +73,10 @@ async fn sync_handle(
     JsFuture::from(file.create_sync_access_handle()).await.ok()?.dyn_into().ok()
 }
 
-/// Appends `parts` (`ArrayBuffer`s or `Uint8Array`s) in order; returns the file's size. Their
-/// bytes are freed once written (where the browser can detach a buffer): this worker's collector
-/// let a 2 GB backup's written photos pile up to 215 MB resident in the page's process here.
+/// Appends `parts` (`ArrayBuffer`s or `Uint8Array`s) in order; returns the file's size. The
+/// parts are left to the collector: detaching each once written (`ArrayBuffer.transfer(0)`, as the
+/// page does with its buffers) made Chromium's worker hold every part instead (600 MB resident
+/// for 600 MB written, against 85 MB left alone, measured with plain 2 MB parts).
 pub fn write(parts: impl Iterator<Item = JsValue>) -> Result<u64, String> {
     let views: Vec<Uint8Array> = parts
         .map(|part| match part.dyn_into::<Uint8Array>() {
@@ -83,12 +84,7 @@ pub fn write(parts: impl Iterator<Item = JsValue>) -> Result<u64, String> {
             Err(buffer) => Uint8Array::new(&buffer),
         })
         .collect();
-    let written = write_views(&views);
-    // After every part is written: two parts may share one buffer.
-    for view in &views {
-        let _ = view.buffer().transfer_with_length(0);
-    }
-    written
+    write_views(&views)
 }
 
 fn write_views(views: &[Uint8Array]) -> Result<u64, String> {

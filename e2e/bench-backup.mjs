@@ -211,9 +211,10 @@ async function reportedMemory(cdp, page) {
   const [heapBefore, wasmBefore] = [await heap(), await wasm()];
   heapPeak = heapBefore;
   let sampling = true;
+  let failed = 0;
   const sampler = (async () => {
     while (sampling) {
-      heapPeak = Math.max(heapPeak, await heap().catch(() => 0));
+      heapPeak = Math.max(heapPeak, await heap().catch(() => (failed += 1, 0)));
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   })();
@@ -221,7 +222,7 @@ async function reportedMemory(cdp, page) {
     sampling = false;
     await sampler;
     const wasmGrowth = (await wasm()) - wasmBefore;
-    return { total: heapPeak - heapBefore + wasmGrowth, heap: heapPeak - heapBefore, wasm: wasmGrowth, wasmBefore, parts };
+    return { total: heapPeak - heapBefore + wasmGrowth, heap: heapPeak - heapBefore, wasm: wasmGrowth, wasmBefore, parts, failed };
   };
 }
 
@@ -364,9 +365,9 @@ try {
   const fmt = (ms) => `${ms.toFixed(0)} ms`;
   const [built, restore, read, write] = [ours.built, ours.restore, peer.read, peer.write].map(median);
   const backup = ours.backup.length ? median(ours.backup) : NaN;
-  // A heap never sampled above its size at the start grew by 0 (every sample was read: a failed
-  // read throws at the start, and counts as no peak after it).
-  const parts = (m) => `${mb(m.total)}: JS heap ${mb(m.heap)} (${m.parts ? `at its peak: ${m.parts}` : "never above its size at the start"}), wasm memory grew ${mb(m.wasm)} (from ${mb(m.wasmBefore)})`;
+  // A heap never sampled above its size at the start grew by 0; reads that failed are counted
+  // and said (a failed read at the start throws).
+  const parts = (m) => `${mb(m.total)}: JS heap ${mb(m.heap)} (${m.parts ? `at its peak: ${m.parts}` : "never above its size at the start"}${m.failed ? `; ${m.failed} reads of it failed` : ""}), wasm memory grew ${mb(m.wasm)} (from ${mb(m.wasmBefore)})`;
   console.log(`device: ${PHOTOS} photos (${mb(PHOTO_BYTES)} stored), ${ENTRIES} check-ins, ${SESSIONS} sessions; backup file ${mb(size)}`);
   console.log(`backup ("Back up now" until the file is built), median of ${RUNS}:`);
   console.log(`  ours: ${fmt(built)} (${spread(ours.built)}; ${handOverFailed ? "the download failed" : `${fmt(backup)} until the browser has downloaded it`}); plain IndexedDB reads of the same bytes: ${fmt(read)} (${spread(peer.read)})`);

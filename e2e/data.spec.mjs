@@ -8,8 +8,9 @@ import zlib from "node:zlib";
 import { expect, mainNav, openSection, test } from "./fixtures.mjs";
 import { addArea, countStored, entryRecord, expectNoAxeViolations, seedRecords, sessionRecord, start } from "./records.mjs";
 import { ASTRONAUT, ORIENTED, importFiles } from "./photo-helpers.mjs";
-import { photoRecord, seedSyntheticPhotos } from "./synthetic-photos.mjs";
+import { photoRecord, seedBigPhotos, seedSyntheticPhotos } from "./synthetic-photos.mjs";
 import { storedSums } from "./stored-sums.mjs";
+import { backupFilesOnDisk } from "./stored.mjs";
 import { holdRestoreLock, releaseRestoreLock } from "./restore-lock.mjs";
 import { countWorkers } from "./worker-count.mjs";
 
@@ -634,14 +635,15 @@ test("a restore waits while another tab restores, says so, and the two run one a
   expect(await countStored(page, "photo_thumbs")).toBe(2);
 });
 
-/** A backup of the 300 seeded photos, read whole: its zip end record lists every entry (two per
- * photo, the records and the manifest). */
-async function expectWholeLargeBackup(file) {
+/** A backup of `photos` seeded big photos (2 MB each), read whole: over 2 MB a photo, and its zip
+ * end record lists every entry (two per photo, the records and the manifest). Its bytes. */
+async function expectWholeLargeBackup(file, { photos = 300 } = {}) {
   const bytes = await readFile(file);
-  expect(bytes.length).toBeGreaterThan(600_000_000);
+  expect(bytes.length).toBeGreaterThan(photos * 2_000_000);
   const end = bytes.subarray(bytes.length - 22);
   expect(end.readUInt32LE(0)).toBe(0x06054b50);
-  expect(end.readUInt16LE(10)).toBe(602);
+  expect(end.readUInt16LE(10)).toBe(photos * 2 + 2);
+  return bytes;
 }
 
 test("a second backup on the same page while one is being made is refused next to its button, and the next one after it works", async ({ page }) => {
@@ -651,8 +653,7 @@ test("a second backup on the same page while one is being made is refused next t
   test.setTimeout(180_000);
   await start(page);
   await addArea(page, "cheeks");
-  const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
-  await seedSyntheticPhotos(page, Array.from({ length: 200 }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000)), { working: 2_000_000, thumb: 25_000 });
+  await seedBigPhotos(page, 200);
   await page.goto("/data");
   await page.evaluate(() => (window.__sameDocument = true));
   const backUp = page.getByRole("button", { name: "Back up now" });
@@ -681,8 +682,7 @@ test.describe("a backup too large for a blob", () => {
     test.setTimeout(240_000);
     await start(page);
     await addArea(page, "cheeks");
-    const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
-    await seedSyntheticPhotos(page, Array.from({ length: 200 }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000)), { working: 2_000_000, thumb: 25_000 });
+    await seedBigPhotos(page, 200);
     // The real worker, whose file refuses a write as a full disk does: the 100th (photos on their
     // way), then the 801st, the last (the zip's directory, after the 200 photos' four parts each).
     let failAt = 0;
@@ -699,13 +699,10 @@ test.describe("a backup too large for a blob", () => {
       `;
       await route.fulfill({ response, body: prelude + (await response.text()) });
     });
-    const sizesOnDisk = () =>
-      page.evaluate(async () => {
-        const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("backup");
-        const sizes = [];
-        for await (const [, own] of folder.entries()) for await (const [, file] of own.entries()) sizes.push((await file.getFile()).size);
-        return sizes;
-      });
+    const sizesOnDisk = async () => {
+      const files = await backupFilesOnDisk(page);
+      return Array.isArray(files) ? files.map((file) => file.size) : files;
+    };
     for (const at of [100, 801]) {
       failAt = at;
       await page.goto("/data");
@@ -722,9 +719,7 @@ test.describe("a backup too large for a blob", () => {
     await page.goto("/data");
     const file = testInfo.outputPath("after-full.remodel");
     await (await saveBackup(page)).saveAs(file);
-    const bytes = await readFile(file);
-    expect(bytes.length).toBeGreaterThan(400_000_000);
-    expect(bytes.subarray(bytes.length - 22).readUInt16LE(10)).toBe(402);
+    const bytes = await expectWholeLargeBackup(file, { photos: 200 });
     expect(await sizesOnDisk()).toEqual([bytes.length]);
   });
 
@@ -734,9 +729,7 @@ test.describe("a backup too large for a blob", () => {
     test.setTimeout(300_000);
     await start(page);
     await addArea(page, "cheeks");
-    const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
-    const photos = Array.from({ length: 300 }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000));
-    await seedSyntheticPhotos(page, photos, { working: 2_000_000, thumb: 25_000 });
+    await seedBigPhotos(page, 300);
     // Workers the page starts, and their answers, counted: the backup's writer is one, and answers
     // each write (its start, one open, a write per photo and one for the directory, and one close).
     await page.addInitScript(countWorkers);
@@ -745,21 +738,10 @@ test.describe("a backup too large for a blob", () => {
     await (await saveBackup(page)).saveAs(file);
     await expectWholeLargeBackup(file);
     expect(await page.evaluate(() => [window.__workersStarted, window.__workerAnswers])).toEqual([1, 304]);
-    // The backup files on disk; "busy" when a folder went while it was listed (the app removing a
-    // gone page's copy at that moment: a poll asks again).
-    const backupFiles = () =>
-      page.evaluate(async () => {
-        const root = await navigator.storage.getDirectory();
-        const names = [];
-        const folder = await root.getDirectoryHandle("backup").catch(() => null);
-        try {
-          if (folder) for await (const [page, handle] of folder.entries()) for await (const name of handle.keys()) names.push(`${page}/${name}`);
-        } catch (error) {
-          if (error.name === "NotFoundError") return "busy";
-          throw error;
-        }
-        return names;
-      });
+    const backupFiles = async () => {
+      const files = await backupFilesOnDisk(page);
+      return Array.isArray(files) ? files.map((file) => file.path) : files;
+    };
     const onDisk = [expect.stringMatching(/^[0-9a-f]{16}\/remodel-\d{4}-\d{2}-\d{2}\.remodel$/)];
     expect(await backupFiles()).toEqual(onDisk);
 

@@ -76,3 +76,20 @@ export const slowEveryRead = (page, ms = 800) =>
       return request;
     };
   }, ms);
+
+/** The backup files in the origin-private file system, each `{ path: "<page>/<name>", size }`;
+ * `null` where the browser has no such file system, and "busy" when a folder went while it was
+ * listed (the app removing a gone page's copy at that moment: a poll asks again). */
+export const backupFilesOnDisk = (page) =>
+  page.evaluate(async () => {
+    if (!navigator.storage?.getDirectory) return null;
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("backup").catch(() => null);
+    const files = [];
+    try {
+      if (folder) for await (const [pageId, own] of folder.entries()) for await (const [name, file] of own.entries()) files.push({ path: `${pageId}/${name}`, size: (await file.getFile()).size });
+    } catch (error) {
+      if (error.name === "NotFoundError") return "busy";
+      throw error;
+    }
+    return files;
+  });

@@ -8,13 +8,13 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { countStored, slowEveryRead, storedSetting } from "../stored.mjs";
+import { backupFilesOnDisk, countStored, slowEveryRead, storedSetting } from "../stored.mjs";
 import { holdRestoreLock, releaseRestoreLock } from "../restore-lock.mjs";
 import { countWorkers } from "../worker-count.mjs";
 import { Key } from "./page.mjs";
 import { photoWithGps } from "./gps-photo.mjs";
 import { seedPhotos } from "../seed-photos.mjs";
-import { photoRecord, seedSyntheticPhotos } from "../synthetic-photos.mjs";
+import { seedBigPhotos } from "../synthetic-photos.mjs";
 import { buildB, loaderOf, versionOf } from "../deploy-build.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -561,17 +561,13 @@ export async function backupRoundTrip(page) {
 }
 
 /** A backup past 400 MB, the size from which it is written to a file on disk where the browser
- * can (`createWritable`; Chromium cannot read a blob built from parts that large): built and
+ * can (by a worker; Chromium cannot read a blob built from parts that large): built and
  * handed over whole, its zip's end record read from the handed-over file in the page. */
 export async function largeBackup(page) {
   await start(page);
   await addArea(page, "cheeks");
-  const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
-  const photos = Array.from({ length: 220 }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000));
   // In batches: each script must end within the session's 60 s script limit.
-  for (let from = 0; from < photos.length; from += 40) {
-    await seedSyntheticPhotos(page, photos.slice(from, from + 40), { working: 2_000_000, thumb: 25_000 });
-  }
+  await seedBigPhotos(page, 220, { batch: 40 });
   await page.goto("/data");
   await stubShare(page, "resolve");
   // Workers the page starts from now, and their answers, counted: a large backup's writer is one,
@@ -593,14 +589,11 @@ export async function largeBackup(page) {
   // the engines that have that file system; as blobs in WebKit's automation session here, which
   // has no `navigator.storage.getDirectory` (Safari itself has it: the worker's path is then
   // taken, as in Chromium and Firefox).
-  const written = await page.evaluate(async () => {
-    const files = [];
-    const workers = [window.__workersStarted, window.__workerAnswers];
-    if (!navigator.storage?.getDirectory) return { files: null, workers };
-    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("backup").catch(() => null);
-    if (folder) for await (const [, handle] of folder.entries()) for await (const [, file] of handle.entries()) files.push((await file.getFile()).size);
-    return { files, workers };
-  });
+  const onDisk = await backupFilesOnDisk(page);
+  const written = {
+    files: Array.isArray(onDisk) ? onDisk.map((file) => file.size) : onDisk,
+    workers: await page.evaluate(() => [window.__workersStarted, window.__workerAnswers]),
+  };
   const expected = page.engine === "webkit" ? { files: null, workers: [0, 0] } : { files: [end.size], workers: [1, 224] };
   assert.deepEqual(written, expected);
 }

@@ -40,22 +40,23 @@ async fn handle(data: JsValue) {
         Ok(bytes) => Reply::File { bytes },
         Err(message) => Reply::Failed { message },
     };
-    let reply = match request {
+    let (reply, file_done) = match request {
         Request::Ingest { engine } => return ingest(&scope, id, engine, message.get(1)).await,
-        Request::OpenFile { path, name } => file_reply(file_writer::open(&scope, &path, &name).await),
-        Request::WriteFile => file_reply(file_writer::write(message.iter().skip(1))),
-        Request::CloseFile | Request::AbortFile => {
-            let closed = match request {
-                Request::CloseFile => file_writer::close().await,
-                _ => Ok(file_writer::abort().await),
-            };
-            post(&scope, &Envelope::new(id, file_reply(closed)), &[], false);
-            // A worker for a file is started for that file alone: it ends with it.
-            scope.close();
-            return;
+        Request::OpenFile { path, name } => {
+            (file_reply(file_writer::open(&scope, &path, &name).await.map(|()| 0)), false)
+        }
+        Request::WriteFile => (file_reply(file_writer::write(message.iter().skip(1))), false),
+        Request::CloseFile => (file_reply(file_writer::close().await), true),
+        Request::AbortFile => {
+            file_writer::abort().await;
+            (Reply::File { bytes: 0 }, true)
         }
     };
     post(&scope, &Envelope::new(id, reply), &[], false);
+    if file_done {
+        // A worker for a file is started for that file alone: it ends with it.
+        scope.close();
+    }
 }
 
 async fn ingest(scope: &DedicatedWorkerGlobalScope, id: u32, engine: Engine, attachment: JsValue) {

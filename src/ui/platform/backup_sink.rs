@@ -202,7 +202,7 @@ fn transferable(parts: &Array) -> Array {
 /// From this size a backup is written to disk where the browser can: below it, blobs are faster
 /// (measured here: see docs/BENCHMARKS.md, "Large backups written to disk") and still read back
 /// (400 MB did on every machine measured; 600 MB did not on one).
-const DISK_FROM_BYTES: u64 = 400_000_000;
+pub const DISK_FROM_BYTES: u64 = 400_000_000;
 
 impl BackupSink {
     /// The file `name`, of about `expected_bytes`, plain or sealed under `passphrase` (its header

@@ -278,14 +278,13 @@ pub struct FileAnswer(Promise);
 
 impl FileAnswer {
     /// The file's size once the request is done, or the sentence saying why not: the file's
-    /// own (a full disk), or [`FILE_WRITER_STOPPED`] when the worker itself failed (the
-    /// sentences above speak of photos).
+    /// own (a full disk, answered to its job), or [`FILE_WRITER_STOPPED`] when the worker itself
+    /// failed (told to everyone as job 0, in sentences that speak of photos).
     pub async fn bytes(self) -> Result<u64, String> {
         let data = JsFuture::from(self.0).await.map_err(|_| FILE_WRITER_STOPPED.to_string())?;
-        let stopped = [WORKER_FAILED, WORKER_STOPPED, WORKER_SILENT, UNREADABLE];
-        match read_reply(&data).map(|envelope| envelope.body) {
-            Ok(Reply::File { bytes }) => Ok(bytes),
-            Ok(Reply::Failed { message }) if !stopped.contains(&message.as_str()) => Err(message),
+        match read_reply(&data) {
+            Ok(Envelope { body: Reply::File { bytes }, .. }) => Ok(bytes),
+            Ok(Envelope { id, body: Reply::Failed { message }, .. }) if id != 0 => Err(message),
             _ => Err(FILE_WRITER_STOPPED.into()),
         }
     }

@@ -9,7 +9,7 @@ use crate::domain::backup::file_name;
 use crate::domain::backup::nudge::BackupStatus;
 use crate::domain::device::storage_usage::format_bytes;
 use crate::storage::{self, Db, StoredFile};
-use crate::ui::platform::backup_sink::BackupSink;
+use crate::ui::platform::backup_sink::{BackupSink, DISK_FROM_BYTES};
 use crate::ui::platform::buffers::release;
 use crate::ui::platform::clock::now_local;
 use crate::ui::platform::overlap::both;
@@ -119,7 +119,9 @@ pub async fn make_backup(
     };
     let name = file_name(&created_at);
     let expected: u64 = records.photos.iter().map(|p| u64::from(p.stored_bytes)).sum();
-    let room = storage::storage_usage().await.is_some_and(|usage| usage.has_room_for(expected));
+    // The quota is asked only when the file could go on disk.
+    let room = expected >= DISK_FROM_BYTES
+        && storage::storage_usage().await.is_some_and(|usage| usage.has_room_for(expected));
     let mut sink =
         BackupSink::new(passphrase.as_deref(), &name, expected, room).await.map_err(browser_failed)?;
     let mut writer = BackupWriter::new();

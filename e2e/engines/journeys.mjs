@@ -466,7 +466,8 @@ export async function galleryAtScale(page) {
   assert.ok(end.tiles < 60, `${end.tiles} tiles drawn at the end`);
 }
 
-/** Two photos compared: the slider moved by keyboard, and the difference map. */
+/** Two photos compared: the slider moved by keyboard, the difference map, and the redness map
+ * (drawn by the a* map's four-pixel SIMD kernel, which only a browser runs). */
 export async function compare(page) {
   await start(page);
   await addArea(page, "cheeks");
@@ -483,6 +484,27 @@ export async function compare(page) {
   await mode("Difference").check();
   await page.byRole("img", { name: /^Difference map/ }).waitFor(30_000);
   await page.byRole("group", { name: "Difference legend" }).byText(/2\.3 — just visible/).waitFor();
+
+  await mode("Redness").check();
+  await page.byRole("checkbox", { name: "Show the redness map" }).check();
+  await page.byRole("img", { name: /^Redness map of the after photo \(uncalibrated\)/ }).waitFor(30_000);
+  // The portrait's face, suit and background span the ramp: many colours, and every pixel drawn
+  // (the ramp's alpha is 200 to 255; a pixel without an a* would be transparent).
+  const drawn = () =>
+    page.evaluate(() => {
+      const canvas = document.querySelector('canvas[aria-label^="Redness map of the after photo"]');
+      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      const colours = new Set();
+      let opaque = 0;
+      for (let i = 0; i < data.length; i += 4 * 97) {
+        if (data[i + 3] >= 200) opaque++;
+        colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      }
+      return { colours: colours.size, opaque, sampled: Math.ceil(data.length / (4 * 97)) };
+    });
+  await page.until(async () => (await drawn()).colours > 30, "a redness map with many colours");
+  const map = await drawn();
+  assert.equal(map.opaque, map.sampled, "every pixel of the opaque photo has an a* and is drawn");
 }
 
 /** Back up (handed over through the share sheet), delete everything, restore (waiting first for

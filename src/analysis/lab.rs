@@ -4,9 +4,10 @@
 //! use [`LabTables`]: the 256 linearised channel values and the CIELAB `f(t)` curve sampled at
 //! 4,096 steps and interpolated. Interpolating `f` errs by at most h²/8·|f''| ≈ 4e-6 (largest just
 //! above its cube-root knee), so a map's a* is within 0.01 of the reference while costing no `cbrt`
-//! per pixel (tested). The a* map, the hottest loop, goes further: both sums in one 64-bit
-//! fixed-point addition, and the curve pre-multiplied by 500 and stored as the line through each
-//! step, so interpolating is one multiply-add on the whole fixed-point index.
+//! per pixel (tested). a*, the hottest loop (the redness map and index), has tables of its own:
+//! each channel value's X and Y as one 64-bit read, and `500·f` as lines over segments found from
+//! t's float bits, so a pixel is five table reads and a multiply-add per curve, no conversions.
+//! In the browser the map runs four pixels at a time (`lab_simd.rs`), with the same results.
 
 use std::sync::OnceLock;
 
@@ -74,24 +75,23 @@ pub struct LabTables {
     /// (× F_STEPS): a pixel's index is three table reads and two additions, no multiplications.
     /// Laid out [row × 3 + channel][value].
     shares: [[f32; 256]; 9],
-    /// For the a* map: each channel value's share of X (low 32 bits) and Y (high 32 bits) in
-    /// fixed point, `FIXED_ONE` to an index unit. Three reads and two 64-bit additions give both
-    /// sums at once (each stays below 2³², so no carry crosses), and an integer index needs no
-    /// clamp or float-to-integer conversion: the shares are never negative.
+    /// For a*: each 8-bit channel value's share of white-relative X and Y, as the bits of two
+    /// f32 in one u64 (X low): one read fetches both, and the browser's kernel loads it straight
+    /// into a vector. A pixel's X and Y are three reads and two additions.
     xy_shares: [[u64; 256]; 3],
-    /// `500·f(t)` between each step and the next as a line in the fixed-point index itself:
-    /// `[intercept, slope]`, so interpolating is `intercept + slope · index` with no fraction to
-    /// mask off. (The index, up to just past 2²⁸, rounds to f32 by at most 16 units: about 1e-5
-    /// a* where the curve is that high.) Sized to a power of two so a masked index needs no
-    /// bounds check.
-    f500: [[f32; 2]; F500_LEN],
+    /// `500·f(t)` as lines, `[slope, intercept]` as the bits of two f32 in one u64 (slope low),
+    /// over segments of t found from its float bits: the exponent and the top 6 bits of the
+    /// mantissa ([`CURVE_SHIFT`]), so 64 segments an octave. They are narrowest where the curve
+    /// bends most (near black), and interpolating needs no conversion: `slope·t + intercept`.
+    /// Errs by at most h²/8·|500·f''| with h = t/64: 0.0034·t^⅓ ≤ 0.0034 a*, and always low (the
+    /// curve is concave), so a*'s error is below that too. Covers t in 0..2 (white is 1).
+    curve: [u64; CURVE_LEN],
 }
 
-/// Fixed-point unit of the packed shares: 16 bits of fraction below an index unit.
-const FIXED_BITS: u32 = 16;
-const FIXED_ONE: f64 = (1u32 << FIXED_BITS) as f64;
-/// The a* map's `f` table length: past F_STEPS (white sums to 1 in t, rounding a little over).
-const F500_LEN: usize = 8192;
+/// A curve segment is t's f32 bits shifted right by this: sign, exponent, 6 mantissa bits.
+const CURVE_SHIFT: u32 = 17;
+/// Segments for t in 0..2: every exponent up to 2⁰'s, 64 segments each.
+const CURVE_LEN: usize = 128 << (23 - CURVE_SHIFT);
 
 impl LabTables {
     /// The shared tables, built once.
@@ -106,21 +106,23 @@ impl LabTables {
                 let weight = rows[i / 3][i % 3];
                 linear.map(|l| weight * l * F_STEPS as f32)
             });
+            let pack = |low: f64, high: f64| {
+                u64::from((low as f32).to_bits()) | u64::from((high as f32).to_bits()) << 32
+            };
             let xy_shares = std::array::from_fn(|channel| {
                 std::array::from_fn(|value| {
-                    let fixed = |row: usize| {
-                        let weight = RGB_TO_XYZ[row][channel] * scale[row];
-                        (weight * linearise(value as u8) * F_STEPS as f64 * FIXED_ONE).round() as u64
-                    };
-                    fixed(0) | (fixed(1) << 32)
+                    let t = |row: usize| RGB_TO_XYZ[row][channel] * scale[row] * linearise(value as u8);
+                    pack(t(0), t(1))
                 })
             });
-            let f500 = std::array::from_fn(|i| {
-                let at = |i: usize| 500.0 * lab_f(i as f64 / F_STEPS as f64);
-                let slope = (at(i + 1) - at(i)) / FIXED_ONE;
-                [(at(i) - slope * i as f64 * FIXED_ONE) as f32, slope as f32]
+            let curve = std::array::from_fn(|segment| {
+                let [lo, hi] =
+                    [segment, segment + 1].map(|s| f64::from(f32::from_bits((s as u32) << CURVE_SHIFT)));
+                let at = |t: f64| 500.0 * lab_f(t);
+                let slope = (at(hi) - at(lo)) / (hi - lo);
+                pack(slope, at(lo) - slope * lo)
             });
-            LabTables { linear, f, rows, shares, xy_shares, f500 }
+            LabTables { linear, f, rows, shares, xy_shares, curve }
         })
     }
 
@@ -154,23 +156,44 @@ impl LabTables {
         self.a_star_packed(u32::from_le_bytes([r, g, b, 0]))
     }
 
-    /// a* of a pixel read as one little-endian `u32` (red in the low byte; alpha ignored). The
-    /// map reads pixels this way: one load instead of four (2.5x against 3.1x the copy pass,
-    /// BENCHMARKS "Compare").
+    /// a* of a pixel read as one little-endian `u32` (red in the low byte; alpha ignored): one
+    /// load instead of four.
     #[inline(always)]
     pub fn a_star_packed(&self, pixel: u32) -> f32 {
         let [sr, sg, sb] = &self.xy_shares;
-        let xy = sr[(pixel & 0xFF) as usize]
-            + sg[(pixel >> 8 & 0xFF) as usize]
-            + sb[(pixel >> 16 & 0xFF) as usize];
-        self.f500_at(xy as u32) - self.f500_at((xy >> 32) as u32)
+        let [r, g, b] = [
+            sr[(pixel & 0xFF) as usize],
+            sg[(pixel >> 8 & 0xFF) as usize],
+            sb[(pixel >> 16 & 0xFF) as usize],
+        ];
+        let (low, high) = (|v: u64| f32::from_bits(v as u32), |v: u64| f32::from_bits((v >> 32) as u32));
+        // The same additions, in the same order, as the four-pixel kernel's lanes.
+        let (x, y) = (low(r) + low(g) + low(b), high(r) + high(g) + high(b));
+        self.curve_at(x) - self.curve_at(y)
     }
 
-    /// `500·f` at a fixed-point index.
+    /// `500·f(t)` for t in 0..2, from its segment's line.
     #[inline(always)]
-    fn f500_at(&self, fixed: u32) -> f32 {
-        let [intercept, slope] = self.f500[(fixed >> FIXED_BITS) as usize & (F500_LEN - 1)];
-        intercept + slope * fixed as i32 as f32
+    fn curve_at(&self, t: f32) -> f32 {
+        let line = self.curve[(t.to_bits() >> CURVE_SHIFT) as usize & (CURVE_LEN - 1)];
+        f32::from_bits(line as u32) * t + f32::from_bits((line >> 32) as u32)
+    }
+
+    /// a* of every pixel of an RGBA buffer into `out` (one value per pixel; NaN where alpha is
+    /// 0). In the browser, whole groups of four go through the SIMD kernel: the same results.
+    pub fn a_star_pixels(&self, pixels: &[[u8; 4]], out: &mut [f32]) {
+        let n = pixels.len().min(out.len());
+        let (pixels, out) = (&pixels[..n], &mut out[..n]);
+        #[cfg(target_arch = "wasm32")]
+        let (pixels, out) = {
+            let whole = n / 4 * 4;
+            self.a_star_quads(pixels[..whole].as_chunks::<4>().0, out[..whole].as_chunks_mut::<4>().0);
+            (&pixels[whole..], &mut out[whole..])
+        };
+        for (p, o) in pixels.iter().zip(out.iter_mut()) {
+            let pixel = u32::from_le_bytes(*p);
+            *o = if pixel >> 24 == 0 { f32::NAN } else { self.a_star_packed(pixel) };
+        }
     }
 
     /// Linear light of an 8-bit channel.
@@ -198,6 +221,10 @@ impl LabTables {
         [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+#[path = "lab_simd.rs"]
+mod simd;
 
 #[cfg(test)]
 #[path = "lab_tests.rs"]

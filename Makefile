@@ -7,8 +7,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 WASM := wasm32-unknown-unknown
 PORT ?= 8080
-# In-browser Rust tests: wasm-bindgen's runner drives Debian's headless Chromium.
-WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
+# In-browser Rust tests: wasm-bindgen's runner drives Debian's headless Chromium; the a* map's SIMD
+# kernel (tests/web_analysis.rs) also runs in Firefox and in WebKitGTK (no headless mode: on a
+# virtual display, as the engine journeys).
+WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+WASM_TEST_ENV := $(WASM_RUNNER) CHROMEDRIVER=/usr/bin/chromedriver
 
 .PHONY: run test setup setup-test build serve lint test-native test-wasm e2e engines size bench icons clean
 
@@ -49,6 +52,9 @@ test-native:
 
 test-wasm:
 	$(WASM_TEST_ENV) cargo test --target $(WASM) --test 'web_*'
+	$(WASM_RUNNER) GECKODRIVER=geckodriver cargo test --target $(WASM) --test web_analysis
+	xvfb-run -a -s "-screen 0 1280x1024x24" env $(WASM_RUNNER) SAFARIDRIVER=WebKitWebDriver \
+		cargo test --target $(WASM) --test web_analysis
 
 e2e:
 	playwright test --config e2e/playwright.config.mjs

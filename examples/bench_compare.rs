@@ -96,10 +96,11 @@ mod bench {
     fn copy_quads(quads: &[[u8; 16]], out: &mut [[f32; 4]]) {
         use std::arch::wasm32::*;
         for (quad, o) in quads.iter().zip(out.iter_mut()) {
-            // SAFETY: 16 readable and 16 writable bytes; wasm needs no alignment.
+            // SAFETY: `quad` is 16 readable bytes; wasm loads need no alignment.
             let pixels = unsafe { v128_load(quad.as_ptr().cast::<v128>()) };
             let red = f32x4_convert_u32x4(v128_and(pixels, u32x4_splat(0xFF)));
             let transparent = i32x4_shr(i8x16_eq(pixels, i8x16_splat(0)), 24);
+            // SAFETY: `o` is 16 writable bytes; wasm stores need no alignment.
             unsafe { v128_store(o.as_mut_ptr().cast::<v128>(), f32x4_add(red, transparent)) };
         }
     }

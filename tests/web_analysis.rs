@@ -47,13 +47,15 @@ fn every_lane_matches_the_scalar_path_across_the_cube() {
 
 #[wasm_bindgen_test]
 fn transparent_lanes_are_nan_and_their_neighbours_are_not() {
-    // Alpha 0 in each lane position in turn, next to alphas 1, 128 and 254 (opaque enough to
-    // measure), on colours whose channels are themselves 0 (so only alpha tells them apart).
+    // Alpha 0 in each lane position in turn (five alphas over groups of four), next to alphas 1,
+    // 128 and 254 (opaque enough to measure); some colours are black with blue 0 too, so only
+    // alpha tells a transparent pixel from an opaque one.
     let alphas = [0u8, 1, 128, 254, 255];
     let mut pixels = Vec::new();
     for (i, alpha) in alphas.iter().cycle().take(4 * 5 * 7).enumerate() {
         let v = (i * 37 % 256) as u8;
-        pixels.push([v, 255 - v, if i % 3 == 0 { 0 } else { v / 2 }, *alpha]);
+        let rgb = if i % 7 == 0 { [0, 0, 0] } else { [v, 255 - v, if i % 3 == 0 { 0 } else { v / 2 }] };
+        pixels.push([rgb[0], rgb[1], rgb[2], *alpha]);
     }
     pixels.push([0, 0, 0, 0]);
     assert_map_matches_scalar(&pixels);

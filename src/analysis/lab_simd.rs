@@ -2,10 +2,11 @@
 //! 89: within the app's browser floor).
 //!
 //! The same tables and the same f32 operations in the same order as
-//! [`LabTables::a_star_packed`], so every lane gives the scalar result (tested in the browser:
-//! tests/web_analysis.rs). Wasm has no gather, so the table reads stay one per lookup; what the
-//! vectors save is the rest: each `[X, Y]` and `[slope, intercept]` pair is one 64-bit read into a
-//! lane, the four pixels' curves are one multiply-add each, and transparency is one addition.
+//! [`LabTables::a_star_packed`], so every lane gives the scalar value, bit for bit, and a NaN
+//! where alpha is 0 (tested in Chromium, Firefox and WebKit: tests/web_analysis.rs). Wasm has no
+//! gather, so the table reads stay one per lookup; what the vectors save is the rest: each
+//! `[X, Y]` and `[slope, intercept]` pair is one 64-bit read into a lane, the four pixels' curves
+//! are one multiply-add each, and transparency is one addition.
 //! Measured against the scalar loop in BENCHMARKS "The a* map, four pixels at a time".
 
 use core::arch::wasm32::*;
@@ -33,19 +34,22 @@ impl LabTables {
                 f32x4_add(f32x4_add(u64x2_splat(r), u64x2_splat(g)), u64x2_splat(b))
             }};
         }
-        // `500·f` at four values of t: the byte offsets of their segments' lines (masked in the
-        // vector, so each lane is one extract), four pair reads, then one multiply-add.
+        // `500·f` at four values of t: their segments' byte offsets (8-byte lines), shifted and
+        // masked once in the vector rather than four times after extracting; LLVM folds the
+        // `>> 3` of the index back into the offset, so each lane is one extract and one read.
+        // Then one multiply-add for the four.
         macro_rules! curve {
             ($t:expr) => {{
                 let t = $t;
                 let offsets =
                     v128_and(u32x4_shr(t, CURVE_SHIFT - 3), u32x4_splat(((CURVE_LEN - 1) << 3) as u32));
-                macro_rules! line {
+                macro_rules! segment_line {
                     ($lane:literal) => {
                         u64x2_splat(curve[(u32x4_extract_lane::<$lane>(offsets) >> 3) as usize])
                     };
                 }
-                let (l0, l1, l2, l3) = (line!(0), line!(1), line!(2), line!(3));
+                let (l0, l1, l2, l3) =
+                    (segment_line!(0), segment_line!(1), segment_line!(2), segment_line!(3));
                 // [s0 s1 i0 i1] and [s2 s3 i2 i3], then the slopes and the intercepts.
                 let (front, back) =
                     (i32x4_shuffle::<0, 4, 1, 5>(l0, l1), i32x4_shuffle::<0, 4, 1, 5>(l2, l3));

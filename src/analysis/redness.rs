@@ -71,7 +71,8 @@ pub fn region_stats(image: &RgbaImage, region: &Region, gains: Gains) -> Option<
 /// The redness overlay: each pixel's a* as a colour on the difference map's ramp (transparent
 /// outside the image), so redder skin shows hotter.
 pub fn overlay(image: &RgbaImage, gains: Gains, out: &mut [u8]) {
-    // Through the a* map (the measured one: BENCHMARKS "Compare"), then onto the ramp.
+    // Through the a* map (the measured one: BENCHMARKS "The a* map, four pixels at a time"),
+    // then onto the ramp.
     let mut values = vec![0.0f32; image.as_raw().len() / 4];
     a_star_map(image.as_raw(), gains, &mut values);
     let (lo, hi) = OVERLAY_RANGE;
@@ -105,7 +106,7 @@ mod tests {
     }
 
     #[test]
-    fn the_map_stays_within_a_hundredth_of_the_reference_across_the_cube() {
+    fn the_map_stays_within_its_bound_of_the_reference_across_the_cube() {
         let values: Vec<u8> = (0..=255).step_by(3).collect();
         let mut rgba = Vec::new();
         for &r in &values {
@@ -119,8 +120,27 @@ mod tests {
         a_star_map(&rgba, Gains::NONE, &mut out);
         for (p, a) in rgba.chunks_exact(4).zip(out) {
             let exact = srgb_to_lab(p[0], p[1], p[2]).a;
-            assert!((f64::from(a) - exact).abs() <= 0.01, "{p:?}: {a} against {exact}");
+            // The curve's bound (`lab.rs`, `LabTables::curve`): 0.0034, well inside 0.01.
+            assert!((f64::from(a) - exact).abs() <= 0.0034, "{p:?}: {a} against {exact}");
         }
+    }
+
+    /// Every one of the 16.7 million colours, for the worst error BENCHMARKS gives (0.0027). Slow
+    /// without optimisation: `cargo test --release --lib every_colour -- --ignored`.
+    #[test]
+    #[ignore]
+    fn every_colour_stays_within_the_bound() {
+        let tables = LabTables::get();
+        let mut worst = (0.0f64, [0u8; 3]);
+        for pixel in 0..1u32 << 24 {
+            let [r, g, b, _] = pixel.to_le_bytes();
+            let error = (f64::from(tables.a_star_packed(pixel)) - srgb_to_lab(r, g, b).a).abs();
+            if error > worst.0 {
+                worst = (error, [r, g, b]);
+            }
+        }
+        println!("worst a* error {:.4} at {:?}", worst.0, worst.1);
+        assert!(worst.0 <= 0.0034, "worst a* error {:.4} at {:?}", worst.0, worst.1);
     }
 
     #[test]

@@ -33,8 +33,7 @@ async function run(engine, driverServer, name) {
     error.message += `\nlast commands sent to ${engine.name}'s driver:\n${driver.trace()}`;
     throw error;
   } finally {
-    // Bounded: a driver that stopped answering may not answer this either.
-    await Promise.race([driver.quit(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => {});
+    await driver.end();
   }
 }
 before(async () => {

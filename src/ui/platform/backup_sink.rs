@@ -39,8 +39,6 @@ const PAGE_LOCK: &str = "remodel-page-";
 
 thread_local! {
     static PAGE_ID: String = format!("{:016x}", (js_sys::Math::random() * 2f64.powi(53)) as u64);
-    /// Whether this page holds its lock already (asked once: a second ask would wait forever).
-    static HOLDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// This page's id: its folder's name, held as a lock while the page lives (from its first
@@ -149,9 +147,7 @@ async fn disk_output(name: &str) -> Option<Output> {
     let page = page_id();
     // The lock is held before the folder is made, so no other page takes the folder for a gone
     // page's.
-    if !HOLDING.replace(true) {
-        hold_while_page_lives(&format!("{PAGE_LOCK}{page}")).await;
-    }
+    hold_while_page_lives(&format!("{PAGE_LOCK}{page}")).await;
     // This page's earlier backup goes: it was handed over, or is replaced by this one.
     remove(&folder, &page).await;
     let output = file_output(&folder, &page, name).await;

@@ -4,6 +4,7 @@
 //! - which pages are still open: a page holds a lock of its own while it lives, so another can
 //!   tell its backup file from one a closed page left (`backup_sink`).
 
+use std::cell::RefCell;
 use std::future::Future;
 
 use js_sys::{Function, Object, Promise, Reflect};
@@ -38,10 +39,26 @@ pub async fn exclusively<T>(name: &str, on_wait: impl FnOnce(), work: impl Futur
     output
 }
 
+thread_local! {
+    /// The locks this page has asked to hold while it lives: asking twice would wait forever
+    /// behind itself.
+    static HELD_FOR_LIFE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Holds the lock `name` for as long as this page lives (the browser lets go of a page's locks
-/// when it goes), once granted: other tabs see the page is still there. Nothing happens without
-/// the API.
+/// when it goes), once granted: other tabs see the page is still there. Asked once a page: a
+/// second call returns at once. Nothing happens without the API.
 pub async fn hold_while_page_lives(name: &str) {
+    let first = HELD_FOR_LIFE.with_borrow_mut(|held| {
+        let first = !held.iter().any(|n| n == name);
+        if first {
+            held.push(name.to_string());
+        }
+        first
+    });
+    if !first {
+        return;
+    }
     if let Some((locks, request_fn)) = lock_request() {
         // Never released: `release` is dropped, so the promise the lock waits on never settles.
         if let Some(asked) = request(&locks, &request_fn, name, false) {

@@ -31,7 +31,7 @@ import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./playwright.config.mjs";
 import { median, spread, verdict, verdicts } from "./bench-verdict.mjs";
-import { photoRecord, seedSyntheticPhotos } from "./synthetic-photos.mjs";
+import { day, photoRecord, seedSyntheticPhotos } from "./synthetic-photos.mjs";
 
 const PORT = 8097;
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -82,8 +82,6 @@ async function memoryWindow() {
     return peak;
   };
 }
-
-const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
 
 /** The device's records, as the app stores them (and as a backup's records.json holds them). */
 function deviceRecords() {

@@ -12,7 +12,7 @@ import { photoRecord, seedBigPhotos, seedSyntheticPhotos } from "./synthetic-pho
 import { storedSums } from "./stored-sums.mjs";
 import { backupFilesOnDisk } from "./stored.mjs";
 import { holdRestoreLock, releaseRestoreLock } from "./restore-lock.mjs";
-import { countWorkers } from "./worker-count.mjs";
+import { countWorkers, workerCounts } from "./worker-count.mjs";
 
 /** Everything stored, as comparable JSON: records as they are, photo bytes as SHA-256 digests. The
  * device's own backup status is left out (it records the backups, not the client's data). */
@@ -699,10 +699,7 @@ test.describe("a backup too large for a blob", () => {
       `;
       await route.fulfill({ response, body: prelude + (await response.text()) });
     });
-    const sizesOnDisk = async () => {
-      const files = await backupFilesOnDisk(page);
-      return Array.isArray(files) ? files.map((file) => file.size) : files;
-    };
+    const sizesOnDisk = () => backupFilesOnDisk(page, "size");
     for (const at of [100, 801]) {
       failAt = at;
       await page.goto("/data");
@@ -737,13 +734,9 @@ test.describe("a backup too large for a blob", () => {
     const file = testInfo.outputPath("large.remodel");
     await (await saveBackup(page)).saveAs(file);
     await expectWholeLargeBackup(file);
-    expect(await page.evaluate(() => [window.__workersStarted, window.__workerAnswers])).toEqual([1, 304]);
-    const backupFiles = async () => {
-      const files = await backupFilesOnDisk(page);
-      return Array.isArray(files) ? files.map((file) => file.path) : files;
-    };
+    expect(await workerCounts(page)).toEqual([1, 304]);
     const onDisk = [expect.stringMatching(/^[0-9a-f]{16}\/remodel-\d{4}-\d{2}-\d{2}\.remodel$/)];
-    expect(await backupFiles()).toEqual(onDisk);
+    expect(await backupFilesOnDisk(page, "path")).toEqual(onDisk);
 
     // "Delete everything" on the page that made it: its copy goes with the rest.
     await page.getByLabel("Type DELETE to confirm").fill("DELETE");
@@ -761,9 +754,9 @@ test.describe("a backup too large for a blob", () => {
     const again = testInfo.outputPath("again.remodel");
     await (await saveBackup(page)).saveAs(again);
     await expectWholeLargeBackup(again);
-    expect(await backupFiles()).toEqual(onDisk);
+    expect(await backupFilesOnDisk(page, "path")).toEqual(onDisk);
     // Its worker was started, and never answered.
-    expect(await page.evaluate(() => [window.__workersStarted, window.__workerAnswers])).toEqual([1, 0]);
+    expect(await workerCounts(page)).toEqual([1, 0]);
     await page.unroute("**/photos/photo-worker*");
     // A new page of the app (not the gallery: these photos' random bytes are no image, and
     // Chromium reported their blob URLs refused by connect-src when 300 of them were shown).

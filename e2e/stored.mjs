@@ -77,11 +77,12 @@ export const slowEveryRead = (page, ms = 800) =>
     };
   }, ms);
 
-/** The backup files in the origin-private file system, each `{ path: "<page>/<name>", size }`;
- * `null` where the browser has no such file system, and "busy" when a folder went while it was
- * listed (the app removing a gone page's copy at that moment: a poll asks again). */
-export const backupFilesOnDisk = (page) =>
-  page.evaluate(async () => {
+/** The backup files in the origin-private file system, each `{ path: "<page>/<name>", size }`,
+ * or only each one's `field` ("path" or "size") when given; `null` where the browser has no such
+ * file system, and "busy" when a folder went while it was listed (the app removing a gone page's
+ * copy at that moment: a poll asks again). */
+export const backupFilesOnDisk = (page, field) =>
+  page.evaluate(async (field) => {
     if (!navigator.storage?.getDirectory) return null;
     const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("backup").catch(() => null);
     const files = [];
@@ -91,5 +92,5 @@ export const backupFilesOnDisk = (page) =>
       if (error.name === "NotFoundError") return "busy";
       throw error;
     }
-    return files;
-  });
+    return field ? files.map((file) => file[field]) : files;
+  }, field);

@@ -51,11 +51,13 @@ export const photoRecord = (id, takenAt, storedBytes) => ({
   stored_bytes: storedBytes,
 });
 
+/** The ISO date `n` days after 1 January 2024. */
+export const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+
 /** `count` photos of about 2 MB each (a 2,000,000-byte working copy and a 25,000-byte
  * thumbnail), one a day from 1 January 2024: a library large enough for a backup on disk.
  * Seeded `batch` photos per script (a WebDriver session limits each script's time). */
 export async function seedBigPhotos(page, count, { batch = count } = {}) {
-  const day = (n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
   const photos = Array.from({ length: count }, (_, p) => photoRecord(`big-${p}`, `${day(p)}T10:00`, 2_025_000));
   for (let from = 0; from < count; from += batch) {
     await seedSyntheticPhotos(page, photos.slice(from, from + batch), { working: 2_000_000, thumb: 25_000 });

@@ -14,3 +14,6 @@ export function countWorkers() {
     }
   };
 }
+
+/** What `countWorkers` counted so far: `[workers started, messages they sent]`. */
+export const workerCounts = (page) => page.evaluate(() => [window.__workersStarted, window.__workerAnswers]);

@@ -18,8 +18,9 @@ fn scalar(tables: &LabTables, p: [u8; 4]) -> f32 {
     }
 }
 
-/// Maps `pixels` and checks each value against the scalar one, bit for bit (any NaN for NaN).
-fn assert_map_matches_scalar(pixels: &[[u8; 4]]) {
+/// Maps `pixels` and checks each value against the scalar one, bit for bit (any NaN for NaN);
+/// returns the map.
+fn assert_map_matches_scalar(pixels: &[[u8; 4]]) -> Vec<f32> {
     let tables = LabTables::get();
     let mut out = vec![0.0f32; pixels.len()];
     a_star_map(pixels.as_flattened(), Gains::NONE, &mut out);
@@ -28,6 +29,7 @@ fn assert_map_matches_scalar(pixels: &[[u8; 4]]) {
         let same = if expected.is_nan() { a.is_nan() } else { a.to_bits() == expected.to_bits() };
         assert!(same, "pixel {i} {p:?}: the map gave {a}, the scalar path {expected}");
     }
+    out
 }
 
 #[wasm_bindgen_test]
@@ -58,9 +60,7 @@ fn transparent_lanes_are_nan_and_their_neighbours_are_not() {
         pixels.push([rgb[0], rgb[1], rgb[2], *alpha]);
     }
     pixels.push([0, 0, 0, 0]);
-    assert_map_matches_scalar(&pixels);
-    let mut out = vec![0.0f32; pixels.len()];
-    a_star_map(pixels.as_flattened(), Gains::NONE, &mut out);
+    let out = assert_map_matches_scalar(&pixels);
     for (p, a) in pixels.iter().zip(&out) {
         assert_eq!(a.is_nan(), p[3] == 0, "{p:?} gave {a}");
     }

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { backupFilesOnDisk, countStored, slowEveryRead, storedSetting } from "../stored.mjs";
 import { holdRestoreLock, releaseRestoreLock } from "../restore-lock.mjs";
-import { countWorkers } from "../worker-count.mjs";
+import { countWorkers, workerCounts } from "../worker-count.mjs";
 import { Key } from "./page.mjs";
 import { photoWithGps } from "./gps-photo.mjs";
 import { seedPhotos } from "../seed-photos.mjs";
@@ -611,11 +611,7 @@ export async function largeBackup(page) {
   // the engines that have that file system; as blobs in WebKit's automation session here, which
   // has no `navigator.storage.getDirectory` (Safari itself has it: the worker's path is then
   // taken, as in Chromium and Firefox).
-  const onDisk = await backupFilesOnDisk(page);
-  const written = {
-    files: Array.isArray(onDisk) ? onDisk.map((file) => file.size) : onDisk,
-    workers: await page.evaluate(() => [window.__workersStarted, window.__workerAnswers]),
-  };
+  const written = { files: await backupFilesOnDisk(page, "size"), workers: await workerCounts(page) };
   const expected = page.engine === "webkit" ? { files: null, workers: [0, 0] } : { files: [end.size], workers: [1, 224] };
   assert.deepEqual(written, expected);
 }

@@ -169,9 +169,9 @@ impl LabTables {
             sg[(pixel >> 8 & 0xFF) as usize],
             sb[(pixel >> 16 & 0xFF) as usize],
         ];
-        let (low, high) = (|v: u64| f32::from_bits(v as u32), |v: u64| f32::from_bits((v >> 32) as u32));
+        let [r, g, b] = [r, g, b].map(f32_pair);
         // The same additions, in the same order, as the four-pixel kernel's lanes.
-        let (x, y) = (low(r) + low(g) + low(b), high(r) + high(g) + high(b));
+        let (x, y) = (r.0 + g.0 + b.0, r.1 + g.1 + b.1);
         self.curve_at(x) - self.curve_at(y)
     }
 
@@ -179,8 +179,9 @@ impl LabTables {
     #[inline(always)]
     fn curve_at(&self, t: f32) -> f32 {
         debug_assert!((0.0..2.0).contains(&t), "t = {t} is outside the curve's table");
-        let line = self.curve[(t.to_bits() >> CURVE_SHIFT) as usize & (CURVE_LEN - 1)];
-        f32::from_bits(line as u32) * t + f32::from_bits((line >> 32) as u32)
+        let (slope, intercept) =
+            f32_pair(self.curve[(t.to_bits() >> CURVE_SHIFT) as usize & (CURVE_LEN - 1)]);
+        slope * t + intercept
     }
 
     /// a* of every pixel of an RGBA buffer into `out` (one value per pixel; NaN where alpha is
@@ -225,6 +226,12 @@ impl LabTables {
         );
         [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
     }
+}
+
+/// The two f32 packed in a table entry: (low 32 bits, high 32 bits).
+#[inline(always)]
+fn f32_pair(entry: u64) -> (f32, f32) {
+    (f32::from_bits(entry as u32), f32::from_bits((entry >> 32) as u32))
 }
 
 #[cfg(target_arch = "wasm32")]

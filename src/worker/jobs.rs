@@ -40,16 +40,17 @@ async fn handle(data: JsValue) {
         Ok(bytes) => Reply::File { bytes },
         Err(message) => Reply::Failed { message },
     };
-    let (reply, file_done) = match request {
+    let file_done = matches!(request, Request::CloseFile | Request::AbortFile);
+    let reply = match request {
         Request::Ingest { engine } => return ingest(&scope, id, engine, message.get(1)).await,
         Request::OpenFile { path, name } => {
-            (file_reply(file_writer::open(&scope, &path, &name).await.map(|()| 0)), false)
+            file_reply(file_writer::open(&scope, &path, &name).await.map(|()| 0))
         }
-        Request::WriteFile => (file_reply(file_writer::write(message.iter().skip(1))), false),
-        Request::CloseFile => (file_reply(file_writer::close().await), true),
+        Request::WriteFile => file_reply(file_writer::write(message.iter().skip(1))),
+        Request::CloseFile => file_reply(file_writer::close().await),
         Request::AbortFile => {
             file_writer::abort().await;
-            (Reply::File { bytes: 0 }, true)
+            Reply::File { bytes: 0 }
         }
     };
     post(&scope, &Envelope::new(id, reply), &[], false);

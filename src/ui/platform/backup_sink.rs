@@ -29,7 +29,6 @@ use crate::domain::backup::sealed_stream::Chunker;
 use crate::ui::platform::crypto::StreamKey;
 use crate::ui::platform::locks::{hold_while_page_lives, lock_names_in_use};
 use crate::ui::platform::photo_worker::{FileAnswer, PhotoWorker};
-use crate::worker::protocol::Request;
 
 /// The origin-private file system's folder for backups being made: a folder in it per page,
 /// named by [`page_id`].
@@ -177,40 +176,18 @@ async fn file_output(folder: &FileSystemDirectoryHandle, page: &str, name: &str)
     Some(Output::Disk { handle, writable })
 }
 
-/// The buffers behind `parts` that can be handed over to a worker rather than copied: each
-/// `ArrayBuffer`, and each view's buffer that the view covers whole (once each). The sink's
-/// parts are its own: copies made for it, or the database's buffers, let go once written.
-fn transferable(parts: &Array) -> Array {
-    let buffers = js_sys::Set::new(&JsValue::UNDEFINED);
-    for part in parts.iter() {
-        if let Some(view) = part.dyn_ref::<Uint8Array>() {
-            let buffer = view.buffer();
-            if view.byte_offset() == 0 && view.byte_length() == buffer.byte_length() {
-                buffers.add(&buffer);
-            }
-        } else if part.is_instance_of::<ArrayBuffer>() {
-            buffers.add(&part);
-        }
-    }
-    Array::from(&buffers)
-}
-
 /// From this size a backup is written to disk where the browser can: below it, blobs are faster
 /// (measured here: see docs/BENCHMARKS.md, "Large backups written to disk") and still read back
 /// (400 MB did on every machine measured; 600 MB did not on one).
 pub const DISK_FROM_BYTES: u64 = 400_000_000;
 
 impl BackupSink {
-    /// The file `name`, of about `expected_bytes`, plain or sealed under `passphrase` (its header
-    /// and key check written now); on disk only when `room_on_disk` (the file counts against the
-    /// same quota as the photos it copies).
-    pub async fn new(
-        passphrase: Option<&str>,
-        name: &str,
-        expected_bytes: u64,
-        room_on_disk: bool,
-    ) -> Result<BackupSink, JsValue> {
-        let disk = match room_on_disk && expected_bytes >= DISK_FROM_BYTES {
+    /// The file `name`, plain or sealed under `passphrase` (its header and key check written
+    /// now); on disk where the browser can when `on_disk` (the caller's choice: from
+    /// [`DISK_FROM_BYTES`], and with room, as the file counts against the same quota as the
+    /// photos it copies), else as blobs.
+    pub async fn new(passphrase: Option<&str>, name: &str, on_disk: bool) -> Result<BackupSink, JsValue> {
+        let disk = match on_disk {
             true => disk_output(name).await,
             false => None,
         };
@@ -278,8 +255,7 @@ impl BackupSink {
                 blobs.push(&blob);
             }
             Output::Worker { worker, writing, .. } => {
-                let transfer = transferable(&self.pending);
-                let sent = worker.file_request(Request::WriteFile, &self.pending, &transfer)?;
+                let sent = worker.write_file(&self.pending)?;
                 // The parts before these are waited for: at most two photos on their way.
                 if let Some(before) = writing.replace(sent) {
                     before.bytes().await?;
@@ -327,7 +303,7 @@ impl BackupSink {
                 }
                 // Closing flushes the file to the disk (0.7 s for 2 GB here); taking the file
                 // before that measured no faster over runs, so it is taken once closed.
-                worker.file_request(Request::CloseFile, &Array::new(), &Array::new())?.bytes().await?;
+                worker.close_file()?.bytes().await?;
                 JsFuture::from(handle.get_file()).await?.dyn_into()?
             }
             Output::Disk { handle, writable } => {
@@ -356,7 +332,7 @@ impl Drop for BackupSink {
             Output::Worker { worker, .. } => {
                 // Queued behind the writes sent; a worker that no longer answers is stopped by
                 // its time limit, which lets go of the file too.
-                let _ = worker.file_request(Request::AbortFile, &Array::new(), &Array::new());
+                let _ = worker.abort_file();
             }
             Output::Blobs(_) => {}
         }

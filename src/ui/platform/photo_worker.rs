@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use js_sys::{Array, ArrayBuffer, Function, Promise};
+use js_sys::{Array, ArrayBuffer, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -209,21 +209,26 @@ impl PhotoWorker {
     pub async fn open_file(&self, path: &[&str], name: &str) -> Result<u64, String> {
         self.started().await?;
         let path = path.iter().map(|part| part.to_string()).collect();
-        self.file_request(Request::OpenFile { path, name: name.into() }, &Array::new(), &Array::new())?
+        self.send(Request::OpenFile { path, name: name.into() }, &Array::new(), &Array::new())
+            .map(FileAnswer)?
             .bytes()
             .await
     }
 
-    /// Sends a request for the open file ([`Request::WriteFile`] and after) with its parts,
-    /// handing over the buffers in `transfer`: its answer comes later, so the next photo is read
-    /// meanwhile.
-    pub fn file_request(
-        &self,
-        request: Request,
-        parts: &Array,
-        transfer: &Array,
-    ) -> Result<FileAnswer, String> {
-        self.send(request, parts, transfer).map(FileAnswer)
+    /// Appends `parts` to the open file, handing their buffers over where it can: the answer
+    /// comes later, so the next photo is read meanwhile.
+    pub fn write_file(&self, parts: &Array) -> Result<FileAnswer, String> {
+        self.send(Request::WriteFile, parts, &transferable(parts)).map(FileAnswer)
+    }
+
+    /// Closes the open file (flushing it to the disk); the answer is its size.
+    pub fn close_file(&self) -> Result<FileAnswer, String> {
+        self.send(Request::CloseFile, &Array::new(), &Array::new()).map(FileAnswer)
+    }
+
+    /// Empties and lets go of the open file, queued behind the writes sent.
+    pub fn abort_file(&self) -> Result<FileAnswer, String> {
+        self.send(Request::AbortFile, &Array::new(), &Array::new()).map(FileAnswer)
     }
 
     /// Waits for the worker's Ready (or why it never came).
@@ -257,11 +262,7 @@ impl PhotoWorker {
         let head = encode(&Envelope::new(id, request));
         let message = Array::of1(&js_sys::Uint8Array::from(head.as_slice()));
         let message = message.concat(attachments);
-        let posted = match transfer.length() {
-            0 => self.worker.post_message(&message),
-            _ => self.worker.post_message_with_transfer(&message, transfer),
-        };
-        if posted.is_err() {
+        if self.worker.post_message_with_transfer(&message, transfer).is_err() {
             self.waiting.borrow_mut().jobs.remove(&id);
             return Err(WORKER_FAILED.into());
         }
@@ -288,4 +289,22 @@ impl FileAnswer {
             _ => Err(FILE_WRITER_STOPPED.into()),
         }
     }
+}
+
+/// The buffers behind `parts` that can be handed over to a worker rather than copied: each
+/// `ArrayBuffer`, and each view's buffer that the view covers whole (once each). A file's parts
+/// are the writer's own (the backup sink's copies, or the database's buffers), let go once sent.
+fn transferable(parts: &Array) -> Array {
+    let buffers = js_sys::Set::new(&JsValue::UNDEFINED);
+    for part in parts.iter() {
+        if let Some(view) = part.dyn_ref::<Uint8Array>() {
+            let buffer = view.buffer();
+            if view.byte_offset() == 0 && view.byte_length() == buffer.byte_length() {
+                buffers.add(&buffer);
+            }
+        } else if part.is_instance_of::<ArrayBuffer>() {
+            buffers.add(&part);
+        }
+    }
+    Array::from(&buffers)
 }

@@ -120,10 +120,9 @@ pub async fn make_backup(
     let name = file_name(&created_at);
     let expected: u64 = records.photos.iter().map(|p| u64::from(p.stored_bytes)).sum();
     // The quota is asked only when the file could go on disk.
-    let room = expected >= DISK_FROM_BYTES
+    let on_disk = expected >= DISK_FROM_BYTES
         && storage::storage_usage().await.is_some_and(|usage| usage.has_room_for(expected));
-    let mut sink =
-        BackupSink::new(passphrase.as_deref(), &name, expected, room).await.map_err(browser_failed)?;
+    let mut sink = BackupSink::new(passphrase.as_deref(), &name, on_disk).await.map_err(browser_failed)?;
     let mut writer = BackupWriter::new();
     let total = records.photos.len();
     // One photo is written into the file while the next is read from the database.

@@ -1,6 +1,7 @@
 //! The page's side of the photo worker: started once per page and shared by every import, it
 //! sends each file as a [`Request::Ingest`] and waits for the [`Reply`] with the same id. A large
-//! backup starts one of its own to write its file ([`PhotoWorker::file_request`]).
+//! backup starts one of its own to write its file ([`PhotoWorker::open_file`], then
+//! `write_file`, and `close_file` or `abort_file`).
 //! Messages are read through `crate::worker::protocol`, version first.
 
 use std::cell::RefCell;
